@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Modules are split by what they depend on (see docs/ARCHITECTURE.md):
+// the core (ReportModel, ReportChecks) has no C library; ingest owns libcsv
+// and zlib's inflate; the warehouse owns SQLite; export owns zlib's deflate.
+let package = Package(
+    name: "dailyreports",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dailyreports", targets: ["dailyreports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from Debian (libcsv-dev, libsqlite3-dev, zlib1g-dev).
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        .target(name: "ReportModel"),
+        .target(name: "ReportIngest", dependencies: ["ReportModel", "CCSV", "CZlib"]),
+        .target(name: "ReportChecks", dependencies: ["ReportModel"]),
+        .target(name: "ReportWarehouse", dependencies: ["ReportModel", "CSQLite"]),
+        .target(name: "ReportExport", dependencies: [
+            "ReportModel", "CZlib",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Templates")]),
+        .target(name: "ReportPipeline", dependencies: [
+            "ReportModel", "ReportIngest", "ReportChecks", "ReportWarehouse", "ReportExport",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "dailyreports", dependencies: [
+            "ReportPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "ReportIngestTests", dependencies: ["ReportIngest", "ReportModel"]),
+        .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel"]),
+        .testTarget(name: "ReportWarehouseTests", dependencies: ["ReportWarehouse", "ReportModel"]),
+        .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel"]),
+    ]
+)

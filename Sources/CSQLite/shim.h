@@ -1,0 +1,5 @@
+#include <sqlite3.h>
+
+// SQLITE_STATIC / SQLITE_TRANSIENT are macros Swift cannot import.
+static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }
+static inline sqlite3_destructor_type csqlite_static(void) { return SQLITE_STATIC; }

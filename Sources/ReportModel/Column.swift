@@ -1,0 +1,80 @@
+import Foundation
+
+/// A canonical submission column.
+public enum Column: Int, CaseIterable, Sendable {
+    case reportDate, unitCode, unitName, procedureCode
+    case receivedOnline, receivedOffline, resolvedOnTime, resolvedLate, returned, pendingOnTime, pendingOverdue
+    case submittedAt, reporterEmail, reporterPhone, note, reporterName
+
+    /// The canonical header.
+    public var canonicalName: String {
+        switch self {
+        case .reportDate: "report_date"
+        case .unitCode: "unit_code"
+        case .unitName: "unit_name"
+        case .procedureCode: "procedure_code"
+        case .receivedOnline: "received_online"
+        case .receivedOffline: "received_offline"
+        case .resolvedOnTime: "resolved_on_time"
+        case .resolvedLate: "resolved_late"
+        case .returned: "returned"
+        case .pendingOnTime: "pending_on_time"
+        case .pendingOverdue: "pending_overdue"
+        case .submittedAt: "submitted_at"
+        case .reporterEmail: "reporter_email"
+        case .reporterPhone: "reporter_phone"
+        case .note: "note"
+        case .reporterName: "reporter_name"
+        }
+    }
+
+    /// The Vietnamese header the contract also accepts.
+    public var vietnameseName: String {
+        switch self {
+        case .reportDate: "Ngày báo cáo"
+        case .unitCode: "Mã đơn vị"
+        case .unitName: "Tên đơn vị"
+        case .procedureCode: "Mã thủ tục"
+        case .receivedOnline: "Tiếp nhận trực tuyến"
+        case .receivedOffline: "Tiếp nhận trực tiếp"
+        case .resolvedOnTime: "Giải quyết đúng hạn"
+        case .resolvedLate: "Giải quyết quá hạn"
+        case .returned: "Trả lại / rút hồ sơ"
+        case .pendingOnTime: "Đang xử lý trong hạn"
+        case .pendingOverdue: "Đang xử lý quá hạn"
+        case .submittedAt: "Thời gian gửi"
+        case .reporterEmail: "Email người báo cáo"
+        case .reporterPhone: "Điện thoại người báo cáo"
+        case .note: "Ghi chú"
+        case .reporterName: "Người báo cáo"
+        }
+    }
+
+    /// The seven count columns, in contract order.
+    public static let counts: [Column] = [
+        .receivedOnline, .receivedOffline, .resolvedOnTime, .resolvedLate, .returned, .pendingOnTime, .pendingOverdue,
+    ]
+
+    /// Folds a header for matching: no case, diacritics, spaces, underscores or punctuation.
+    public static func headerKey(_ header: String) -> String {
+        NameKey(header).loose.joined()
+    }
+
+    private static let byKey: [String: Column] = {
+        var m: [String: Column] = [:]
+        for c in Column.allCases {
+            m[headerKey(c.canonicalName)] = c
+            m[headerKey(c.vietnameseName)] = c
+        }
+        // Common spellings of "returned": "Trả lại", "Rút hồ sơ".
+        m[headerKey("Trả lại")] = .returned
+        m[headerKey("Trả lại/rút hồ sơ")] = .returned
+        return m
+    }()
+
+    /// The column a header names, matched case-, diacritics-, space- and underscore-insensitively.
+    public init?(header: String) {
+        guard let c = Column.byKey[Column.headerKey(header)] else { return nil }
+        self = c
+    }
+}

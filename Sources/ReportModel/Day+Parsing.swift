@@ -1,0 +1,66 @@
+extension Day {
+    /// Parses a report date as the contract writes it: `2026-11-27`, `27/11/2026`
+    /// or `7/1/2026` (day first; `-` and `.` also separate a day-first date).
+    /// A time after an ISO date (`2026-11-27T00:00:00`, `2026-11-27 00:00`) is ignored.
+    public init?(parsing text: some StringProtocol) {
+        var bytes = Array(text.utf8)
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
+        guard let d = Day.parse(bytes[...]) else { return nil }
+        self = d
+    }
+
+    /// Parses an ISO date `YYYY-MM-DD` exactly (registry files use this form).
+    public init?(iso text: some StringProtocol) {
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+              let y = Day.number(b[0..<4]), let m = Day.number(b[5..<7]), let d = Day.number(b[8..<10]),
+              let day = Day(year: y, month: m, day: d) else { return nil }
+        self = day
+    }
+
+    static func parse(_ b: ArraySlice<UInt8>) -> Day? {
+        var parts: [ArraySlice<UInt8>] = []
+        var start = b.startIndex
+        var seps: [UInt8] = []
+        var end = b.endIndex
+        var i = b.startIndex
+        while i < b.endIndex {
+            let c = b[i]
+            if c == 0x2F || c == 0x2D || c == 0x2E {
+                parts.append(b[start..<i]); seps.append(c); start = i + 1
+            } else if c == 0x54 || c == 0x20 {  // 'T' or ' ' before a time
+                end = i; break
+            } else if c < 0x30 || c > 0x39 {
+                return nil
+            }
+            i += 1
+        }
+        parts.append(b[start..<end])
+        guard parts.count == 3, seps[0] == seps[1] else { return nil }
+        if end != b.endIndex {
+            // Only an ISO date may carry a time, and the time must look like one.
+            guard seps[0] == 0x2D, parts[0].count == 4 else { return nil }
+            let rest = b[(end + 1)...]
+            guard rest.count >= 4, rest.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
+        }
+        if parts[0].count == 4, seps[0] == 0x2D {
+            guard parts[1].count == 2, parts[2].count == 2,
+                  let y = number(parts[0]), let m = number(parts[1]), let d = number(parts[2]) else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        guard (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    static func number(_ s: ArraySlice<UInt8>) -> Int? {
+        guard !s.isEmpty else { return nil }
+        var v = 0
+        for c in s {
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        return v
+    }
+}

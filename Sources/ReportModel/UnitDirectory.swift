@@ -1,0 +1,90 @@
+/// Finds units by code or by name, as of a report date.
+public struct UnitDirectory: Sendable {
+    /// Registry rows by code (several when a unit's record changed over time).
+    public let byCode: [String: [Unit]]
+    private let exactNames: [String: [NameEntry]]
+    private let looseNames: [String: [NameEntry]]
+
+    struct NameEntry: Sendable, Hashable {
+        var code: String
+        var kind: String
+    }
+
+    /// What a lookup found.
+    public enum Match: Sendable, Equatable {
+        case unit(Unit)
+        /// No registry unit fits.
+        case unknown(String)
+        /// Units fit, but none is active on the date.
+        case inactive(String)
+    }
+
+    public init(units: [Unit]) {
+        var byCode: [String: [Unit]] = [:]
+        var exact: [String: Set<NameEntry>] = [:]
+        var loose: [String: Set<NameEntry>] = [:]
+        for u in units {
+            byCode[u.code, default: []].append(u)
+            for (i, name) in ([u.name] + u.aliases).enumerated() {
+                let (prefixKind, rest) = NameKey(name).splittingKindPrefix()
+                // The unit's own name carries the unit's kind; an alias keeps its own prefix's.
+                let kind = i == 0 ? u.kind : (prefixKind ?? u.kind)
+                exact[rest.exactString, default: []].insert(NameEntry(code: u.code, kind: kind))
+                loose[rest.looseString, default: []].insert(NameEntry(code: u.code, kind: kind))
+            }
+        }
+        self.byCode = byCode
+        self.exactNames = exact.mapValues { $0.sorted { ($0.code, $0.kind) < ($1.code, $1.kind) } }
+        self.looseNames = loose.mapValues { $0.sorted { ($0.code, $0.kind) < ($1.code, $1.kind) } }
+    }
+
+    /// The registry row of `code` in force on `day`, if any.
+    public func unit(code: String, on day: Day) -> Unit? {
+        byCode[code]?.last { $0.isActive(on: day) }
+    }
+
+    /// Any registry row of `code` (the latest), whether or not active.
+    public func anyUnit(code: String) -> Unit? { byCode[code]?.last }
+
+    /// Resolves a code as written, zero-padding lost to spreadsheets restored;
+    /// when two units fit, `level` (the row's procedure's) decides.
+    public func lookup(code written: String, level: UnitLevel?, on day: Day) -> Match {
+        let digits = written.trimmingSpaces
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return .unknown("unit code \"\(written)\" is not a number")
+        }
+        var fits: [String] = []
+        for candidate in [digits, pad(digits, 2), pad(digits, 5)] where !fits.contains(candidate) && byCode[candidate] != nil {
+            fits.append(candidate)
+        }
+        if fits.count > 1, let level {
+            fits = fits.filter { anyUnit(code: $0)?.level == level }
+        }
+        guard !fits.isEmpty else { return .unknown("no unit has code \(digits)") }
+        guard fits.count == 1 else { return .unknown("code \(digits) fits units \(fits.joined(separator: ", "))") }
+        if let u = unit(code: fits[0], on: day) { return .unit(u) }
+        return .inactive("unit \(fits[0]) is not active on \(day.iso)")
+    }
+
+    /// Resolves a name: exact (diacritics kept) first, diacritics-insensitive only
+    /// when nothing matches exactly. A name that fits two units is never guessed.
+    public func lookup(name: String, on day: Day) -> Match {
+        let (kind, rest) = NameKey(name).splittingKindPrefix()
+        guard !rest.exact.isEmpty else { return .unknown("unit name is empty") }
+        var entries = (exactNames[rest.exactString] ?? []).filter { kind == nil || $0.kind == kind }
+        if entries.isEmpty {
+            entries = (looseNames[rest.looseString] ?? []).filter { kind == nil || $0.kind == kind }
+        }
+        var codes: [String] = []
+        for e in entries where !codes.contains(e.code) { codes.append(e.code) }
+        guard !codes.isEmpty else { return .unknown("no unit is named \"\(name)\"") }
+        let active = codes.compactMap { unit(code: $0, on: day) }
+        if active.count == 1 { return .unit(active[0]) }
+        if active.isEmpty { return .inactive("\"\(name)\" (\(codes.joined(separator: ", "))) is not active on \(day.iso)") }
+        return .unknown("name \"\(name)\" fits \(active.count) units: \(active.map(\.code).joined(separator: ", "))")
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

@@ -1,0 +1,2 @@
+import ReportPipeline
+print("dailyreports")
