@@ -1,0 +1,17 @@
+import Foundation
+import ReportModel
+
+/// Reads back the regular files of a `.tar.gz` (ustar with pax paths), for `archive verify`.
+public enum ArchiveReader {
+    /// Each regular file of the gzipped tar at `url`, in archive order; `.dataError` when corrupt.
+    public static func members(of url: URL, maxInflatedBytes: Int = 1 << 32) throws -> [(name: String, bytes: [UInt8])] {
+        let compressed: [UInt8]
+        do {
+            compressed = Array(try Data(contentsOf: url))
+        } catch {
+            throw ReportError(.dataError, "cannot read archive", cause: String(describing: error), location: url.path)
+        }
+        let tar = try Gunzip.inflate(compressed, limit: maxInflatedBytes, location: url.path)
+        return try TarReader.files(in: tar, location: url.path)
+    }
+}

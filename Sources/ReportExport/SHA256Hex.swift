@@ -1,0 +1,26 @@
+import Crypto
+import Foundation
+
+/// SHA-256 digests as 64 lowercase hex digits, as `sha256sum` prints them.
+public enum SHA256Hex {
+    /// The SHA-256 of `bytes` in lowercase hex.
+    public static func hex(of bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// The SHA-256 of `data` in lowercase hex.
+    public static func hex(of data: Data) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
