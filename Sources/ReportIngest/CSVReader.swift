@@ -1,0 +1,185 @@
+import CCSV
+import ReportModel
+
+/// Reads CSV submissions through libcsv, streaming, one physical line at a time
+/// so that every record knows the line it starts on.
+public struct CSVReader: SubmissionReader {
+    public init() {}
+
+    public func read(_ text: DecodedText, file: String, into sink: (RawRecord) -> Void) -> ReadResult {
+        var result = ReadResult()
+        var header: HeaderMap?
+        let outcome = CSVReader.records(text.bytes) { record in
+            emit(record, header: &header, file: file, result: &result, sink: sink)
+        }
+        if result.records < 0 { result.records = 0 }
+        switch outcome {
+        case .empty:
+            result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has no text", raw: ""))
+        case .unterminatedQuote(let line, let raw):
+            result.rejects.append(Reject(file: file, line: line, reason: .unterminatedQuote,
+                                         detail: "a quote opened in the record on line \(line) is never closed; the file is rejected from there on",
+                                         raw: raw))
+        case .complete:
+            if header == nil {
+                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has no header", raw: ""))
+            } else if result.records == 0 && result.rejects.isEmpty {
+                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has a header but no rows", raw: ""))
+            }
+        }
+        return result
+    }
+
+    /// How a CSV text ended.
+    public enum Outcome: Equatable {
+        case complete
+        case empty
+        /// A quote opened in the record starting on `line` is never closed.
+        case unterminatedQuote(line: Int, raw: String)
+    }
+
+    /// Streams the records of CSV bytes (UTF-8), each with the physical line it starts on.
+    public static func records(_ bytes: [UInt8], body: (CSVRecord) -> Void) -> Outcome {
+        guard let firstLine = firstNonEmptyLine(bytes) else { return .empty }
+        let state = CSVParseState(bytes: bytes)
+        var parser = csv_parser()
+        guard csv_init(&parser, UInt8(CSV_STRICT_FINI | CSV_APPEND_NULL)) == 0 else { return .empty }
+        defer { csv_free(&parser) }
+        csv_set_delim(&parser, delimiter(of: bytes[firstLine]))
+        // Only the space is trimmed around unquoted fields: a tab may be the delimiter.
+        csv_set_space_func(&parser) { c in c == 0x20 ? 1 : 0 }
+
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        var lineNumber = 0
+        var offset = 0
+        let n = bytes.count
+        bytes.withUnsafeBufferPointer { buf in
+            while offset < n {
+                lineNumber += 1
+                let start = offset
+                var end = start
+                while end < n, buf[end] != 0x0A, buf[end] != 0x0D { end += 1 }
+                var next = end
+                if next < n { next += (buf[next] == 0x0D && next + 1 < n && buf[next + 1] == 0x0A) ? 2 : 1 }
+                offset = next
+                if state.betweenRecords {
+                    if isBlank(buf, start, end) { continue }
+                    state.betweenRecords = false
+                    state.recordLine = lineNumber
+                    state.recordStart = start
+                }
+                state.lineEnd = end
+                _ = csv_parse(&parser, buf.baseAddress! + start, next - start, csvFieldCallback, csvRecordCallback, context)
+                for record in state.finished { body(record) }
+                state.finished.removeAll(keepingCapacity: true)
+            }
+        }
+        let fini = csv_fini(&parser, csvFieldCallback, csvRecordCallback, context)
+        for record in state.finished { body(record) }
+        if fini != 0 {
+            return .unterminatedQuote(line: state.recordLine,
+                                      raw: String(decoding: bytes[state.recordStart...].prefix(2000), as: UTF8.self))
+        }
+        return .complete
+    }
+
+    private func emit(_ record: CSVRecord, header: inout HeaderMap?, file: String,
+                      result: inout ReadResult, sink: (RawRecord) -> Void) {
+        guard let map = header else {
+            let h = HeaderMap(headers: record.fields)
+            header = h
+            let missing = h.missingRequired
+            if !missing.isEmpty {
+                result.rejects.append(Reject(file: file, line: record.line, reason: .missingHeader,
+                                             detail: "missing column(s): \(missing.joined(separator: ", "))", raw: record.raw))
+                header = HeaderMap(headers: [])  // stop reading rows
+                result.records = -1
+                return
+            }
+            for u in h.unknown {
+                result.notes.append(Note(file: file, line: record.line, kind: "unknown_column", detail: "column \"\(u)\" is not in the contract and was ignored"))
+            }
+            return
+        }
+        if result.records < 0 { return }  // header was rejected: the file is rejected whole
+        result.records += 1
+        var raw = RawRecord(line: record.line, raw: record.raw)
+        if record.fields.count != map.columns.count {
+            raw.ragged = (map.columns.count, record.fields.count)
+        } else {
+            for (i, c) in map.columns.enumerated() where c != nil {
+                raw.values[c!.rawValue] = record.fields[i]
+            }
+        }
+        sink(raw)
+    }
+
+    static func isBlank(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end {
+            if buf[i] != 0x20 && buf[i] != 0x09 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    static func firstNonEmptyLine(_ bytes: [UInt8]) -> Range<Int>? {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            if bytes[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) { return start..<end }
+            start = end + 1
+        }
+        return nil
+    }
+
+    /// The delimiter of a header line: the most frequent of `,` `;` and tab outside quotes.
+    static func delimiter(of line: ArraySlice<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        var quoted = false
+        for c in line {
+            if c == 0x22 { quoted.toggle() } else if !quoted, counts[c] != nil { counts[c]! += 1 }
+        }
+        let best = [UInt8(0x2C), 0x3B, 0x09].max { counts[$0]! < counts[$1]! }!
+        return counts[best]! > 0 ? best : 0x2C
+    }
+}
+
+/// Mutable state shared with libcsv's C callbacks through its `void *` argument.
+/// One CSV record: the line it starts on, its fields, and its text as written.
+public struct CSVRecord: Sendable {
+    public var line: Int
+    public var fields: [String]
+    public var raw: String
+}
+
+final class CSVParseState {
+    let bytes: [UInt8]
+    var fields: [String] = []
+    var betweenRecords = true
+    var recordLine = 0
+    var recordStart = 0
+    var lineEnd = 0
+    var finished: [CSVRecord] = []
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+}
+
+private func csvFieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    let state = Unmanaged<CSVParseState>.fromOpaque(context!).takeUnretainedValue()
+    if let data, length > 0 {
+        state.fields.append(String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self))
+    } else {
+        state.fields.append("")
+    }
+}
+
+private func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    let state = Unmanaged<CSVParseState>.fromOpaque(context!).takeUnretainedValue()
+    let end = max(state.lineEnd, state.recordStart)
+    let raw = String(decoding: state.bytes[state.recordStart..<min(end, state.bytes.count)], as: UTF8.self)
+    state.finished.append(.init(line: state.recordLine, fields: state.fields, raw: raw))
+    state.fields.removeAll(keepingCapacity: true)
+    state.betweenRecords = true
+}

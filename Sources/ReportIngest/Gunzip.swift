@@ -1,0 +1,59 @@
+import CZlib
+
+/// Inflates `.gz` bytes through zlib, every member of a multi-member file, up to a size limit.
+public enum Gunzip {
+    /// The inflated bytes; `too_large` as soon as the output passes `limit`, `unreadable_encoding` when corrupt.
+    public static func inflate(_ input: [UInt8], limit: Int) throws(DecodeFailure) -> [UInt8] {
+        // zlib >= 1.2.9 checks that the stream has not moved: keep it on the heap.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { inflateEnd(stream); stream.deinitialize(count: 1); stream.deallocate() }
+        guard czlib_inflate_init2(stream, 15 + 16) == Z_OK else {
+            throw DecodeFailure(.unreadableEncoding, "zlib could not start", encoding: "gzip")
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(min(limit, max(input.count * 4, 4096)))
+        let chunk = 1 << 16
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var failure: DecodeFailure?
+        input.withUnsafeBufferPointer { inBuf in
+            var offset = 0
+            while offset < inBuf.count {
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress! + offset)
+                stream.pointee.avail_in = UInt32(inBuf.count - offset)
+                var status: Int32 = Z_OK
+                repeat {
+                    status = buffer.withUnsafeMutableBufferPointer { out -> Int32 in
+                        stream.pointee.next_out = out.baseAddress
+                        stream.pointee.avail_out = UInt32(chunk)
+                        return CZlib.inflate(stream, Z_NO_FLUSH)
+                    }
+                    let produced = chunk - Int(stream.pointee.avail_out)
+                    if output.count + produced > limit {
+                        failure = DecodeFailure(.tooLarge, "inflates past the limit of \(limit) bytes", encoding: "gzip")
+                        return
+                    }
+                    output.append(contentsOf: buffer[0..<produced])
+                    if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 { break }
+                } while status == Z_OK
+                let consumed = (inBuf.count - offset) - Int(stream.pointee.avail_in)
+                switch status {
+                case Z_STREAM_END:
+                    offset += consumed
+                    // Another member may follow; trailing zero padding ends the file.
+                    if inBuf[offset...].allSatisfy({ $0 == 0 }) { return }
+                    inflateReset(stream)
+                case Z_BUF_ERROR:
+                    failure = DecodeFailure(.unreadableEncoding, "the gzip data ends early (truncated file)", encoding: "gzip")
+                    return
+                default:
+                    let message = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
+                    failure = DecodeFailure(.unreadableEncoding, "corrupt gzip data: \(message)", encoding: "gzip")
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+        return output
+    }
+}

@@ -1,0 +1,36 @@
+import ReportModel
+
+/// Maps a file's header fields to canonical columns.
+public struct HeaderMap: Sendable {
+    /// For each field position, the column it fills (nil for an unknown column).
+    public var columns: [Column?]
+    /// Headers that name no column, in file order.
+    public var unknown: [String]
+
+    public init(headers: [String]) {
+        var seen = Set<Int>()
+        var columns: [Column?] = []
+        var unknown: [String] = []
+        for h in headers {
+            if let c = Column(header: h), seen.insert(c.rawValue).inserted {
+                columns.append(c)
+            } else {
+                columns.append(nil)
+                if !h.trimmingSpaces.isEmpty { unknown.append(h) }
+            }
+        }
+        self.columns = columns
+        self.unknown = unknown
+    }
+
+    /// Required columns the header lacks: the report date, the procedure, the seven
+    /// counts, and some way to name the unit (code, name or a reporter column).
+    public var missingRequired: [String] {
+        let present = Set(columns.compactMap { $0 })
+        var missing = ([Column.reportDate, .procedureCode] + Column.counts).filter { !present.contains($0) }.map(\.canonicalName)
+        if present.isDisjoint(with: [.unitCode, .unitName, .reporterEmail, .reporterPhone]) {
+            missing.append("unit_code|unit_name|reporter_email|reporter_phone")
+        }
+        return missing
+    }
+}

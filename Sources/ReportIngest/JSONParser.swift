@@ -1,0 +1,195 @@
+import Foundation
+
+/// A strict RFC 8259 parser over UTF-8 bytes that records the line of every object.
+///
+/// Foundation's decoders give no positions, and the contract rejects a JSON item
+/// at the line of its opening `{`; this parser exists for that.
+struct JSONParser {
+    private let b: [UInt8]
+    private var i = 0
+    private var line = 1
+    private var depth = 0
+    private static let maxDepth = 64
+
+    init(_ bytes: [UInt8]) { b = bytes }
+
+    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var p = JSONParser(bytes)
+        p.skipSpace()
+        let v = try p.value()
+        p.skipSpace()
+        guard p.i == p.b.count else { throw p.error("unexpected text after the JSON value") }
+        return v
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: line, message: message) }
+
+    private mutating func skipSpace() {
+        while i < b.count {
+            switch b[i] {
+            case 0x20, 0x09: i += 1
+            case 0x0A: line += 1; i += 1
+            case 0x0D:
+                line += 1; i += 1
+                if i < b.count, b[i] == 0x0A { i += 1 }
+            default: return
+            }
+        }
+    }
+
+    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+        guard i < b.count else { throw error("unexpected end of the file") }
+        switch b[i] {
+        case 0x7B: return try object()
+        case 0x5B: return try array()
+        case 0x22: return .string(try string())
+        case 0x74: try literal("true"); return .bool(true)
+        case 0x66: try literal("false"); return .bool(false)
+        case 0x6E: try literal("null"); return .null
+        case 0x2D, 0x30...0x39: return .number(try number())
+        default: throw error("unexpected character '\(String(decoding: [b[i]], as: UTF8.self))'")
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let w = word.withUTF8Buffer { Array($0) }
+        guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { throw error("invalid literal") }
+        i += w.count
+    }
+
+    private mutating func object() throws(JSONSyntaxError) -> JSONValue {
+        let startLine = line, start = i
+        depth += 1
+        guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
+        defer { depth -= 1 }
+        i += 1
+        var members: [(String, JSONValue)] = []
+        skipSpace()
+        if i < b.count, b[i] == 0x7D {
+            i += 1
+            return .object(members, line: startLine, range: start..<i)
+        }
+        while true {
+            skipSpace()
+            guard i < b.count, b[i] == 0x22 else { throw error("expected a quoted key") }
+            let key = try string()
+            skipSpace()
+            guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after a key") }
+            i += 1
+            skipSpace()
+            members.append((key, try value()))
+            skipSpace()
+            guard i < b.count else { throw error("unexpected end of the file inside an object") }
+            if b[i] == 0x2C { i += 1; continue }
+            if b[i] == 0x7D { i += 1; break }
+            throw error("expected ',' or '}' in an object")
+        }
+        return .object(members, line: startLine, range: start..<i)
+    }
+
+    private mutating func array() throws(JSONSyntaxError) -> JSONValue {
+        depth += 1
+        guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
+        defer { depth -= 1 }
+        i += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if i < b.count, b[i] == 0x5D { i += 1; return .array(items) }
+        while true {
+            skipSpace()
+            items.append(try value())
+            skipSpace()
+            guard i < b.count else { throw error("unexpected end of the file inside an array") }
+            if b[i] == 0x2C { i += 1; continue }
+            if b[i] == 0x5D { i += 1; break }
+            throw error("expected ',' or ']' in an array")
+        }
+        return .array(items)
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> String {
+        let start = i
+        if b[i] == 0x2D { i += 1 }
+        guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw error("invalid number") }
+        if b[i] == 0x30 { i += 1 } else { while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 } }
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            let d = i
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            guard i > d else { throw error("invalid number") }
+        }
+        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
+            i += 1
+            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+            let d = i
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            guard i > d else { throw error("invalid number") }
+        }
+        return String(decoding: b[start..<i], as: UTF8.self)
+    }
+
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        i += 1
+        let start = i
+        // Fast path: no escapes.
+        while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+        if i < b.count, b[i] == 0x22 {
+            defer { i += 1 }
+            return String(decoding: b[start..<i], as: UTF8.self)
+        }
+        var out = Array(b[start..<i])
+        while true {
+            guard i < b.count else { throw error("unterminated string") }
+            let c = b[i]
+            if c == 0x22 { i += 1; break }
+            if c < 0x20 { throw error("control character inside a string") }
+            if c != 0x5C { out.append(c); i += 1; continue }
+            i += 1
+            guard i < b.count else { throw error("unterminated string") }
+            let e = b[i]
+            i += 1
+            switch e {
+            case 0x22, 0x5C, 0x2F: out.append(e)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { throw error("unpaired surrogate") }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    throw error("unpaired surrogate")
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default: throw error("invalid escape")
+            }
+        }
+        // A \u escape may spell a decomposed letter: keep text NFC.
+        return String(decoding: out, as: UTF8.self).precomposedStringWithCanonicalMapping
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard i + 4 <= b.count else { throw error("invalid \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = b[i]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw error("invalid \\u escape")
+            }
+            v = v << 4 | d
+            i += 1
+        }
+        return v
+    }
+}

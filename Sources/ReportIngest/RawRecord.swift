@@ -1,0 +1,51 @@
+import ReportModel
+
+/// One record as a reader found it, before normalization: values by canonical column.
+public struct RawRecord: Sendable {
+    public enum Kind: Sendable { case row, emptyEnvelope }
+
+    public var kind: Kind
+    /// Physical line where the record starts (1-based); for JSON, the line of its `{`.
+    public var line: Int
+    /// The record's text as written.
+    public var raw: String
+    /// Values indexed by `Column.rawValue`; nil when absent.
+    public var values: [String?]
+    /// Set when the row has a different number of fields than the header.
+    public var ragged: (expected: Int, found: Int)?
+    /// Count columns a reader already knows are not integers (a JSON `2.5`), by `Column.rawValue` bit.
+    public var badCountMask: UInt32 = 0
+
+    public init(kind: Kind = .row, line: Int, raw: String) {
+        self.kind = kind; self.line = line; self.raw = raw
+        self.values = Array(repeating: nil, count: Column.allCases.count)
+    }
+
+    public subscript(_ c: Column) -> String? {
+        get { values[c.rawValue] }
+        set { values[c.rawValue] = newValue }
+    }
+
+    /// The value with surrounding spaces removed; nil when absent or blank.
+    public func trimmed(_ c: Column) -> String? {
+        guard let v = values[c.rawValue] else { return nil }
+        let t = v.trimmingSpaces
+        return t.isEmpty ? nil : t
+    }
+}
+
+/// What a reader yields besides records: file rejects and notes.
+public struct ReadResult: Sendable {
+    public var rejects: [Reject] = []
+    public var notes: [Note] = []
+    /// Records the reader produced (rows and empty envelopes).
+    public var records = 0
+
+    public init() {}
+}
+
+/// Reads one decoded submission into raw records; CSV and JSON are the two forms.
+public protocol SubmissionReader {
+    /// Streams records into `sink`; returns file-level rejects and notes.
+    func read(_ text: DecodedText, file: String, into sink: (RawRecord) -> Void) -> ReadResult
+}

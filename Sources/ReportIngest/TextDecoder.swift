@@ -1,0 +1,106 @@
+import Foundation
+import ReportModel
+
+/// Turns a submission's bytes into NFC UTF-8: unwraps `.gz`, finds the encoding.
+public struct TextDecoder: Sendable {
+    /// Largest size a submission may have once decompressed (default 64 MiB).
+    public var sizeLimit: Int
+
+    public init(sizeLimit: Int = 64 << 20) { self.sizeLimit = sizeLimit }
+
+    /// Decodes `bytes` of a file named `name` (`.gz` is unwrapped first).
+    public func decode(_ bytes: [UInt8], name: String) throws(DecodeFailure) -> DecodedText {
+        var data = bytes
+        var suffix = ""
+        if name.lowercased().hasSuffix(".gz") {
+            data = try Gunzip.inflate(bytes, limit: sizeLimit)
+            suffix = "+gzip"
+        } else if bytes.count > sizeLimit {
+            throw DecodeFailure(.tooLarge, "\(bytes.count) bytes is over the limit of \(sizeLimit)")
+        }
+        do {
+            var text = try decodeText(data)
+            text.encoding += suffix
+            return text
+        } catch {
+            throw DecodeFailure(error.reason, error.detail, encoding: error.encoding + suffix)
+        }
+    }
+
+    func decodeText(_ data: [UInt8]) throws(DecodeFailure) -> DecodedText {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try utf8(Array(data.dropFirst(3)), encoding: "utf-8-bom")
+        }
+        if data.starts(with: [0xFF, 0xFE]) { return try utf16(data.dropFirst(2), bigEndian: false) }
+        if data.starts(with: [0xFE, 0xFF]) { return try utf16(data.dropFirst(2), bigEndian: true) }
+        if let nul = data.firstIndex(of: 0) {
+            throw DecodeFailure(.unreadableEncoding, "NUL byte at offset \(nul) outside UTF-16", encoding: "unknown")
+        }
+        if let text = try? utf8(data, encoding: "utf-8") { return text }
+        return try cp1258(data)
+    }
+
+    private func utf8(_ data: [UInt8], encoding: String) throws(DecodeFailure) -> DecodedText {
+        guard let s = String(validating: data, as: UTF8.self) else {
+            throw DecodeFailure(.unreadableEncoding, "invalid UTF-8", encoding: encoding)
+        }
+        if encoding == "utf-8-bom", data.contains(0) {
+            throw DecodeFailure(.unreadableEncoding, "NUL byte in UTF-8 text", encoding: encoding)
+        }
+        return DecodedText(bytes: TextDecoder.nfcBytes(s, original: data), encoding: encoding)
+    }
+
+    private func utf16(_ data: ArraySlice<UInt8>, bigEndian: Bool) throws(DecodeFailure) -> DecodedText {
+        let encoding = bigEndian ? "utf-16be" : "utf-16le"
+        guard data.count % 2 == 0 else {
+            throw DecodeFailure(.unreadableEncoding, "odd number of bytes in UTF-16", encoding: encoding)
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(data.count / 2)
+        var i = data.startIndex
+        while i < data.endIndex {
+            let a = UInt16(data[i]), b = UInt16(data[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var it = units.makeIterator()
+        var codec = UTF16()
+        loop: while true {
+            switch codec.decode(&it) {
+            case .scalarValue(let v):
+                if v.value == 0 { throw DecodeFailure(.unreadableEncoding, "NUL character in UTF-16 text", encoding: encoding) }
+                scalars.append(v)
+            case .emptyInput: break loop
+            case .error: throw DecodeFailure(.unreadableEncoding, "invalid UTF-16 (unpaired surrogate)", encoding: encoding)
+            }
+        }
+        let s = String(scalars)
+        return DecodedText(bytes: Array(s.precomposedStringWithCanonicalMapping.utf8), encoding: encoding)
+    }
+
+    private func cp1258(_ data: [UInt8]) throws(DecodeFailure) -> DecodedText {
+        guard let s = Iconv.decode(data, from: "CP1258") else {
+            throw DecodeFailure(.unreadableEncoding, "neither UTF-8 nor Windows-1258", encoding: "unknown")
+        }
+        return DecodedText(bytes: Array(s.precomposedStringWithCanonicalMapping.utf8), encoding: "cp1258")
+    }
+
+    /// NFC bytes of `s`; text without combining marks is already NFC, and is kept as is.
+    static func nfcBytes(_ s: String, original: [UInt8]) -> [UInt8] {
+        // U+0300–U+036F encode as CC 80 … CD AF; other combining blocks start with E1 AA/B7, E2 83, EF B8.
+        var needsWork = false
+        var i = 0
+        let n = original.count
+        while i < n {
+            let b = original[i]
+            if b == 0xCC || b == 0xCD || ((b == 0xE1 || b == 0xE2 || b == 0xEF) && i + 1 < n
+                && (original[i + 1] == 0xAA || original[i + 1] == 0xB7 || original[i + 1] == 0x83 || original[i + 1] == 0xB8)) {
+                needsWork = true
+                break
+            }
+            i += 1
+        }
+        return needsWork ? Array(s.precomposedStringWithCanonicalMapping.utf8) : original
+    }
+}

@@ -1,0 +1,4 @@
+@_exported import ReportModel
+@_exported import ReportIngest
+
+public typealias RegistryLoaderPaths = RegistryLoader.Paths

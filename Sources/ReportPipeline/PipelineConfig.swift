@@ -1,0 +1,127 @@
+import Foundation
+import ReportModel
+import Yams
+
+/// The settings of a pipeline, read from a file under `Pipelines/` and overridden by flags.
+public struct PipelineConfig: Sendable {
+    public var units: String
+    public var procedures: String
+    public var contacts: String
+    public var calendar: String?
+    public var inbox: String
+    public var output: String
+    public var deadline: Deadline
+    /// Largest submission once decompressed, in bytes.
+    public var sizeLimit: Int
+    /// Turn the `unregistered_reporter` check into a row reject.
+    public var rejectUnregisteredReporter: Bool
+    public var outlier: OutlierSettings
+
+    /// Settings of the `outlier` check.
+    public struct OutlierSettings: Sendable, Codable, Equatable {
+        /// Report days of history before D.
+        public var window: Int = 28
+        /// No flag with fewer days of history.
+        public var minHistory: Int = 7
+        /// Same-weekday values needed to use them for the expectation.
+        public var minSameWeekday: Int = 3
+        /// |x − expected| / scale above which a value is flagged.
+        public var threshold: Double = 3.5
+        /// And at least this many dossiers away.
+        public var minDifference: Int = 5
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case window, threshold
+            case minHistory = "min_history"
+            case minSameWeekday = "min_same_weekday"
+            case minDifference = "min_difference"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            window = try c.decodeIfPresent(Int.self, forKey: .window) ?? 28
+            minHistory = try c.decodeIfPresent(Int.self, forKey: .minHistory) ?? 7
+            minSameWeekday = try c.decodeIfPresent(Int.self, forKey: .minSameWeekday) ?? 3
+            threshold = try c.decodeIfPresent(Double.self, forKey: .threshold) ?? 3.5
+            minDifference = try c.decodeIfPresent(Int.self, forKey: .minDifference) ?? 5
+        }
+    }
+
+    public init(units: String, procedures: String, contacts: String, calendar: String?, inbox: String, output: String,
+                deadline: Deadline = .standard, sizeLimit: Int = 64 << 20, rejectUnregisteredReporter: Bool = false,
+                outlier: OutlierSettings = OutlierSettings()) {
+        self.units = units; self.procedures = procedures; self.contacts = contacts; self.calendar = calendar
+        self.inbox = inbox; self.output = output; self.deadline = deadline; self.sizeLimit = sizeLimit
+        self.rejectUnregisteredReporter = rejectUnregisteredReporter; self.outlier = outlier
+    }
+
+    /// The file the pipeline's settings are read from when none is named.
+    public static let defaultPath = "Pipelines/national-daily.yaml"
+
+    /// Reads a pipeline file; relative paths in it are relative to the file's folder.
+    public static func load(path: String) throws(ReportError) -> PipelineConfig {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ReportError(.usage, "cannot read the pipeline file \(path); give one with --pipeline or run from the project folder")
+        }
+        let file: PipelineFile
+        do {
+            file = try YAMLDecoder().decode(PipelineFile.self, from: text)
+        } catch {
+            throw ReportError(.usage, "the pipeline file is not valid; fix the setting named here", cause: "\(error)", location: path)
+        }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let base = URL(fileURLWithPath: absolute).deletingLastPathComponent()
+        func resolve(_ p: String?) -> String? {
+            guard let p, !p.isEmpty else { return nil }
+            return p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardized.path
+        }
+        var deadline = Deadline.standard
+        if let d = file.deadline {
+            guard let parsed = Deadline(parsing: d) else {
+                throw ReportError(.usage, "deadline \"\(d)\" is not HH:MM or +N HH:MM; fix it in the pipeline file", location: path)
+            }
+            deadline = parsed
+        }
+        return PipelineConfig(
+            units: resolve(file.registries.units) ?? "", procedures: resolve(file.registries.procedures) ?? "",
+            contacts: resolve(file.registries.contacts) ?? "", calendar: resolve(file.registries.calendar),
+            inbox: resolve(file.inbox) ?? "inbox", output: resolve(file.output) ?? "out", deadline: deadline,
+            sizeLimit: (file.sizeLimitMiB ?? 64) << 20,
+            rejectUnregisteredReporter: file.rejectUnregisteredReporter ?? false,
+            outlier: file.checks?.outlier ?? OutlierSettings())
+    }
+
+    /// The registry paths, for the loader.
+    public var registryPaths: RegistryLoaderPaths {
+        RegistryLoaderPaths(units: units, procedures: procedures, contacts: contacts, calendar: calendar)
+    }
+}
+
+/// The YAML shape of a pipeline file.
+struct PipelineFile: Decodable {
+    struct RegistryFiles: Decodable {
+        var units: String?
+        var procedures: String?
+        var contacts: String?
+        var calendar: String?
+    }
+    struct Checks: Decodable {
+        var outlier: PipelineConfig.OutlierSettings?
+    }
+
+    var registries: RegistryFiles
+    var inbox: String?
+    var output: String?
+    var deadline: String?
+    var sizeLimitMiB: Int?
+    var rejectUnregisteredReporter: Bool?
+    var checks: Checks?
+
+    enum CodingKeys: String, CodingKey {
+        case registries, inbox, output, deadline, checks
+        case sizeLimitMiB = "size_limit_mib"
+        case rejectUnregisteredReporter = "reject_unregistered_reporter"
+    }
+}

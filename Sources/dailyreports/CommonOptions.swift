@@ -1,0 +1,47 @@
+import ArgumentParser
+import ReportPipeline
+
+/// Flags every command shares; each overrides the pipeline file.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "The pipeline file (default: \(PipelineConfig.defaultPath)).")
+    var pipeline: String?
+    @Option(help: "The inbox folder.") var inbox: String?
+    @Option(help: "The output folder.") var out: String?
+    @Option(help: "The unit registry CSV.") var units: String?
+    @Option(help: "The procedure registry CSV.") var procedures: String?
+    @Option(help: "The contact points CSV.") var contacts: String?
+    @Option(help: "The holiday calendar CSV.") var calendar: String?
+    @Option(help: "The deadline, HH:MM +07:00 on the next calendar day (or '+N HH:MM').") var deadline: String?
+    @Option(help: "Largest submission once decompressed, in MiB.") var sizeLimitMib: Int?
+
+    /// The pipeline file's settings with these flags applied.
+    func config() throws(ReportError) -> PipelineConfig {
+        var c: PipelineConfig
+        if let pipeline {
+            c = try PipelineConfig.load(path: pipeline)
+        } else if FileManager.default.fileExists(atPath: PipelineConfig.defaultPath) {
+            c = try PipelineConfig.load(path: PipelineConfig.defaultPath)
+        } else {
+            c = PipelineConfig(units: "", procedures: "", contacts: "", calendar: nil, inbox: "inbox", output: "out")
+        }
+        if let inbox { c.inbox = inbox }
+        if let out { c.output = out }
+        if let units { c.units = units }
+        if let procedures { c.procedures = procedures }
+        if let contacts { c.contacts = contacts }
+        if let calendar { c.calendar = calendar }
+        if let sizeLimitMib { c.sizeLimit = sizeLimitMib << 20 }
+        if let deadline {
+            guard let d = Deadline(parsing: deadline) else {
+                throw ReportError(.usage, "--deadline \"\(deadline)\" is not HH:MM or '+N HH:MM'; write e.g. 10:00")
+            }
+            c.deadline = d
+        }
+        for (name, path) in [("--units", c.units), ("--procedures", c.procedures), ("--contacts", c.contacts)] where path.isEmpty {
+            throw ReportError(.usage, "no \(name) registry is set; give \(name) or a pipeline file that names it")
+        }
+        return c
+    }
+}
+
+import Foundation

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import ReportPipeline
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks submission files as the pipeline would, and writes nothing.",
+        discussion: "Prints FILE:LINE: REASON: detail per problem. Exit 0 when all is accepted, 65 when anything is rejected.")
+
+    @OptionGroup var options: CommonOptions
+    @Argument(help: "Submission files (.csv, .json, .csv.gz, .json.gz).") var files: [String]
+
+    func run() throws {
+        do {
+            let config = try options.config()
+            let registries = try RegistryLoader.load(config.registryPaths)
+            let report = try Validator(registries: registries, config: config).validate(paths: files)
+            var out = ""
+            for line in report.lines { out += line + "\n" }
+            for note in report.notes { out += note + "\n" }
+            out += "\(report.accepted) rows accepted, \(report.rejected) rejected\n"
+            FileHandle.standardOutput.write(Data(out.utf8))
+            if report.rejected > 0 { throw ExitCode(65) }
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            DailyReports.fail(error)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import ReportPipeline
-print("dailyreports")
