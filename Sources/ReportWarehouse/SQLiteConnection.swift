@@ -1,0 +1,115 @@
+import CSQLite
+import ReportModel
+
+/// A connection to one SQLite database file, over SQLite's C API.
+///
+/// Not thread-safe: it is `@unchecked Sendable` so that it can be handed to
+/// another task, but it must be used from one thread at a time (it is opened
+/// with `SQLITE_OPEN_NOMUTEX`).
+public final class SQLiteConnection: @unchecked Sendable {
+    /// The database file's path, used as the location of errors.
+    public let path: String
+    let handle: OpaquePointer
+    private var cache: [String: Statement] = [:]
+    private var savepointDepth = 0
+
+    /// Opens (creating if needed) the database at `path`: WAL, synchronous NORMAL, foreign keys on, 5 s busy timeout, 64 MiB cache.
+    public init(path: String) throws {
+        self.path = path
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let cause = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            if let db { sqlite3_close_v2(db) }
+            throw ReportError(.internal, "Cannot open the warehouse database; check that its folder exists and is writable.",
+                              cause: cause, location: path)
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, 5000)
+        // A 64 MiB page cache: a day of rows and its index (~10 MB) stays in memory until COMMIT.
+        try execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;")
+    }
+
+    deinit {
+        cache.removeAll()  // finalizes the cached statements
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements that return nothing of interest.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        if rc != SQLITE_OK {
+            let cause = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_free(message)
+            throw error(rc, "SQLite could not run a statement", cause: cause)
+        }
+    }
+
+    /// A prepared statement for `sql`, reset, cached by its SQL text.
+    ///
+    /// The cached statement is shared: finish with it before preparing the same SQL again.
+    public func prepare(_ sql: String) throws -> Statement {
+        if let s = cache[sql] {
+            s.reset()
+            return s
+        }
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else {
+            throw error(rc, "SQLite could not prepare a statement")
+        }
+        let s = Statement(stmt, connection: self)
+        cache[sql] = s
+        return s
+    }
+
+    /// Runs `body` in a transaction (BEGIN IMMEDIATE / COMMIT), rolled back if it throws.
+    /// Nested calls use savepoints, so an inner failure undoes only the inner work.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let depth = savepointDepth
+        let name = "sp\(depth)"
+        try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(name)")
+        savepointDepth += 1
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            savepointDepth = depth
+            if depth == 0 {
+                if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            } else {
+                try? execute("ROLLBACK TO \(name); RELEASE \(name)")
+            }
+            throw error
+        }
+        do {
+            try execute(depth == 0 ? "COMMIT" : "RELEASE \(name)")
+        } catch {
+            savepointDepth = depth
+            if depth == 0, sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+        savepointDepth = depth
+        return result
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// The error for a failed call: `.tryLater` when the database is busy or locked, else `.internal`.
+    func error(_ rc: Int32, _ what: String, cause: String? = nil) -> ReportError {
+        let cause = cause ?? String(cString: sqlite3_errmsg(handle))
+        let primary = rc & 0xFF
+        if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
+            return ReportError(.tryLater, "The warehouse is in use by another process; try again later.",
+                               cause: cause, location: path)
+        }
+        return ReportError(.internal, what + ".", cause: cause, location: path)
+    }
+}

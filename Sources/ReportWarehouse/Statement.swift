@@ -1,0 +1,121 @@
+import CSQLite
+import ReportModel
+
+/// A prepared SQL statement: bind parameters (1-based), step, read columns (0-based).
+///
+/// Owned and cached by its `SQLiteConnection`; same threading rule.
+public final class Statement {
+    let stmt: OpaquePointer
+    unowned let connection: SQLiteConnection
+
+    init(_ stmt: OpaquePointer, connection: SQLiteConnection) {
+        self.stmt = stmt
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    // MARK: Binding
+
+    /// Binds an integer to parameter `index` (1-based).
+    public func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(stmt, index, value)
+    }
+
+    /// Binds an integer to parameter `index` (1-based).
+    public func bind(_ index: Int32, _ value: Int) {
+        sqlite3_bind_int64(stmt, index, Int64(value))
+    }
+
+    /// Binds text (copied: SQLITE_TRANSIENT) to parameter `index` (1-based).
+    public func bind(_ index: Int32, _ value: String) {
+        var v = value
+        v.withUTF8 { buf in
+            // A non-nil pointer even for "", so that "" stays text and not NULL.
+            let base = buf.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+            _ = sqlite3_bind_text(stmt, index, base.assumingMemoryBound(to: CChar.self), Int32(buf.count),
+                                  csqlite_transient())
+        }
+    }
+
+    /// Binds text, or NULL when nil, to parameter `index` (1-based).
+    public func bind(_ index: Int32, _ value: String?) {
+        if let value { bind(index, value) } else { bindNull(index) }
+    }
+
+    /// Binds an integer, or NULL when nil, to parameter `index` (1-based).
+    public func bind(_ index: Int32, _ value: Int64?) {
+        if let value { bind(index, value) } else { bindNull(index) }
+    }
+
+    /// Binds NULL to parameter `index` (1-based).
+    public func bindNull(_ index: Int32) {
+        sqlite3_bind_null(stmt, index)
+    }
+
+    // MARK: Running
+
+    /// Advances to the next row: true when a row is available, false when done.
+    @discardableResult
+    public func step() throws -> Bool {
+        let rc = sqlite3_step(stmt)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let e = connection.error(rc, "SQLite could not run a statement")
+            sqlite3_reset(stmt)
+            throw e
+        }
+    }
+
+    /// Runs a statement that returns no rows, then resets it for reuse.
+    public func run() throws {
+        defer { sqlite3_reset(stmt) }
+        while try step() {}
+    }
+
+    /// Resets the statement so it can run again (bindings are kept).
+    public func reset() {
+        sqlite3_reset(stmt)
+    }
+
+    /// Reads every row through `decode`, then resets the statement.
+    public func cursor<T>(_ decode: @escaping (Statement) throws -> T) -> Cursor<T> {
+        Cursor(self, decode)
+    }
+
+    // MARK: Columns
+
+    /// Whether column `index` (0-based) of the current row is NULL.
+    public func isNull(_ index: Int32) -> Bool {
+        sqlite3_column_type(stmt, index) == SQLITE_NULL
+    }
+
+    /// Column `index` (0-based) as an integer (0 for NULL).
+    public func int64(_ index: Int32) -> Int64 {
+        sqlite3_column_int64(stmt, index)
+    }
+
+    /// Column `index` (0-based) as an `Int` (0 for NULL).
+    public func int(_ index: Int32) -> Int {
+        Int(sqlite3_column_int64(stmt, index))
+    }
+
+    /// Column `index` (0-based) as an optional integer.
+    public func optionalInt64(_ index: Int32) -> Int64? {
+        isNull(index) ? nil : int64(index)
+    }
+
+    /// Column `index` (0-based) as text ("" for NULL).
+    public func string(_ index: Int32) -> String {
+        guard let p = sqlite3_column_text(stmt, index) else { return "" }
+        let n = Int(sqlite3_column_bytes(stmt, index))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    /// Column `index` (0-based) as optional text.
+    public func optionalString(_ index: Int32) -> String? {
+        isNull(index) ? nil : string(index)
+    }
+}

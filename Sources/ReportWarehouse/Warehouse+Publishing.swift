@@ -1,0 +1,55 @@
+import ReportModel
+
+extension Warehouse {
+    /// File name → SHA-256 of what was last published for `day`.
+    public func publishedHashes(on day: Day) throws -> [String: String] {
+        let s = try db.prepare("SELECT name, sha256 FROM published WHERE report_date = ?")
+        s.bind(1, day.iso)
+        var out: [String: String] = [:]
+        var c = s.cursor { s in (s.string(0), s.string(1)) }
+        while let (name, hash) = try c.next() { out[name] = hash }
+        return out
+    }
+
+    /// Records that `name` was published for `day` with this SHA-256 by run `runId` (replacing the previous record).
+    public func setPublished(day: Day, name: String, sha256: String, runId: Int64) throws {
+        let s = try db.prepare("""
+            INSERT INTO published (report_date, name, sha256, run_id) VALUES (?, ?, ?, ?)
+            ON CONFLICT (report_date, name) DO UPDATE SET sha256 = excluded.sha256, run_id = excluded.run_id
+            """)
+        s.bind(1, day.iso)
+        s.bind(2, name)
+        s.bind(3, sha256)
+        s.bind(4, runId)
+        try s.run()
+    }
+
+    /// Records that a published figure of `restatement.reportDate` changed, by run `runId`.
+    public func recordRestatement(_ restatement: Restatement, runId: Int64) throws {
+        let s = try db.prepare("""
+            INSERT INTO restatements (at, report_date, scope, figure, old_value, new_value, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        s.bind(1, restatement.at.seconds)
+        s.bind(2, restatement.reportDate.iso)
+        s.bind(3, restatement.scope)
+        s.bind(4, restatement.figure)
+        s.bind(5, restatement.oldValue)
+        s.bind(6, restatement.newValue)
+        s.bind(7, runId)
+        try s.run()
+    }
+
+    /// The restatements of `day`, oldest first.
+    public func restatements(on day: Day) throws -> [Restatement] {
+        let s = try db.prepare("""
+            SELECT at, report_date, scope, figure, old_value, new_value FROM restatements WHERE report_date = ?
+            ORDER BY at, rowid
+            """)
+        s.bind(1, day.iso)
+        var c = s.cursor { s in
+            Restatement(at: Timestamp(seconds: s.int64(0)), reportDate: try self.day(s.string(1)), scope: s.string(2),
+                        figure: s.string(3), oldValue: s.optionalString(4), newValue: s.optionalString(5))
+        }
+        return try c.all()
+    }
+}

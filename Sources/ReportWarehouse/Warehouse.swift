@@ -1,0 +1,25 @@
+import ReportModel
+
+/// The SQLite warehouse: submissions, accepted rows (all history), rejects,
+/// findings, registries as loaded, runs and what was published.
+///
+/// `@unchecked Sendable`: one connection underneath, to be used from one
+/// thread at a time.
+public final class Warehouse: @unchecked Sendable {
+    /// The underlying connection (for queries this type does not offer).
+    public let db: SQLiteConnection
+
+    /// The database file's path.
+    public var path: String { db.path }
+
+    /// Opens (creating if needed) the warehouse at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        db = try SQLiteConnection(path: path)
+        try Migrations.migrate(db)
+    }
+
+    /// Runs `body` in one transaction (nested calls become savepoints); rolled back if it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try db.transaction(body)
+    }
+}
