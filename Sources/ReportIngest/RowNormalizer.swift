@@ -31,9 +31,11 @@ public struct RowNormalizer: Sendable {
         let reporter = Reporter(fullName: record.trimmed(.reporterName) ?? "", email: record.trimmed(.reporterEmail) ?? "",
                                 phone: record.trimmed(.reporterPhone) ?? "")
         guard let dateText = record.trimmed(.reportDate) else { return reject(.missingField, "report_date is empty") }
-        if isRow, record.trimmed(.procedureCode) == nil { return reject(.missingField, "procedure_code is empty") }
+        if isRow, record.trimmed(.procedureCode) == nil {
+            return reject(.missingField, "procedure_code is empty", Day(parsing: dateText))
+        }
         if code == nil, name == nil, reporter.isEmpty {
-            return reject(.missingField, "the row names no unit: unit_code, unit_name and the reporter are empty")
+            return reject(.missingField, "the row names no unit: unit_code, unit_name and the reporter are empty", Day(parsing: dateText))
         }
         guard let date = Day(parsing: dateText) else { return reject(.badDate, "\"\(dateText)\" is not a date (YYYY-MM-DD or D/M/YYYY)") }
         let submittedAt = record.trimmed(.submittedAt).flatMap(Timestamp.init(parsing:)) ?? receivedAt

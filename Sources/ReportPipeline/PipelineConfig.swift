@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportChecks
 import Yams
 
 /// The settings of a pipeline, read from a file under `Pipelines/` and overridden by flags.
@@ -16,6 +17,17 @@ public struct PipelineConfig: Sendable {
     /// Turn the `unregistered_reporter` check into a row reject.
     public var rejectUnregisteredReporter: Bool
     public var outlier: OutlierSettings
+
+    /// The checks' settings, from `outlier`.
+    public var checks: CheckSettings {
+        var c = CheckSettings()
+        c.outlierWindow = outlier.window
+        c.outlierMinHistory = outlier.minHistory
+        c.outlierMinSameWeekday = outlier.minSameWeekday
+        c.outlierThreshold = outlier.threshold
+        c.outlierMinDifference = outlier.minDifference
+        return c
+    }
 
     /// Settings of the `outlier` check.
     public struct OutlierSettings: Sendable, Codable, Equatable {

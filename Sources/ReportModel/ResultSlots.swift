@@ -2,21 +2,21 @@ import Foundation
 import ReportModel
 
 /// Fixed slots that concurrent workers fill, one each, under a lock.
-final class ResultSlots<Value>: @unchecked Sendable {
+public final class ResultSlots<Value>: @unchecked Sendable {
     // Sendable by hand: every access to `values` holds `lock`.
     private let lock = NSLock()
     private var values: [Result<Value, Error>?]
 
-    init(count: Int) {
+    public init(count: Int) {
         values = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<Value, Error>) {
+    public func set(_ index: Int, _ result: Result<Value, Error>) {
         lock.withLock { values[index] = result }
     }
 
     /// The values in slot order; rethrows the first failure.
-    func collect() throws -> [Value] {
+    public func collect() throws -> [Value] {
         try lock.withLock { values }.map { slot in
             guard let slot else { throw ReportError(.internal, "a parallel worker left no result") }
             return try slot.get()

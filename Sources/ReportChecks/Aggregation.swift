@@ -1,0 +1,63 @@
+import ReportModel
+
+/// Stage 7: sums a report day nationally, per province and per procedure.
+public enum Aggregation {
+    /// - Parameters:
+    ///   - rows: the day's winning rows.
+    ///   - firstReports: unit → its earliest submission with an accepted row (or empty envelope) for the day.
+    ///   - findings: the day's anomalies.
+    public static func aggregate(day: Day, rows: [StoredRow], firstReports: [String: Timestamp], findings: [Finding],
+                                 registries: Registries, deadline: Deadline) -> DayAggregate {
+        let active = registries.activeUnits(on: day)
+        let provinces = active.filter { $0.level == .province }
+        var scopeIndex: [String: Int] = [:]
+        var scopes = [ScopeSummary(scopeCode: "VN", scopeName: "Việt Nam")]
+        for p in provinces {
+            scopeIndex[p.code] = scopes.count
+            scopes.append(ScopeSummary(scopeCode: p.code, scopeName: p.name))
+        }
+        let due = deadline.instant(for: day)
+        var missing: [MissingReport] = []
+        var late: [String] = []
+        var provinceOf: [String: Int] = [:]
+        for u in active {
+            let s = scopeIndex[u.provinceCode]
+            provinceOf[u.code] = s
+            scopes[0].expected += 1
+            if let s { scopes[s].expected += 1 }
+            if let first = firstReports[u.code] {
+                scopes[0].received += 1
+                if let s { scopes[s].received += 1 }
+                if first > due {
+                    late.append(u.code)
+                    scopes[0].late += 1
+                    if let s { scopes[s].late += 1 }
+                }
+            } else if let province = registries.directory.unit(code: u.provinceCode, on: day) {
+                missing.append(MissingReport(province: province, unit: u, contact: registries.contacts.contact(of: u.code, on: day)))
+            }
+        }
+        var procIndex: [String: Int] = [:]
+        var procedures: [ProcedureSummary] = []
+        for p in registries.procedures {
+            procIndex[p.code] = procedures.count
+            procedures.append(ProcedureSummary(procedure: p))
+        }
+        for stored in rows {
+            let r = stored.row
+            scopes[0].counts += r.counts
+            if let s = provinceOf[r.unitCode] ?? nil { scopes[s].counts += r.counts }
+            if let i = procIndex[r.procedureCode] {
+                procedures[i].unitsReporting += 1
+                procedures[i].counts += r.counts
+            }
+        }
+        for f in findings {
+            scopes[0].anomalies += 1
+            let province = registries.directory.unit(code: f.unitCode, on: day)?.provinceCode
+            if let province, let s = scopeIndex[province] { scopes[s].anomalies += 1 }
+        }
+        missing.sort { ($0.province.code, $0.unit.code) < ($1.province.code, $1.unit.code) }
+        return DayAggregate(day: day, scopes: scopes, procedures: procedures, missing: missing, lateUnits: late)
+    }
+}

@@ -1,0 +1,34 @@
+import ReportModel
+
+/// `national_summary.csv`: the nation (`VN`), then each province in code order.
+public struct NationalSummaryCSV: DayExporter {
+    public let fileName = "national_summary.csv"
+    public static let header = [
+        "report_date", "scope_code", "scope_name", "expected_reports", "received_reports", "late_reports",
+        "missing_reports", "completeness_pct", "timeliness_pct", "received_online", "received_offline",
+        "resolved_on_time", "resolved_late", "returned", "pending_on_time", "pending_overdue", "online_rate_pct",
+        "on_time_resolution_pct", "anomalies",
+    ]
+
+    public init() {}
+
+    public func render(_ input: DayExportInput) throws -> [UInt8] {
+        var w = CSVWriter(header: Self.header)
+        let date = input.aggregate.day.iso
+        for s in input.aggregate.scopes {
+            let c = s.counts
+            w.append(row: [
+                .text(date), .text(s.scopeCode), .text(s.scopeName), .number(s.expected), .number(s.received),
+                .number(s.late), .number(s.missing),
+                .text(Percent.format(numerator: s.received, denominator: s.expected)),
+                .text(Percent.format(numerator: s.received - s.late, denominator: s.expected)),
+                .number(c.receivedOnline), .number(c.receivedOffline), .number(c.resolvedOnTime), .number(c.resolvedLate),
+                .number(c.returned), .number(c.pendingOnTime), .number(c.pendingOverdue),
+                .text(Percent.format(numerator: c.receivedOnline, denominator: c.received)),
+                .text(Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved)),
+                .number(s.anomalies),
+            ])
+        }
+        return w.bytes
+    }
+}

@@ -1,0 +1,153 @@
+import Dispatch
+import Foundation
+import ReportExport
+import ReportIngest
+import ReportModel
+import ReportWarehouse
+
+/// A new file after stages 2–4, ready to load.
+struct IngestedFile: Sendable {
+    var file: DiscoveredFile
+    var bytes: [UInt8]
+    var sha256: String
+    var outcome: FileOutcome?
+}
+
+/// Stages 2–5 over newly discovered files: read, hash, decode, parse, normalize, keep the raw bytes, load.
+struct Ingestion {
+    let ingester: FileIngester
+    let calendar: ReportCalendar
+    let deadline: Deadline
+    let rawStore: RawStore
+
+    /// What loading found, for the run's summary and the days to recompute.
+    struct Result {
+        var files = 0
+        var duplicates = 0
+        var rowsAccepted = 0
+        var rowsRejected = 0
+        /// Dates that received new files (rows, reports, rejects or duplicates): their archives change.
+        var touchedDates = Set<Day>()
+        /// Dates that received new accepted rows or reports: their figures, and later days' checks, change.
+        var rowDates = Set<Day>()
+    }
+
+    /// Reads and normalizes files on both cores; the order of results is the order of `files`.
+    func read(_ files: [DiscoveredFile]) throws -> [IngestedFile] {
+        let slots = ResultSlots<IngestedFile>(count: files.count)
+        let workers = min(2, max(1, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < files.count {
+                let f = files[i]
+                slots.set(i, Swift.Result {
+                    guard let data = FileManager.default.contents(atPath: f.url.path) else {
+                        throw ReportError(.tryLater, "cannot read \(f.path) from the inbox; check its permissions and rerun", location: f.url.path)
+                    }
+                    let bytes = [UInt8](data)
+                    return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
+                })
+                i += workers
+            }
+        }
+        var read = try slots.collect()
+        // Normalize only the first file with given bytes; later copies are duplicates.
+        var firstIndexBuilder: [String: Int] = [:]
+        for (i, f) in read.enumerated() where firstIndexBuilder[f.sha256] == nil { firstIndexBuilder[f.sha256] = i }
+        let firstIndex = firstIndexBuilder
+        let files = read
+        let outcomes = ResultSlots<FileOutcome?>(count: read.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < files.count {
+                let f = files[i]
+                if firstIndex[f.sha256] == i {
+                    outcomes.set(i, .success(ingester.ingest(f.bytes, file: f.file.path, receivedAt: f.file.receivedAt)))
+                } else {
+                    outcomes.set(i, .success(nil))
+                }
+                i += workers
+            }
+        }
+        for (i, o) in try outcomes.collect().enumerated() { read[i].outcome = o }
+        return read
+    }
+
+    /// Loads read files into the warehouse in one transaction, applying the identity rules.
+    func load(_ files: [IngestedFile], into warehouse: Warehouse, runId: Int64) throws -> Result {
+        var result = Result()
+        var batch: [SubmissionRecord] = []
+        var seenThisRun: [String: (path: String, outcome: FileOutcome, dates: [Day])] = [:]
+        for f in files {
+            try rawStore.keep(f.bytes, sha256: f.sha256)
+            result.files += 1
+            var submission = Submission(path: f.file.path, sha256: f.sha256, size: f.file.size, mtimeNanos: f.file.mtimeNanos,
+                                        receivedAt: f.file.receivedAt, encoding: "", format: FileIngester.format(of: f.file.path) ?? "csv",
+                                        status: .accepted)
+            let earlier: (path: String, status: SubmissionStatus, fileReject: Reject?, dates: [Day])?
+            if let s = seenThisRun[f.sha256] {
+                earlier = (s.path, s.outcome.status, s.outcome.fileReject, s.dates)
+            } else if let s = try warehouse.firstSubmission(sha256: f.sha256) {
+                earlier = (s.path, s.status, s.fileReject, s.reportDates)
+            } else {
+                earlier = nil
+            }
+            if let earlier {
+                submission.encoding = "(as \(earlier.path))"
+                let wholeReject = earlier.status == .rejected ? earlier.fileReject : nil
+                if let wholeReject {
+                    // A file rejected whole is rejected again wherever it reappears.
+                    var again = wholeReject
+                    again.file = f.file.path
+                    again.detail += " (the same bytes as \(earlier.path))"
+                    submission.status = .rejected
+                    submission.reportDates = earlier.dates
+                    result.rowsRejected += 1
+                    result.touchedDates.formUnion(earlier.dates)
+                    batch.append((submission, [], [], [again], []))
+                } else {
+                    submission.status = .duplicate
+                    submission.duplicateOf = earlier.path
+                    submission.reportDates = earlier.dates
+                    result.touchedDates.formUnion(earlier.dates)
+                    result.duplicates += 1
+                    let note = Note(file: f.file.path, line: 0, kind: "duplicate", detail: "the same bytes as \(earlier.path); skipped")
+                    batch.append((submission, [], [], [], [note]))
+                }
+                continue
+            }
+            guard var outcome = f.outcome else { continue }
+            // A row whose date can't be read belongs to the report day whose window holds the file's received time.
+            for i in outcome.rejects.indices where outcome.rejects[i].reportDate == nil && !outcome.rejects[i].reason.isFileReason {
+                outcome.rejects[i].reportDate = reportingWindowDay(of: f.file.receivedAt)
+            }
+            var dates = Set(outcome.rows.map(\.reportDate))
+            dates.formUnion(outcome.unitReports.map(\.reportDate))
+            dates.formUnion(outcome.rejects.compactMap(\.reportDate))
+            if dates.isEmpty { dates.insert(reportingWindowDay(of: f.file.receivedAt)) }
+            submission.encoding = outcome.encoding
+            submission.status = outcome.status
+            submission.reportDates = dates.sorted()
+            result.rowsAccepted += outcome.rows.count
+            result.rowsRejected += outcome.rejects.count
+            result.touchedDates.formUnion(dates)
+            result.rowDates.formUnion(outcome.rows.map(\.reportDate))
+            result.rowDates.formUnion(outcome.unitReports.map(\.reportDate))
+            seenThisRun[f.sha256] = (f.file.path, outcome, submission.reportDates)
+            batch.append((submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes))
+        }
+        rawStore.sync()
+        try warehouse.recordBatch(batch, runId: runId)
+        return result
+    }
+
+    /// The report day whose reporting window holds `t`: after the previous report day's deadline, up to this one's.
+    func reportingWindowDay(of t: Timestamp) -> Day {
+        var d = t.vietnamDay.adding(days: -deadline.daysAfter - 1)
+        for _ in 0..<400 {
+            if calendar.isReportDay(d), deadline.instant(for: d) >= t { return d }
+            d = d.adding(days: 1)
+        }
+        return t.vietnamDay
+    }
+}

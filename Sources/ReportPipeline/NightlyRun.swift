@@ -1,0 +1,186 @@
+import Foundation
+import ReportChecks
+import ReportExport
+import ReportIngest
+import ReportModel
+import ReportWarehouse
+
+/// Runs the pipeline over an output folder: `run` for the nightly job, `backfill` for ranges.
+public final class NightlyRun {
+    public let config: PipelineConfig
+    public let registries: Registries
+    let out: URL
+    /// Called with a progress line (a terminal shows it; cron does not).
+    public var progress: ((String) -> Void)?
+
+    /// Files read and normalized per batch, to bound memory on large backfills.
+    static let batchSize = 4000
+
+    public init(config: PipelineConfig, registries: Registries) {
+        self.config = config
+        self.registries = registries
+        out = URL(fileURLWithPath: config.output).standardized
+    }
+
+    /// `run --date D`: ingest new files, then recompute every report day from the earliest
+    /// that received new data through D.
+    public func run(date: Day, arguments: [String]) throws -> RunSummary {
+        try execute(command: "run", arguments: arguments) { changes in
+            let earliest = changes.rowDates.filter { $0 <= date }.min() ?? date
+            return daysToCompute(from: min(earliest, date), to: date, changes: changes)
+        } finish: { summary in
+            summary.notReportDay = !registries.calendar.isReportDay(date)
+        }
+    }
+
+    /// `backfill --from D1 --to D2`: ingest new files, then recompute every report day of the range in order.
+    public func backfill(from: Day, to: Day, arguments: [String]) throws -> RunSummary {
+        guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
+        return try execute(command: "backfill", arguments: arguments) { changes in
+            let earliest = changes.rowDates.filter { $0 < from }.min() ?? from
+            return daysToCompute(from: earliest, to: to, changes: changes)
+        } finish: { _ in }
+    }
+
+    /// Report days `from...to`, plus earlier report days whose rejects changed (their figures did not).
+    private func daysToCompute(from: Day, to: Day, changes: Ingestion.Result) -> [Day] {
+        let extra = changes.touchedDates.filter { $0 < from && registries.calendar.isReportDay($0) }
+        return (extra.sorted() + registries.calendar.reportDays(from: from, to: to))
+    }
+
+    private func execute(command: String, arguments: [String], days: (Ingestion.Result) -> [Day],
+                         finish: (inout RunSummary) -> Void) throws -> RunSummary {
+        do {
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError(.usage, "cannot create the output folder \(out.path); check the path and permissions", cause: "\(error)")
+        }
+        let lock = try RunLock(folder: out)
+        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try openWarehouse()
+        try warehouse.replaceRegistries(registries)
+        let started = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+        var summary = RunSummary()
+        summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
+        summary.exportsFolder = out.appendingPathComponent("exports").path
+        do {
+            let changes = try ingest(into: warehouse, summary: &summary)
+            let toCompute = days(changes)
+            var history = HistoryCache(warehouse: warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
+            for (i, day) in toCompute.enumerated() {
+                progress?("[\(i + 1)/\(toCompute.count)] \(day.iso)")
+                let aggregate = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId, startedAt: started,
+                                               command: command)
+                summary.daysExported.append(day)
+                summary.missing = aggregate.scopes[0].missing
+                summary.late = aggregate.scopes[0].late
+                summary.anomalies = aggregate.scopes[0].anomalies
+            }
+            for day in changes.touchedDates.sorted() {
+                try writeArchive(day, warehouse: warehouse)
+            }
+            finish(&summary)
+            try warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
+                                    outcome: "ok", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
+                                    rowsRejected: summary.rowsRejected)
+        } catch {
+            try? warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
+                                     outcome: "failed: \(error)", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
+                                     rowsRejected: summary.rowsRejected)
+            throw error
+        }
+        return summary
+    }
+
+    func openWarehouse() throws -> Warehouse {
+        do {
+            return try Warehouse(path: out.appendingPathComponent("warehouse.sqlite").path)
+        } catch let e as ReportError {
+            throw e
+        } catch {
+            throw ReportError(.internal, "cannot open the warehouse", cause: "\(error)", location: out.path)
+        }
+    }
+
+    var rawStore: RawStore { RawStore(root: out.appendingPathComponent("raw")) }
+
+    /// Stages 1–5; returns the dates that received new data.
+    func ingest(into warehouse: Warehouse, summary: inout RunSummary) throws -> Ingestion.Result {
+        let found = try Discovery.discover(inbox: config.inbox, known: try warehouse.knownFiles())
+        let ingestion = Ingestion(
+            ingester: FileIngester(registries: registries, sizeLimit: config.sizeLimit,
+                                   rejectUnregisteredReporter: config.rejectUnregisteredReporter),
+            calendar: registries.calendar, deadline: config.deadline, rawStore: rawStore)
+        var changes = Ingestion.Result()
+        var start = 0
+        while start < found.count {
+            let batch = Array(found[start..<min(found.count, start + NightlyRun.batchSize)])
+            progress?("ingesting \(start + batch.count)/\(found.count) files")
+            let read = try ingestion.read(batch)
+            let r = try ingestion.load(read, into: warehouse, runId: summary.runId)
+            summary.filesNew += r.files
+            summary.duplicates += r.duplicates
+            summary.rowsAccepted += r.rowsAccepted
+            summary.rowsRejected += r.rowsRejected
+            changes.touchedDates.formUnion(r.touchedDates)
+            changes.rowDates.formUnion(r.rowDates)
+            start += batch.count
+        }
+        return changes
+    }
+
+    /// Stages 6–8 for one report day.
+    func computeDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64, startedAt: Timestamp,
+                    command: String) throws -> DayAggregate {
+        let rows = try warehouse.winningRows(on: day)
+        let today = DayReports(day: day, rows: rows)
+        let previous = registries.calendar.previousReportDay(before: day)
+        let past = try history.days(before: day)
+        let findings = Checks.run(today: today, previousReportDay: previous, history: past,
+                                  unitReports: try warehouse.unitReports(on: day), registries: registries,
+                                  settings: config.checks)
+        try warehouse.replaceFindings(findings, on: day, runId: runId)
+        history.remember(today)
+        let aggregate = Aggregation.aggregate(day: day, rows: rows, firstReports: try warehouse.firstReports(on: day),
+                                              findings: findings, registries: registries, deadline: config.deadline)
+        var inputs = registryInputs
+        inputs += try warehouse.submissions(on: day).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
+        let input = DayExportInput(aggregate: aggregate, findings: findings, rejects: try warehouse.rejects(on: day),
+                                   run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs))
+        let folder = out.appendingPathComponent("exports").appendingPathComponent(day.iso)
+        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicDirectory.publish(build: { tmp in
+            for exporter in DayExporters.all {
+                try Data(try exporter.render(input)).write(to: tmp.appendingPathComponent(exporter.fileName))
+            }
+        }, at: folder)
+        return aggregate
+    }
+
+    /// The registry files' paths and hashes, for `summary.json`.
+    lazy var registryInputs: [RunInfo.Input] = {
+        [config.units, config.procedures, config.contacts, config.calendar].compactMap { path in
+            guard let path, let d = FileManager.default.contents(atPath: path) else { return nil }
+            return RunInfo.Input(path: URL(fileURLWithPath: path).lastPathComponent, sha256: SHA256Hex.hex(of: d))
+        }
+    }()
+
+    /// Stage 9: the day's archive of record, rewritten whole.
+    func writeArchive(_ day: Day, warehouse: Warehouse) throws {
+        let submissions = try warehouse.submissions(on: day)
+        guard !submissions.isEmpty else { return }
+        let c = day.components
+        let url = out.appendingPathComponent("archive").appendingPathComponent(String(format: "%04d", c.year))
+            .appendingPathComponent(String(format: "%02d", c.month)).appendingPathComponent("\(day.iso).tar.gz")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var members: [ArchiveMember] = []
+        var manifest: [[String: String]] = []
+        for s in submissions {
+            members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(sha256: s.sha256), mtime: s.receivedAt.seconds))
+            manifest.append(["path": s.path, "size": String(s.size), "received_at": s.receivedAt.iso, "encoding": s.encoding,
+                             "status": s.status.rawValue, "sha256": s.sha256])
+        }
+        let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try ArchiveWriter.writeArchive(members: members, manifestJSON: json, to: url)
+    }
+}

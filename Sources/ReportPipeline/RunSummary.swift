@@ -1,0 +1,30 @@
+import ReportModel
+
+/// What a run did, for the one-line summary and the tests.
+public struct RunSummary: Sendable {
+    public var runId: Int64 = 0
+    public var filesNew = 0
+    public var duplicates = 0
+    public var rowsAccepted = 0
+    public var rowsRejected = 0
+    /// Report days exported, in order.
+    public var daysExported: [Day] = []
+    /// The requested day is not a report day.
+    public var notReportDay = false
+    public var missing = 0
+    public var late = 0
+    public var anomalies = 0
+    public var exportsFolder = ""
+
+    /// One line for cron and for people.
+    public func line(for day: Day) -> String {
+        var s = "\(day.iso): \(filesNew) new file(s), \(rowsAccepted) row(s) accepted, \(rowsRejected) rejected"
+        if duplicates > 0 { s += ", \(duplicates) duplicate(s) skipped" }
+        if notReportDay { s += "; \(day.iso) is not a report day, nothing expected" }
+        if !daysExported.isEmpty {
+            s += "; exported \(daysExported.map(\.iso).joined(separator: ", ")) to \(exportsFolder)"
+        }
+        if !notReportDay { s += "; \(missing) missing, \(late) late, \(anomalies) anomalies" }
+        return s
+    }
+}
