@@ -137,7 +137,10 @@ struct Ingestion {
             batch.append((submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes))
         }
         rawStore.sync()
-        try warehouse.recordBatch(batch, runId: runId)
+        try warehouse.transaction {
+            try warehouse.recordBatch(batch, runId: runId)
+            try warehouse.markPending(result.touchedDates, figures: result.rowDates)
+        }
         return result
     }
 

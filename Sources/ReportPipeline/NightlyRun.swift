@@ -25,7 +25,7 @@ public final class NightlyRun {
     /// `run --date D`: ingest new files, then recompute every report day from the earliest
     /// that received new data through D.
     public func run(date: Day, arguments: [String]) throws -> RunSummary {
-        try execute(command: "run", arguments: arguments) { changes in
+        try execute(command: "run", arguments: arguments, upTo: date) { changes in
             let earliest = changes.rowDates.filter { $0 <= date }.min() ?? date
             return daysToCompute(from: min(earliest, date), to: date, changes: changes)
         } finish: { summary in
@@ -36,7 +36,7 @@ public final class NightlyRun {
     /// `backfill --from D1 --to D2`: ingest new files, then recompute every report day of the range in order.
     public func backfill(from: Day, to: Day, arguments: [String]) throws -> RunSummary {
         guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
-        return try execute(command: "backfill", arguments: arguments) { changes in
+        return try execute(command: "backfill", arguments: arguments, upTo: to) { changes in
             let earliest = changes.rowDates.filter { $0 < from }.min() ?? from
             return daysToCompute(from: earliest, to: to, changes: changes)
         } finish: { _ in }
@@ -48,7 +48,7 @@ public final class NightlyRun {
         return (extra.sorted() + registries.calendar.reportDays(from: from, to: to))
     }
 
-    private func execute(command: String, arguments: [String], days: (Ingestion.Result) -> [Day],
+    private func execute(command: String, arguments: [String], upTo last: Day, days: (Ingestion.Result) -> [Day],
                          finish: (inout RunSummary) -> Void) throws -> RunSummary {
         do {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -63,22 +63,40 @@ public final class NightlyRun {
         var summary = RunSummary()
         summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
         summary.exportsFolder = out.appendingPathComponent("exports").path
+        let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
         do {
-            let changes = try ingest(into: warehouse, summary: &summary)
+            var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
+                let c = try ingest(into: warehouse, summary: &summary)
+                return (c, ["files": summary.filesNew, "duplicates": summary.duplicates,
+                            "rows_accepted": summary.rowsAccepted, "rows_rejected": summary.rowsRejected])
+            }
+            // Dates a killed run left unpublished are finished now.
+            let pending = try warehouse.pendingDates()
+            changes.touchedDates.formUnion(pending.all)
+            changes.rowDates.formUnion(pending.figures)
             let toCompute = days(changes)
             var history = HistoryCache(warehouse: warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
             for (i, day) in toCompute.enumerated() {
                 progress?("[\(i + 1)/\(toCompute.count)] \(day.iso)")
-                let aggregate = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId, startedAt: started,
-                                               command: command)
+                let aggregate = try log.stage("check+aggregate+export", day: day) { () throws -> (DayAggregate, [String: Int]) in
+                    let a = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId, startedAt: started,
+                                           command: command)
+                    return (a, ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "anomalies": a.scopes[0].anomalies])
+                }
                 summary.daysExported.append(day)
                 summary.missing = aggregate.scopes[0].missing
                 summary.late = aggregate.scopes[0].late
                 summary.anomalies = aggregate.scopes[0].anomalies
             }
-            for day in changes.touchedDates.sorted() {
-                try writeArchive(day, warehouse: warehouse)
+            try log.stage("archive") { () throws -> ((), [String: Int]) in
+                for day in changes.touchedDates.sorted() { try writeArchive(day, warehouse: warehouse) }
+                return ((), ["archives": changes.touchedDates.count])
             }
+            if !toCompute.isEmpty {
+                try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
+            }
+            // Dates after the last one computed stay pending: their run recomputes from them.
+            try warehouse.clearPending(changes.touchedDates.union(toCompute).filter { $0 <= last })
             finish(&summary)
             try warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
                                     outcome: "ok", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
@@ -149,9 +167,18 @@ public final class NightlyRun {
                                    run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs))
         let folder = out.appendingPathComponent("exports").appendingPathComponent(day.iso)
         try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let national = NationalSummaryCSV()
+        let newSummary = try national.render(input)
+        if let old = FileManager.default.contents(atPath: folder.appendingPathComponent(national.fileName).path) {
+            let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+            for r in Restatements.changes(old: [UInt8](old), new: newSummary, day: day, at: now) {
+                try warehouse.recordRestatement(r, runId: runId)
+            }
+        }
         try AtomicDirectory.publish(build: { tmp in
             for exporter in DayExporters.all {
-                try Data(try exporter.render(input)).write(to: tmp.appendingPathComponent(exporter.fileName))
+                let bytes = exporter.fileName == national.fileName ? newSummary : try exporter.render(input)
+                try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
             }
         }, at: folder)
         return aggregate

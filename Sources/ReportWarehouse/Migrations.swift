@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1]
+    public static let all: [String] = [v1, v2]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -196,5 +196,14 @@ public enum Migrations {
         run_id INTEGER REFERENCES runs(id)
     );
     CREATE INDEX restatements_report_date ON restatements(report_date);
+    """
+
+    /// Dates whose exports or archive must be recomputed: written with the rows that
+    /// changed them, cleared once published, so a run killed in between is finished by the next.
+    static let v2 = """
+    CREATE TABLE pending_dates (
+        report_date TEXT PRIMARY KEY,
+        figures INTEGER NOT NULL DEFAULT 0   -- 1: accepted rows or reports changed (later days' checks depend on it)
+    ) WITHOUT ROWID;
     """
 }

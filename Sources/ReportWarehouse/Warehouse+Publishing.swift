@@ -52,4 +52,14 @@ extension Warehouse {
         }
         return try c.all()
     }
+
+    /// Every restatement, in the order they were recorded.
+    public func allRestatements() throws -> [Restatement] {
+        let s = try db.prepare("SELECT at, report_date, scope, figure, old_value, new_value FROM restatements ORDER BY at, rowid")
+        var c = s.cursor { s in
+            Restatement(at: Timestamp(seconds: s.int64(0)), reportDate: try self.day(s.string(1)), scope: s.string(2),
+                        figure: s.string(3), oldValue: s.optionalString(4), newValue: s.optionalString(5))
+        }
+        return try c.all()
+    }
 }

@@ -62,5 +62,28 @@ struct Backfill: ParsableCommand {
 }
 
 struct Archive: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The archive of record.")
+    static let configuration = CommandConfiguration(abstract: "The archive of record.", subcommands: [Verify.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-hash every archive member against its manifest and the warehouse. Exit 0 when all match, 65 naming the first bad member.")
+        @Option(help: "The output folder (default: the pipeline file's).") var out: String?
+        @Option(help: "Only this report date's archive, YYYY-MM-DD.") var date: String?
+        @Option(help: "The pipeline file.") var pipeline: String?
+
+        func run() throws {
+            do {
+                var folder = out
+                if folder == nil {
+                    let path = pipeline ?? PipelineConfig.defaultPath
+                    folder = try PipelineConfig.load(path: path).output
+                }
+                let day = try date.map { d throws(ReportError) in try parseDay(d, flag: "--date") }
+                let report = try ArchiveVerifier.verify(out: folder!, date: day)
+                print("\(report.archives) archive(s), \(report.members) member(s): all match")
+            } catch {
+                DailyReports.fail(error)
+            }
+        }
+    }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import ReportExport
+import ReportModel
+import ReportWarehouse
+
+/// `archive verify`: re-hashes every archive member against its manifest and the warehouse.
+public enum ArchiveVerifier {
+    /// What was checked.
+    public struct Report: Sendable {
+        public var archives = 0
+        public var members = 0
+    }
+
+    /// Verifies the archives under `out` (only `date`'s when given); throws `.dataError` naming the first bad member.
+    public static func verify(out: String, date: Day?) throws -> Report {
+        let root = URL(fileURLWithPath: out).standardized
+        let warehousePath = root.appendingPathComponent("warehouse.sqlite").path
+        guard FileManager.default.fileExists(atPath: warehousePath) else {
+            throw ReportError(.usage, "no warehouse in \(root.path); give the output folder of a run with --out")
+        }
+        let warehouse = try Warehouse(path: warehousePath)
+        var archives: [(Day, URL)] = []
+        let archiveRoot = root.appendingPathComponent("archive")
+        if let date {
+            let c = date.components
+            archives = [(date, archiveRoot.appendingPathComponent(String(format: "%04d/%02d/%@.tar.gz", c.year, c.month, date.iso)))]
+        } else if let walker = FileManager.default.enumerator(atPath: archiveRoot.path) {
+            for case let rel as String in walker where rel.hasSuffix(".tar.gz") {
+                let name = (rel as NSString).lastPathComponent
+                if let d = Day(iso: name.replacingOccurrences(of: ".tar.gz", with: "")) {
+                    archives.append((d, archiveRoot.appendingPathComponent(rel)))
+                }
+            }
+            archives.sort { $0.0 < $1.0 }
+        }
+        var report = Report()
+        for (day, url) in archives {
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ReportError(.dataError, "the archive of \(day.iso) is missing", location: url.path)
+            }
+            let members = try ArchiveReader.members(of: url)
+            guard let manifest = members.first(where: { $0.name == ArchiveWriter.checksumName }) else {
+                throw ReportError(.dataError, "the archive has no \(ArchiveWriter.checksumName)", location: url.path)
+            }
+            var expected: [String: String] = [:]
+            for line in String(decoding: manifest.bytes, as: UTF8.self).split(separator: "\n") {
+                let parts = line.split(separator: " ", maxSplits: 1)
+                guard parts.count == 2 else { continue }
+                expected[String(parts[1].drop(while: { $0 == " " || $0 == "*" }))] = String(parts[0])
+            }
+            let recorded = Dictionary(try warehouse.submissions(on: day).map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+            for m in members where m.name != ArchiveWriter.checksumName {
+                let actual = SHA256Hex.hex(of: m.bytes)
+                guard expected[m.name] == actual else {
+                    throw ReportError(.dataError, "member \(m.name) does not match MANIFEST.sha256", location: url.path)
+                }
+                if m.name != ArchiveWriter.manifestName {
+                    guard recorded[m.name] == actual else {
+                        throw ReportError(.dataError, "member \(m.name) does not match the hash the warehouse recorded", location: url.path)
+                    }
+                }
+                report.members += 1
+            }
+            for (name, _) in recorded where !members.contains(where: { $0.name == name }) {
+                throw ReportError(.dataError, "member \(name) recorded in the warehouse is missing from the archive", location: url.path)
+            }
+            report.archives += 1
+        }
+        return report
+    }
+}

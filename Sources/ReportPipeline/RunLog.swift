@@ -1,0 +1,35 @@
+import Foundation
+import ReportModel
+
+/// Appends one JSON line per stage to `OUT/run-log.jsonl`: run, stage, start, end, duration, counts.
+struct RunLog {
+    let url: URL
+    let runId: Int64
+
+    /// Times `body` and logs it as `stage` with the counts it returns.
+    func stage<T>(_ stage: String, day: Day? = nil, _ body: () throws -> (T, [String: Int])) throws -> T {
+        let start = Date()
+        let (value, counts) = try body()
+        let end = Date()
+        var entry: [String: Any] = [
+            "run": runId, "stage": stage, "start": Self.iso(start), "end": Self.iso(end),
+            "duration_s": (end.timeIntervalSince(start) * 1000).rounded() / 1000, "counts": counts,
+        ]
+        if let day { entry["date"] = day.iso }
+        if let data = try? JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes]) {
+            append(data + Data([0x0A]))
+        }
+        return value
+    }
+
+    private func append(_ data: Data) {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
+    private static func iso(_ d: Date) -> String {
+        Timestamp(seconds: Int64(d.timeIntervalSince1970)).iso
+    }
+}
