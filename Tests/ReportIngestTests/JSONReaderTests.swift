@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+import ReportIngest
+import ReportModel
+
+final class JSONReaderTests: XCTestCase {
+    let envelope00070 = """
+    {"report_date": "2026-11-27", "unit_code": "00070", "unit_name": "Phường Hoàn Kiếm",
+     "submitted_at": "2026-11-27T17:05:00+07:00",
+     "reporter": {"full_name": "Trần Thu Hương", "phone": "+84 918 126 361", "email": "motcua.00070@dichvucong.gov.vn"},
+     "items": [
+      {"procedure_code": "1.000101", "received_online": 3, "received_offline": 1,
+       "resolved_on_time": 2, "resolved_late": 0, "returned": 0, "pending_on_time": 5, "pending_overdue": 0},
+      {"procedure_code": "1000102", "received_online": "1.234", "received_offline": null, "returned": "",
+       "resolved_on_time": "2", "resolved_late": 0, "pending_on_time": 1},
+        {"procedure_code": "1.000103"}
+     ]}
+    """
+
+    func testSingleEnvelope() throws {
+        let o = try ingestFile("e.json", envelope00070)
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [5, 7, 9], "each item's line is the line of its {")
+        XCTAssertEqual(o.rows.map(\.procedureCode), ["1.000101", "1.000102", "1.000103"])
+        XCTAssertEqual(o.rows[0].counts, Counts(receivedOnline: 3, receivedOffline: 1, resolvedOnTime: 2, pendingOnTime: 5))
+        XCTAssertEqual(o.rows[1].counts, Counts(receivedOnline: 1234, resolvedOnTime: 2, pendingOnTime: 1),
+                       "strings read as CSV cells; null, empty and absent are 0")
+        XCTAssertEqual(o.rows[2].counts, .zero)
+        XCTAssertEqual(o.rows[0].submittedAt, ts("2026-11-27T17:05:00+07:00"))
+        XCTAssertEqual(o.rows[0].reporter.phone, "+84 918 126 361")
+        XCTAssertEqual(o.rows[0].reporter.fullName, "Trần Thu Hương")
+        XCTAssertEqual(o.unitReports.count, 1)
+        XCTAssertEqual(o.status, .accepted)
+    }
+
+    func testArrayOfEnvelopes() throws {
+        let text = "[\n" + envelope00070 + ",\n" + envelope00070.replacingOccurrences(of: "00070", with: "00073")
+            .replacingOccurrences(of: "Phường Hoàn Kiếm", with: "Phường Cửa Nam") + "\n]\n"
+        let o = try ingestFile("a.json", text)
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [6, 8, 10, 16, 18, 20])
+        XCTAssertEqual(o.rows.map(\.unitCode), ["00070", "00070", "00070", "00073", "00073", "00073"])
+        XCTAssertEqual(Set(o.unitReports.map(\.unitCode)), ["00070", "00073"])
+    }
+
+    func testEmptyItemsIsAnEmptyReport() throws {
+        for items in ["\"items\": []", "\"items\": null", "\"note\": \"no items key\""] {
+            let o = try ingestFile("empty.json", "{\"report_date\": \"2026-11-26\", \"unit_code\": \"20179\", \"submitted_at\": \"2026-11-26T18:00:00+07:00\", \(items)}")
+            XCTAssertEqual(rejectList(o), [], items)
+            XCTAssertEqual(o.rows, [])
+            XCTAssertEqual(o.unitReports.map(\.unitCode), ["20179"], items)
+            XCTAssertEqual(o.unitReports.first?.reportDate, Day(iso: "2026-11-26"))
+            XCTAssertNotEqual(o.status, .rejected, "the unit reported: it is not missing")
+        }
+        // An empty envelope of an unknown unit is still rejected.
+        let bad = try ingestFile("empty.json", "{\"report_date\": \"2026-11-26\", \"unit_code\": \"99999\", \"items\": []}")
+        XCTAssertEqual(rejectList(bad), ["1:unknown_unit"])
+    }
+
+    func testBadCounts() throws {
+        let text = """
+        {"report_date": "2026-11-27", "unit_code": "00187", "submitted_at": "2026-11-27T19:00:00+07:00",
+         "items": [
+          {"procedure_code": "1.000901", "received_online": 2.5},
+          {"procedure_code": "1.001001", "received_offline": -1},
+          {"procedure_code": "1.000802", "pending_on_time": "abc"},
+          {"procedure_code": "1.000901", "returned": "1.5"},
+          {"procedure_code": "1.000901", "returned": 2.0},
+          {"procedure_code": "1.000901", "returned": 1e3},
+          {"procedure_code": "1.000901", "returned": true},
+          {"procedure_code": "1.000901", "returned": [1]},
+          {"procedure_code": "1.000901", "returned": 7}
+         ]}
+        """
+        let o = try ingestFile("c.json", text)
+        XCTAssertEqual(rejectList(o), (3...10).map { "\($0):bad_count" })
+        XCTAssertEqual(o.rows.map(\.line), [11])
+        XCTAssertEqual(o.rows.first?.counts.returned, 7)
+    }
+
+    func testMalformed() throws {
+        for text in ["{\"report_date\": \"2026-11-27\",\n \"items\": [\n  {\"procedure_code\": \"1.000901\", \"received_online\": 1,\n",
+                     "{\"a\": 1,}", "[1, 2", "{'a': 1}", "{\"a\": 01}", "{\"a\": \"\\x\"}", "{\"a\": 1} {\"b\": 2}", "nul",
+                     "{\"a\": \"tab\there\"}", "\u{FEFF}{"] {
+            let o = try ingestFile("bad.json", text)
+            XCTAssertEqual(o.rejects.map(\.reason), [.badJSON], text.debugDescription)
+            XCTAssertEqual(o.rows, [])
+        }
+        XCTAssertEqual(try ingestFile("n.json", "42").rejects.map(\.reason), [.badJSON], "neither envelope nor array")
+        XCTAssertEqual(try ingestFile("n.json", "[1, 2]").rejects.map(\.reason), [.badJSON], "array of non-envelopes")
+        XCTAssertEqual(rejectList(try ingestFile("n.json", "[]")), ["0:empty_file"])
+        XCTAssertEqual(rejectList(try ingestFile("n.json", " \n ")), ["0:empty_file"])
+    }
+
+    func testNestingBomb() throws {
+        for open in ["[", "{\"a\":"] {
+            let text = String(repeating: open, count: 10_000)
+            let o = try ingestFile("deep.json", text)
+            XCTAssertEqual(o.rejects.map(\.reason), [.badJSON])
+            let closed = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+            XCTAssertEqual(try ingestFile("deep.json", closed).rejects.map(\.reason), [.badJSON])
+        }
+        // Moderate nesting of real data is fine.
+        let nested = "{\"report_date\": \"2026-11-27\", \"unit_code\": \"00070\", \"x\": [[[[[[1]]]]]], \"items\": []}"
+        XCTAssertEqual(rejectList(try ingestFile("ok.json", nested)), [])
+    }
+
+    func testItemThatIsNotAnObject() throws {
+        let text = "{\"report_date\": \"2026-11-27\", \"unit_code\": \"00070\",\n \"items\": [\n 5,\n {\"procedure_code\": \"1.000101\"}]}"
+        let o = try ingestFile("i.json", text)
+        XCTAssertEqual(o.rejects.map(\.reason), [.missingField])
+        XCTAssertEqual(o.rows.map(\.line), [4])
+    }
+
+    func testEscapesAndNFC() throws {
+        // "Ph\u01b0\u01a1\u0300ng" spells Phường decomposed; the name resolves.
+        let text = "{\"report_date\": \"2026-11-27\", \"unit_name\": \"Ph\\u01b0\\u01a1\\u0300ng Ho\\u00e0n Ki\\u1ebfm\", \"items\": [{\"procedure_code\": \"1.000101\", \"note\": \"a\\nb \\\"q\\\" \\ud83d\\ude00\"}]}"
+        let o = try ingestFile("esc.json", text)
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.first?.unitCode, "00070")
+        XCTAssertEqual(o.rows.first?.note, "a\nb \"q\" 😀")
+    }
+}
