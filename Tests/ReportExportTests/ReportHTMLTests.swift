@@ -117,6 +117,32 @@ final class ReportHTMLTests: XCTestCase {
         XCTAssertEqual(missing.components(separatedBy: "<tr data-scope=").count - 1, 10)
     }
 
+    func testContextFromEarlierExports() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let day = ReportHTMLSample.day  // a Tuesday: previous report days Mon 14, Fri 11, Thu 10
+        var written: [Day: ScopeSummary] = [:]
+        for (offset, seed) in [(-1, UInt64(1)), (-5, 3)] {
+            let d = day.adding(days: offset)
+            var input = ReportHTMLSample.input(day: d, findings: 2, seed: seed)
+            input.aggregate.scopes[0].scopeName = "Việt Nam, \"quoted\""
+            let folder = dir.url.appendingPathComponent(d.iso)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(try NationalSummaryCSV().render(input)).write(to: folder.appendingPathComponent("national_summary.csv"))
+            written[d] = input.aggregate.scopes[0]
+        }
+        let weekdays: (Day) -> Day? = { d in
+            var p = d.adding(days: -1)
+            while p.isoWeekday > 5 { p = p.adding(days: -1) }
+            return p
+        }
+        let context = ReportHTMLContext.fromExports(dir.url, day: day, days: 5, previousReportDay: weekdays)
+        XCTAssertEqual(context.previousDay, day.adding(days: -1))
+        XCTAssertEqual(context.previous, written[day.adding(days: -1)])
+        XCTAssertEqual(context.trend.map(\.day), [day.adding(days: -1), day.adding(days: -5)])
+        XCTAssertEqual(context.trend.last, TrendPoint(day: day.adding(days: -5), national: written[day.adding(days: -5)]!))
+    }
+
     func testRenderedBytesAreTheString() throws {
         let input = ReportHTMLSample.input(day: ReportHTMLSample.day, findings: 5)
         let exporter = ReportHTML(trend: ReportHTMLSample.trend(), previous: ReportHTMLSample.previous())
