@@ -44,5 +44,5 @@ public enum DayExporters {
     public static let csv: [any DayExporter] = [
         NationalSummaryCSV(), ProcedureSummaryCSV(), MissingReportsCSV(), AnomaliesCSV(), RejectsCSV(),
     ]
-    public static let all: [any DayExporter] = csv + [SummaryJSON()]
+    public static let all: [any DayExporter] = csv + [SummaryJSON(), ReportHTML()]
 }

@@ -74,8 +74,10 @@ public struct CSVReader: SubmissionReader {
                 state.finished.removeAll(keepingCapacity: true)
             }
         }
-        let fini = csv_fini(&parser, csvFieldCallback, csvRecordCallback, context)
-        for record in state.finished { body(record) }
+        // libcsv honours CSV_STRICT_FINI only in strict mode: read its state instead.
+        let openQuote = parser.quoted != 0 && !state.betweenRecords
+        let fini = openQuote ? 1 : csv_fini(&parser, csvFieldCallback, csvRecordCallback, context)
+        if !openQuote { for record in state.finished { body(record) } }
         if fini != 0 {
             return .unterminatedQuote(line: state.recordLine,
                                       raw: String(decoding: bytes[state.recordStart...].prefix(2000), as: UTF8.self))

@@ -24,6 +24,8 @@ enum Iconv {
                 var outLeft = outBuf.count
                 let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                 guard r != -1, inLeft == 0 else { return nil }
+                // CP1258 holds back the last letter in case a combining tone follows: flush it.
+                guard iconv(cd, nil, nil, &outPtr, &outLeft) != -1 else { return nil }
                 return outBuf.count - outLeft
             }
         }

@@ -31,11 +31,20 @@ public struct Deadline: Sendable, Hashable {
 }
 
 extension String {
-    /// The string without leading and trailing spaces, tabs and line ends.
+    /// The string without leading and trailing spaces, tabs, line ends and no-break spaces (U+00A0).
     public var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\n" || f == "\u{00A0}" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\n" || l == "\u{00A0}" { s = s.dropLast() }
-        return String(s)
+        let u = Array(utf8)
+        var start = 0, end = u.count
+        while start < end {
+            if u[start] == 0x20 || u[start] == 0x09 || u[start] == 0x0D || u[start] == 0x0A { start += 1 }
+            else if u[start] == 0xC2, start + 1 < end, u[start + 1] == 0xA0 { start += 2 }
+            else { break }
+        }
+        while end > start {
+            if u[end - 1] == 0x20 || u[end - 1] == 0x09 || u[end - 1] == 0x0D || u[end - 1] == 0x0A { end -= 1 }
+            else if end - 2 >= start, u[end - 2] == 0xC2, u[end - 1] == 0xA0 { end -= 2 }
+            else { break }
+        }
+        return start == 0 && end == u.count ? self : String(decoding: u[start..<end], as: UTF8.self)
     }
 }

@@ -69,11 +69,16 @@ public struct UnitDirectory: Sendable {
     /// Resolves a name: exact (diacritics kept) first, diacritics-insensitive only
     /// when nothing matches exactly. A name that fits two units is never guessed.
     public func lookup(name: String, on day: Day) -> Match {
-        let (kind, rest) = NameKey(name).splittingKindPrefix()
+        let whole = NameKey(name)
+        let (kind, rest) = whole.splittingKindPrefix()
         guard !rest.exact.isEmpty else { return .unknown("unit name is empty") }
         var entries = (exactNames[rest.exactString] ?? []).filter { kind == nil || $0.kind == kind }
         if entries.isEmpty {
             entries = (looseNames[rest.looseString] ?? []).filter { kind == nil || $0.kind == kind }
+        }
+        if entries.isEmpty, kind != nil {
+            // The first word only looked like a kind prefix (`Phuong Liet` is `Phường Phương Liệt`).
+            entries = exactNames[whole.exactString] ?? looseNames[whole.looseString] ?? []
         }
         var codes: [String] = []
         for e in entries where !codes.contains(e.code) { codes.append(e.code) }

@@ -74,12 +74,12 @@ struct Ingestion {
     }
 
     /// Loads read files into the warehouse in one transaction, applying the identity rules.
-    func load(_ files: [IngestedFile], into warehouse: Warehouse, runId: Int64) throws -> Result {
+    func load(_ files: [IngestedFile], into warehouse: Warehouse, runId: Int64, packName: String) throws -> Result {
         var result = Result()
         var batch: [SubmissionRecord] = []
         var seenThisRun: [String: (path: String, outcome: FileOutcome, dates: [Day])] = [:]
+        var newBytes: [(sha256: String, bytes: [UInt8])] = []
         for f in files {
-            try rawStore.keep(f.bytes, sha256: f.sha256)
             result.files += 1
             var submission = Submission(path: f.file.path, sha256: f.sha256, size: f.file.size, mtimeNanos: f.file.mtimeNanos,
                                         receivedAt: f.file.receivedAt, encoding: "", format: FileIngester.format(of: f.file.path) ?? "csv",
@@ -117,6 +117,7 @@ struct Ingestion {
                 continue
             }
             guard var outcome = f.outcome else { continue }
+            newBytes.append((f.sha256, f.bytes))
             // A row whose date can't be read belongs to the report day whose window holds the file's received time.
             for i in outcome.rejects.indices where outcome.rejects[i].reportDate == nil && !outcome.rejects[i].reason.isFileReason {
                 outcome.rejects[i].reportDate = reportingWindowDay(of: f.file.receivedAt)
@@ -136,8 +137,9 @@ struct Ingestion {
             seenThisRun[f.sha256] = (f.file.path, outcome, submission.reportDates)
             batch.append((submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes))
         }
-        rawStore.sync()
+        let blobs = try rawStore.pack(newBytes, name: "run\(runId)-\(packName).pack")
         try warehouse.transaction {
+            try warehouse.recordRawBlobs(blobs)
             try warehouse.recordBatch(batch, runId: runId)
             try warehouse.markPending(result.touchedDates, figures: result.rowDates)
         }

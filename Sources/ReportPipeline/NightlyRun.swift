@@ -9,7 +9,7 @@ import ReportWarehouse
 public final class NightlyRun {
     public let config: PipelineConfig
     public let registries: Registries
-    let out: URL
+    public let out: URL
     /// Called with a progress line (a terminal shows it; cron does not).
     public var progress: ((String) -> Void)?
 
@@ -135,7 +135,7 @@ public final class NightlyRun {
             let batch = Array(found[start..<min(found.count, start + NightlyRun.batchSize)])
             progress?("ingesting \(start + batch.count)/\(found.count) files")
             let read = try ingestion.read(batch)
-            let r = try ingestion.load(read, into: warehouse, runId: summary.runId)
+            let r = try ingestion.load(read, into: warehouse, runId: summary.runId, packName: "\(start / NightlyRun.batchSize)")
             summary.filesNew += r.files
             summary.duplicates += r.duplicates
             summary.rowsAccepted += r.rowsAccepted
@@ -175,14 +175,26 @@ public final class NightlyRun {
                 try warehouse.recordRestatement(r, runId: runId)
             }
         }
+        var context = ReportHTMLContext.fromExports(folder.deletingLastPathComponent(), day: day,
+                                                    previousReportDay: { self.registries.calendar.previousReportDay(before: $0) })
+        context.unitNames = unitNames
+        let html = ReportHTML(context: context)
         try AtomicDirectory.publish(build: { tmp in
             for exporter in DayExporters.all {
-                let bytes = exporter.fileName == national.fileName ? newSummary : try exporter.render(input)
+                let bytes = exporter.fileName == national.fileName ? newSummary
+                    : exporter.fileName == html.fileName ? try html.render(input) : try exporter.render(input)
                 try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
             }
         }, at: folder)
         return aggregate
     }
+
+    /// Unit names by code, for the committee's page.
+    lazy var unitNames: [String: String] = {
+        var names: [String: String] = [:]
+        for u in registries.units { names[u.code] = u.name }
+        return names
+    }()
 
     /// The registry files' paths and hashes, for `summary.json`.
     lazy var registryInputs: [RunInfo.Input] = {
@@ -203,7 +215,10 @@ public final class NightlyRun {
         var members: [ArchiveMember] = []
         var manifest: [[String: String]] = []
         for s in submissions {
-            members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(sha256: s.sha256), mtime: s.receivedAt.seconds))
+            guard let blob = try warehouse.rawBlob(sha256: s.sha256) else {
+                throw ReportError(.internal, "no kept copy of \(s.path) (sha256 \(s.sha256))", location: out.path)
+            }
+            members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(blob), mtime: s.receivedAt.seconds))
             manifest.append(["path": s.path, "size": String(s.size), "received_at": s.receivedAt.iso, "encoding": s.encoding,
                              "status": s.status.rawValue, "sha256": s.sha256])
         }

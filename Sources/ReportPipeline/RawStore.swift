@@ -1,37 +1,60 @@
 import Foundation
 import ReportModel
+import ReportWarehouse
 
-/// Keeps every received file's bytes by content hash, so history never depends on the inbox.
+/// Keeps every received file's bytes, so history never depends on the inbox: each batch of
+/// new files is appended to one pack file under `OUT/raw/` (one file and one fsync per batch,
+/// not per submission), and the warehouse records where each hash landed.
 struct RawStore: Sendable {
     let root: URL
 
-    func url(sha256: String) -> URL {
-        root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
-    }
-
-    /// Stores `bytes` under their hash (write to a temporary name, then rename); a stored hash is left alone.
-    func keep(_ bytes: [UInt8], sha256: String) throws {
-        let target = url(sha256: sha256)
-        if FileManager.default.fileExists(atPath: target.path) { return }
+    /// Writes `items` into a new pack (temporary name, fsync, rename) and returns where each landed.
+    func pack(_ items: [(sha256: String, bytes: [UInt8])], name: String) throws -> [RawBlob] {
+        guard !items.isEmpty else { return [] }
+        let target = root.appendingPathComponent(name)
+        let tmp = root.appendingPathComponent(".\(name).tmp-\(getpid())")
+        var blobs: [RawBlob] = []
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let tmp = target.deletingLastPathComponent().appendingPathComponent(".\(sha256).tmp-\(getpid())")
-            try Data(bytes).write(to: tmp)
-            guard rename(tmp.path, target.path) == 0 else { throw POSIXError(.EIO) }
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(fd) }
+            var offset: Int64 = 0
+            for item in items {
+                let written = item.bytes.withUnsafeBytes { buf -> Int in
+                    var done = 0
+                    while done < buf.count {
+                        let n = write(fd, buf.baseAddress! + done, buf.count - done)
+                        if n <= 0 { return -1 }
+                        done += n
+                    }
+                    return done
+                }
+                guard written == item.bytes.count else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                blobs.append(RawBlob(sha256: item.sha256, pack: name, offset: offset, length: Int64(item.bytes.count)))
+                offset += Int64(item.bytes.count)
+            }
+            guard fsync(fd) == 0, rename(tmp.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
-            throw ReportError(.tryLater, "cannot keep a copy of a submission in \(root.path); check free space and rerun",
+            throw ReportError(.tryLater, "cannot keep a copy of new submissions in \(root.path); check free space and rerun",
                               cause: "\(error)", location: target.path)
         }
+        return blobs
     }
 
-    /// The bytes stored under `sha256`.
-    func bytes(sha256: String) throws -> [UInt8] {
-        guard let d = FileManager.default.contents(atPath: url(sha256: sha256).path) else {
-            throw ReportError(.internal, "the raw copy of a submission is missing from \(root.path)", location: url(sha256: sha256).path)
+    /// The bytes of one kept file.
+    func bytes(_ blob: RawBlob) throws -> [UInt8] {
+        let path = root.appendingPathComponent(blob.pack).path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw ReportError(.internal, "the kept copy of a submission is missing", location: path)
         }
-        return [UInt8](d)
+        defer { close(fd) }
+        var out = [UInt8](repeating: 0, count: Int(blob.length))
+        let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(blob.length), off_t(blob.offset)) }
+        guard n == Int(blob.length) else {
+            throw ReportError(.internal, "the kept copy of a submission is cut short", location: path)
+        }
+        return out
     }
-
-    /// Flushes the copies to disk before the warehouse records them.
-    func sync() { Foundation.sync() }
 }

@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2]
+    public static let all: [String] = [v1, v2, v3]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -204,6 +204,16 @@ public enum Migrations {
     CREATE TABLE pending_dates (
         report_date TEXT PRIMARY KEY,
         figures INTEGER NOT NULL DEFAULT 0   -- 1: accepted rows or reports changed (later days' checks depend on it)
+    ) WITHOUT ROWID;
+    """
+
+    /// Where each received file's bytes are kept: a slice of a pack file under `OUT/raw/`.
+    static let v3 = """
+    CREATE TABLE raw_blobs (
+        sha256 TEXT PRIMARY KEY,
+        pack TEXT NOT NULL,
+        offset INTEGER NOT NULL,
+        length INTEGER NOT NULL
     ) WITHOUT ROWID;
     """
 }

@@ -47,10 +47,15 @@ struct Backfill: ParsableCommand {
     @OptionGroup var options: CommonOptions
     @Option(help: "First report date, YYYY-MM-DD.") var from: String
     @Option(help: "Last report date, YYYY-MM-DD.") var to: String
+    @Flag(help: "Print the plan (dates, new files, what would be restated) and change nothing.") var dryRun = false
 
     func run() throws {
         do {
             let first = try parseDay(from, flag: "--from"), last = try parseDay(to, flag: "--to")
+            if dryRun {
+                for line in try makeRunner(options).plan(from: first, to: last) { print(line) }
+                return
+            }
             let summary = try makeRunner(options).backfill(from: first, to: last, arguments: CommandLine.arguments)
             finishProgress()
             print(summary.line(for: last))

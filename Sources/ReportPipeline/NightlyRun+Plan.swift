@@ -1,0 +1,29 @@
+import Foundation
+import ReportModel
+import ReportWarehouse
+
+extension NightlyRun {
+    /// What `backfill --dry-run` prints: the dates, the new files, what would be restated. Writes nothing.
+    public func plan(from: Day, to: Day) throws -> [String] {
+        guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
+        let warehousePath = out.appendingPathComponent("warehouse.sqlite").path
+        var known: [String: KnownFile] = [:]
+        if FileManager.default.fileExists(atPath: warehousePath) {
+            known = try Warehouse(path: warehousePath).knownFiles()
+        }
+        let files = try Discovery.discover(inbox: config.inbox, known: known)
+        let days = registries.calendar.reportDays(from: from, to: to)
+        let exported = days.filter {
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("exports").appendingPathComponent($0.iso).path)
+        }
+        var lines = ["plan: backfill \(from.iso) … \(to.iso) into \(out.path)",
+                     "report days to recompute (\(days.count)): \(days.map(\.iso).joined(separator: " "))",
+                     "new or changed inbox files to ingest first: \(files.count)"]
+        for f in files.prefix(20) { lines.append("  \(f.path)") }
+        if files.count > 20 { lines.append("  … and \(files.count - 20) more") }
+        lines.append("already exported, would be recomputed and any changed figure recorded in restatements.csv (\(exported.count)): "
+                     + exported.map(\.iso).joined(separator: " "))
+        lines.append("(earlier report days also recompute if the new files carry rows for them)")
+        return lines
+    }
+}

@@ -1,0 +1,23 @@
+import ReportModel
+
+extension Warehouse {
+    /// Records where new files' bytes were packed (a hash already recorded keeps its first place).
+    public func recordRawBlobs(_ blobs: [RawBlob]) throws {
+        let s = try db.prepare("INSERT OR IGNORE INTO raw_blobs(sha256, pack, offset, length) VALUES (?, ?, ?, ?)")
+        for b in blobs {
+            s.bind(1, b.sha256)
+            s.bind(2, b.pack)
+            s.bind(3, b.offset)
+            s.bind(4, b.length)
+            try s.run()
+        }
+    }
+
+    /// Where the bytes with this hash are kept, if they were received.
+    public func rawBlob(sha256: String) throws -> RawBlob? {
+        let s = try db.prepare("SELECT pack, offset, length FROM raw_blobs WHERE sha256 = ?")
+        s.bind(1, sha256)
+        var c = s.cursor { s in RawBlob(sha256: sha256, pack: s.string(0), offset: s.int64(1), length: s.int64(2)) }
+        return try c.all().first
+    }
+}
