@@ -1,0 +1,236 @@
+import Foundation
+import XCTest
+
+// End-to-end tests drive the BUILT `dailyreports` binary with `Process`, over real
+// files, a real SQLite warehouse and the real sample inbox. Nothing is mocked.
+
+/// The package root, found from this file's path.
+let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let expectedRoot = packageRoot.appendingPathComponent("Tests/EndToEndTests/Expected")
+let sampleInbox = packageRoot.appendingPathComponent("SampleInputs/inbox")
+
+/// The five CSV files whose bytes must not depend on how a date was reached.
+let csvExports = ["national_summary.csv", "procedure_summary.csv", "missing_reports.csv", "anomalies.csv", "rejects.csv"]
+
+enum E2EError: Error, CustomStringConvertible {
+    case setup(String)
+    var description: String { if case .setup(let s) = self { return s }; return "" }
+}
+
+/// The `dailyreports` binary built next to this test bundle (same scratch path), or a clear failure.
+let dailyreportsBinary: Result<String, E2EError> = {
+    var candidates: [String] = []
+    // On Linux the xctest runner lives in the products folder (e.g. `.build-e2e/debug`).
+    candidates.append(Bundle.main.bundleURL.appendingPathComponent("dailyreports").path)
+    let arg0 = URL(fileURLWithPath: CommandLine.arguments[0])
+    candidates.append(arg0.deletingLastPathComponent().appendingPathComponent("dailyreports").path)
+    // macOS: the runner is inside `X.xctest/Contents/MacOS`; the products folder is above the bundle.
+    for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") {
+        candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("dailyreports").path)
+    }
+    for c in candidates where FileManager.default.isExecutableFile(atPath: c) { return .success(c) }
+    return .failure(.setup("""
+        the dailyreports binary was not found next to the test runner (looked at: \(candidates.joined(separator: ", "))). \
+        Build it with the tests in the same scratch path: swift build --build-tests --scratch-path .build-e2e
+        """))
+}()
+
+func binary() throws -> String { try dailyreportsBinary.get() }
+
+/// A fresh folder under the system temp folder, removed when released.
+final class TempDir: @unchecked Sendable {
+    let url: URL
+    init(_ label: String = "e2e") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("EndToEndTests-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ rel: String) -> String { url.appendingPathComponent(rel).path }
+}
+
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var both: String { stdout + stderr }
+}
+
+/// Runs `executable` with `arguments`, cwd = the package root, output through files (no pipe deadlock).
+@discardableResult
+func runProcess(_ executable: String, _ arguments: [String], cwd: URL = packageRoot) throws -> ProcessResult {
+    let dir = try TempDir("proc")
+    let outURL = dir.url.appendingPathComponent("out"), errURL = dir.url.appendingPathComponent("err")
+    try Data().write(to: outURL)
+    try Data().write(to: errURL)
+    let outH = try FileHandle(forWritingTo: outURL), errH = try FileHandle(forWritingTo: errURL)
+    defer { try? outH.close(); try? errH.close() }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    p.currentDirectoryURL = cwd
+    p.standardInput = FileHandle.nullDevice
+    p.standardOutput = outH
+    p.standardError = errH
+    try p.run()
+    p.waitUntilExit()
+    return ProcessResult(status: p.terminationStatus,
+                         stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+}
+
+/// `dailyreports ARGS…` from the package root (so `Pipelines/national-daily.yaml` is the default).
+@discardableResult
+func dailyreports(_ arguments: [String]) throws -> ProcessResult {
+    try runProcess(try binary(), arguments)
+}
+
+/// `dailyreports run --date D --inbox INBOX --out OUT`, which must exit 0.
+@discardableResult
+func runNightly(date: String, inbox: String, out: String, file: StaticString = #filePath, line: UInt = #line) throws -> ProcessResult {
+    let r = try dailyreports(["run", "--date", date, "--inbox", inbox, "--out", out])
+    XCTAssertEqual(r.status, 0, "run --date \(date) failed:\n\(r.both)", file: file, line: line)
+    if r.status != 0 { throw E2EError.setup("run --date \(date) exited \(r.status): \(r.both)") }
+    return r
+}
+
+/// `scripts/stage-sample-inbox DEST`.
+func stageInbox(_ dest: String) throws {
+    let r = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("scripts/stage-sample-inbox").path, dest])
+    guard r.status == 0 else { throw E2EError.setup("stage-sample-inbox failed: \(r.both)") }
+}
+
+/// Sets a file's modification time, like `touch -d`.
+func touch(_ path: String, _ isoTime: String) throws {
+    let r = try runProcess("/usr/bin/touch", ["-d", isoTime, path])
+    guard r.status == 0 else { throw E2EError.setup("touch failed: \(r.both)") }
+}
+
+/// The exported dates (folder names under OUT/exports), sorted.
+func exportedDates(_ out: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: out + "/exports").filter { !$0.hasPrefix(".") }.sorted()
+}
+
+/// date → file name → bytes, for the five CSV files of every exported date.
+typealias ExportSnapshot = [String: [String: Data]]
+
+func snapshotCSVs(_ out: String) throws -> ExportSnapshot {
+    var s: ExportSnapshot = [:]
+    for date in try exportedDates(out) {
+        var files: [String: Data] = [:]
+        for name in csvExports {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: "\(out)/exports/\(date)/\(name)"))
+        }
+        s[date] = files
+    }
+    return s
+}
+
+/// Where two byte strings first differ, as readable lines.
+func firstDifference(_ a: Data, _ b: Data) -> String {
+    // Split the bytes on LF (a Swift String would keep CRLF together as one Character).
+    func lines(_ d: Data) -> [String] { d.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) } }
+    let la = lines(a), lb = lines(b)
+    for i in 0..<max(la.count, lb.count) {
+        let x = i < la.count ? la[i] : "<end of file>", y = i < lb.count ? lb[i] : "<end of file>"
+        if x != y { return "line \(i + 1):\n  got:      \(x.debugDescription)\n  expected: \(y.debugDescription)" }
+    }
+    return "same lines, different bytes (\(a.count) vs \(b.count))"
+}
+
+/// Asserts two snapshots are byte-identical, date by date and file by file.
+func assertSameExports(_ got: ExportSnapshot, _ expected: ExportSnapshot, _ what: String,
+                       file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(got.keys.sorted(), expected.keys.sorted(), "\(what): exported dates differ", file: file, line: line)
+    for date in expected.keys.sorted() {
+        guard let g = got[date], let e = expected[date] else { continue }
+        for name in csvExports where g[name] != e[name] {
+            XCTFail("\(what): \(date)/\(name) differs at \(firstDifference(g[name] ?? Data(), e[name] ?? Data()))",
+                    file: file, line: line)
+        }
+    }
+}
+
+/// RFC 4180 records of a CSV text (quotes, doubled quotes, CRLF inside quotes).
+func parseCSV(_ data: Data) -> [[String]] {
+    let text = String(decoding: data, as: UTF8.self)
+    var records: [[String]] = [], record: [String] = [], field = ""
+    var inQuotes = false, fieldStarted = false
+    var it = Array(text.unicodeScalars).makeIterator()
+    var pending: Unicode.Scalar? = nil
+    func next() -> Unicode.Scalar? { if let p = pending { pending = nil; return p }; return it.next() }
+    while let c = next() {
+        if inQuotes {
+            if c == "\"" {
+                if let n = next() {
+                    if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
+                } else { inQuotes = false }
+            } else { field.unicodeScalars.append(c) }
+        } else if c == "\"" && field.isEmpty {
+            inQuotes = true; fieldStarted = true
+        } else if c == "," {
+            record.append(field); field = ""; fieldStarted = true
+        } else if c == "\r" || c == "\n" {
+            if c == "\r", let n = next(), n != "\n" { pending = n }
+            if fieldStarted || !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+            record = []; field = ""; fieldStarted = false
+        } else { field.unicodeScalars.append(c); fieldStarted = true }
+    }
+    if fieldStarted || !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+    return records
+}
+
+/// A CSV file as dictionaries keyed by its header.
+func readCSVTable(_ path: String) throws -> [[String: String]] {
+    let recs = parseCSV(try Data(contentsOf: URL(fileURLWithPath: path)))
+    guard let header = recs.first else { return [] }
+    return recs.dropFirst().map { r in
+        var d: [String: String] = [:]
+        for (i, h) in header.enumerated() { d[h] = i < r.count ? r[i] : "" }
+        return d
+    }
+}
+
+/// `sqlite3 -readonly DB SQL` rows, `|`-separated.
+func sqlite(_ db: String, _ sql: String) throws -> [[String]] {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
+        throw XCTSkip("/usr/bin/sqlite3 is not installed")
+    }
+    let r = try runProcess("/usr/bin/sqlite3", ["-readonly", "-batch", db, sql])
+    guard r.status == 0 else { throw E2EError.setup("sqlite3 failed (\(r.status)): \(r.stderr)\nSQL: \(sql)") }
+    return r.stdout.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+}
+
+/// Copies a folder (`cp -a`), e.g. a finished output folder to run again without disturbing the shared one.
+func copyFolder(_ from: String, to: String) throws {
+    let r = try runProcess("/bin/cp", ["-a", from, to])
+    guard r.status == 0 else { throw E2EError.setup("cp -a failed: \(r.both)") }
+}
+
+/// One full run over the staged sample inbox, `--date 2026-11-27`, shared by the tests that only read it.
+final class SampleRun: @unchecked Sendable {
+    let dir: TempDir
+    var inbox: String { dir.path("inbox") }
+    var out: String { dir.path("out") }
+    let result: ProcessResult
+    /// The five CSV files of every exported date, as first published.
+    let exports: ExportSnapshot
+
+    private init() throws {
+        dir = try TempDir("sample")
+        SampleRun.createdFolder = dir.url
+        try stageInbox(dir.path("inbox"))
+        result = try runNightly(date: "2026-11-27", inbox: dir.path("inbox"), out: dir.path("out"))
+        exports = try snapshotCSVs(dir.path("out"))
+    }
+
+    private static let shared: Result<SampleRun, Error> = Result { try SampleRun() }
+    static func get() throws -> SampleRun { try shared.get() }
+
+    /// The shared folder, once created (a static is never released, so its TempDir is removed by hand).
+    nonisolated(unsafe) static var createdFolder: URL?
+    static func removeFolder() {
+        if let u = createdFolder { try? FileManager.default.removeItem(at: u) }
+        createdFolder = nil
+    }
+}
