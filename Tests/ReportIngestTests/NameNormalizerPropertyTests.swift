@@ -84,17 +84,6 @@ final class NameNormalizerPropertyTests: XCTestCase {
         return ix
     }()
 
-    // BUG (see testBareNameStartingWithAPrefixWord below): a name written without its prefix and without any
-    // diacritic whose first word spells a kind prefix (`Xa Dung`, `Phuong Liet`, `Tinh Gia`) is read as prefix + rest.
-    // Such variants are skipped here so the property test keeps guarding everything else.
-    static func startsWithPrefixWordWithoutDiacritics(_ v: String) -> Bool {
-        let s = v.precomposedStringWithCanonicalMapping
-        guard s.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
-        let words = s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        return words.count > 1 && (["xa", "phuong", "tinh", "tp"].contains(words[0])
-            || (words.count > 2 && ((words[0] == "thanh" && words[1] == "pho") || (words[0] == "dac" && words[1] == "khu"))))
-    }
-
     func resolved(_ name: String) -> String? {
         if case .unit(let u) = directory.lookup(name: name, on: day) { return u.code }
         return nil
@@ -140,7 +129,7 @@ final class NameNormalizerPropertyTests: XCTestCase {
                 variants.append(("TP. no space", "TP." + b))
                 variants.append(("tp lower", "tp " + b.lowercased()))
             }
-            for (label, v) in variants where !(label.hasPrefix("no prefix") && Self.startsWithPrefixWordWithoutDiacritics(v)) {
+            for (label, v) in variants {
                 let got = directory.lookup(name: v, on: day)
                 if case .unit(let r) = got, r.code == u.code { continue }
                 failures.append("\(u.code) \(u.name) [\(label)] \"\(v)\" → \(got)")
@@ -249,7 +238,7 @@ final class NameNormalizerPropertyTests: XCTestCase {
             let plain = ascii(b)
             guard byLoose[plain.lowercased()] == [u.code], !exactKeys.contains(Self.key(plain)) else { continue }
             checked += 1
-            for v in [plain, ascii(u.name), plain.uppercased()] where resolved(v) != u.code && !Self.startsWithPrefixWordWithoutDiacritics(plain) {
+            for v in [plain, ascii(u.name), plain.uppercased()] where resolved(v) != u.code {
                 failures.append("\(u.code) \"\(v)\" → \(directory.lookup(name: v, on: day))")
             }
         }
@@ -260,28 +249,19 @@ final class NameNormalizerPropertyTests: XCTestCase {
         XCTAssertNil(resolved("Tan Phu"))
     }
 
-    // BUG: Sources/ReportModel/NameKey.swift (splittingKindPrefix) + UnitDirectory.lookup(name:on:). When a name has
-    // no diacritic at all, its first word is taken as a kind prefix if it spells one loosely (`xa`, `phuong`, `tinh`,
-    // `tp`, `thanh pho`, `dac khu`), and only the rest is looked up — the whole name is never tried. The contract
-    // accepts a name "with or without the kind prefix", so a bare name that itself starts with such a word fails:
-    //   "Xa Dung"     expected 03208 (Xã Xa Dung, its registered bare name, which has no diacritic) → unknown ("dung")
-    //   "Phuong Liet" expected 00352 (Phường Phương Liệt) → unknown;  "Phuong Duc" 10279; "Phuong Tien" 05563;
-    //   "Phuong Son" 07612; "Phuong Lieu" 09265; "Tinh Tuc" 01729; "Tinh Gia" 16561; "Tinh Khe" 21211 → all unknown.
-    // (All unique in the registry, diacritics-free.) Fix idea: when the prefix-stripped reading matches nothing,
-    // also look the whole name up without stripping (and never guess when both readings match different units).
-    // func testBareNameStartingWithAPrefixWord() {
-    //     XCTAssertEqual(resolved("Xa Dung"), "03208")
-    //     XCTAssertEqual(resolved("xa dung"), "03208")
-    //     XCTAssertEqual(resolved("Xã Xa Dung"), "03208")
-    //     XCTAssertEqual(resolved("Phuong Liet"), "00352")
-    //     XCTAssertEqual(resolved("Phuong Duc"), "10279")
-    //     XCTAssertEqual(resolved("Phuong Tien"), "05563")
-    //     XCTAssertEqual(resolved("Phuong Son"), "07612")
-    //     XCTAssertEqual(resolved("Phuong Lieu"), "09265")
-    //     XCTAssertEqual(resolved("Tinh Tuc"), "01729")
-    //     XCTAssertEqual(resolved("Tinh Gia"), "16561")
-    //     XCTAssertEqual(resolved("Tinh Khe"), "21211")
-    // }
+    func testBareNameStartingWithAPrefixWord() {
+        XCTAssertEqual(resolved("Xa Dung"), "03208")
+        XCTAssertEqual(resolved("xa dung"), "03208")
+        XCTAssertEqual(resolved("Xã Xa Dung"), "03208")
+        XCTAssertEqual(resolved("Phuong Liet"), "00352")
+        XCTAssertEqual(resolved("Phuong Duc"), "10279")
+        XCTAssertEqual(resolved("Phuong Tien"), "05563")
+        XCTAssertEqual(resolved("Phuong Son"), "07612")
+        XCTAssertEqual(resolved("Phuong Lieu"), "09265")
+        XCTAssertEqual(resolved("Tinh Tuc"), "01729")
+        XCTAssertEqual(resolved("Tinh Gia"), "16561")
+        XCTAssertEqual(resolved("Tinh Khe"), "21211")
+    }
 
     func testBareNameStartingWithAPrefixWordWithPrefixWorks() {
         XCTAssertEqual(resolved("Xã Xa Dung"), "03208")

@@ -22,12 +22,6 @@ final class SampleInboxTests: XCTestCase {
         var files = 0
     }
 
-    /// Files whole-file reject carries the line of the error / header instead of 0 (BUG 1 below).
-    static let lineNotZeroBug: Set<String> = ["bad/bad_json.json", "resent/bad_json-again.json", "bad/missing_header.csv",
-                                              "bad/missing_header_no_unit.csv"]
-    /// The unterminated quote goes undetected (BUG 2 below; CSVReaderTests).
-    static let unterminatedQuoteBug = "bad/unterminated_quote.csv"
-
     static let result: Result = {
         do { return try run() } catch { fatalError("cannot run the sample inbox: \(error)") }
     }()
@@ -97,54 +91,37 @@ final class SampleInboxTests: XCTestCase {
         return try XCTUnwrap(Int(digits))
     }
 
-    // BUG 1: Sources/ReportIngest/CSVReader.swift (emit: missing_header uses `record.line`) and JSONReader.swift
-    // (bad_json uses the syntax error's line; a non-envelope root or array element uses line 1). A file rejected whole
-    // must carry line 0 — Reject.line's own doc ("0 for a whole file"), the MANIFEST's convention and
-    // inbox-expected-rejects.csv agree; only unterminated_quote (rows before it kept) has a line. Actual:
-    //   bad/bad_json.json,4,bad_json              expected bad/bad_json.json,0,bad_json
-    //   resent/bad_json-again.json,4,bad_json     expected ...,0,bad_json
-    //   bad/missing_header.csv,1,missing_header   expected ...,0,missing_header
-    //   bad/missing_header_no_unit.csv,1,missing_header  expected ...,0,missing_header
-    // BUG 2: bad/unterminated_quote.csv,5,unterminated_quote is missing; its line-5 record is accepted instead
-    // (1780 rows accepted, MANIFEST 1779; 49 rejects, expected 50). See CSVReaderTests (BUG: unterminated quote).
-    // The exact comparison, to restore once both are fixed:
-    // func testRejectsMatchExpectationExactly() throws {
-    //     let expected = try expectedRejects()
-    //     let got = Self.result.rejects
-    //     XCTAssertEqual(got.subtracting(expected).sorted(), [], "rejected by the code, not expected")
-    //     XCTAssertEqual(expected.subtracting(got).sorted(), [], "expected, not rejected by the code")
-    // }
-    //
-    // func testAcceptedRowTotalMatchesManifestExactly() throws {
-    //     XCTAssertEqual(Self.result.accepted, try manifestTotal("rows/items accepted"))
-    //     XCTAssertEqual(Self.result.rejects.count, try manifestTotal("reject records in total"))
-    // }
-
-    /// The exact comparison, except: for the four BUG 1 files (file, reason) is compared without the line, and the
-    /// BUG 2 file is left out.
-    func testRejectsMatchExpectation() throws {
-        func key(_ s: String) -> String? {
-            let parts = s.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if parts[0] == Self.unterminatedQuoteBug { return nil }
-            return Self.lineNotZeroBug.contains(parts[0]) ? parts[0] + ",?," + parts[2] : s
-        }
-        let expected = Set(try expectedRejects().compactMap(key))
-        let got = Set(Self.result.rejects.compactMap(key))
-        XCTAssertEqual(expected.count, 49)
+    /// The exact comparison with inbox-expected-rejects.csv: file, line and reason of every reject.
+    /// Lines (docs/DECISIONS.md): `missing_header` carries the header's line, `bad_json` the line of the syntax
+    /// error, `unterminated_quote` the line of the record whose quote never closes; `unreadable_encoding`,
+    /// `empty_file` and `too_large` carry 0.
+    func testRejectsMatchExpectationExactly() throws {
+        let expected = try expectedRejects()
+        let got = Self.result.rejects
+        XCTAssertEqual(expected.count, 50)
         XCTAssertEqual(got.subtracting(expected).sorted(), [], "rejected by the code, not expected")
         XCTAssertEqual(expected.subtracting(got).sorted(), [], "expected, not rejected by the code")
-        // Every other file rejected whole carries line 0.
-        for r in Self.result.rejects where r.contains(",0,") {
-            XCTAssertFalse(Self.lineNotZeroBug.contains(String(r.split(separator: ",")[0])))
-        }
+        XCTAssertEqual(got.count, try manifestTotal("reject records in total"))
     }
 
-    func testAcceptedRowTotalMatchesManifest() throws {
-        let manifest = try manifestFiles()
-        let bugFile = try XCTUnwrap(manifest[Self.unterminatedQuoteBug]).accepted
-        let accepted = Self.result.accepted - Self.result.perFile[Self.unterminatedQuoteBug]!.accepted
-        XCTAssertEqual(accepted, try manifestTotal("rows/items accepted") - bugFile)
-        XCTAssertEqual(accepted, 1779 - 3)
+    func testWholeFileRejectLines() throws {
+        let o = Self.result.outcomes
+        func lines(_ file: String) -> [String] { (o[file]?.rejects ?? []).map { "\($0.line):\($0.reason.rawValue)" } }
+        XCTAssertEqual(lines("bad/missing_header.csv"), ["1:missing_header"], "the header's line")
+        XCTAssertEqual(lines("bad/missing_header_no_unit.csv"), ["1:missing_header"], "the header's line")
+        XCTAssertEqual(lines("bad/bad_json.json"), ["4:bad_json"], "the line of the syntax error")
+        XCTAssertEqual(lines("resent/bad_json-again.json"), ["4:bad_json"], "the line of the syntax error")
+        XCTAssertEqual(lines("bad/unterminated_quote.csv"), ["5:unterminated_quote"], "the line the quote opens on")
+        XCTAssertEqual(lines("bad/corrupt.csv.gz"), ["0:unreadable_encoding"])
+        XCTAssertEqual(lines("bad/nul_bytes.csv"), ["0:unreadable_encoding"])
+        XCTAssertEqual(lines("bad/unreadable_encoding.csv"), ["0:unreadable_encoding"])
+        XCTAssertEqual(lines("bad/empty_file.csv"), ["0:empty_file"])
+    }
+
+    func testAcceptedRowTotalMatchesManifestExactly() throws {
+        XCTAssertEqual(Self.result.accepted, try manifestTotal("rows/items accepted"))
+        XCTAssertEqual(Self.result.accepted, 1779)
+        XCTAssertEqual(Self.result.rejects.count, try manifestTotal("reject records in total"))
         XCTAssertEqual(Self.result.files, try manifestTotal("files |") - 1, "every file but the duplicate ingested")
     }
 
@@ -165,7 +142,7 @@ final class SampleInboxTests: XCTestCase {
         XCTAssertEqual(manifest.count, try manifestTotal("files |"), "the table lists each submission")
         var mismatches: [String] = []
         for (file, m) in manifest.sorted(by: { $0.key < $1.key }) {
-            if Self.result.duplicates.contains(file) || file == Self.unterminatedQuoteBug { continue }
+            if Self.result.duplicates.contains(file) { continue }
             guard let got = Self.result.perFile[file] else { mismatches.append("\(file): not ingested"); continue }
             if got.accepted != m.accepted { mismatches.append("\(file): \(got.accepted) rows accepted, manifest \(m.accepted)") }
             if m.rejected == "file" {
@@ -194,8 +171,8 @@ final class SampleInboxTests: XCTestCase {
         XCTAssertEqual(o["2026-11-25/01/00070.csv.gz"]?.encoding, "utf-8+gzip")
         XCTAssertEqual(o["2026-11-23/79/26506.csv"]?.rows.map(\.line).prefix(2), [2, 4], "row 1 spans lines 2–3")
         XCTAssertEqual(o["2026-11-27/79/26737.csv"]?.rows.first?.line, 3, "the header is line 2")
-        // BUG 2: XCTAssertEqual(o["bad/unterminated_quote.csv"]?.rows.map(\.procedureCode), ["1.000901", "1.001001", "1.000802"])
-        XCTAssertEqual(o["bad/unterminated_quote.csv"]?.rows.map(\.procedureCode).prefix(3), ["1.000901", "1.001001", "1.000802"])
+        XCTAssertEqual(o["bad/unterminated_quote.csv"]?.rows.map(\.procedureCode), ["1.000901", "1.001001", "1.000802"])
+        XCTAssertEqual(o["bad/unterminated_quote.csv"]?.rows.map(\.line), [2, 3, 4])
         XCTAssertEqual(o["2026-11-23/79/79.csv"]?.rows.first?.counts.array, [1306, 560, 1257, 80, 53, 1156, 128], "`1.306` is 1306")
     }
 }
