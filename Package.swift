@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel"]),
         .testTarget(name: "ReportWarehouseTests", dependencies: ["ReportWarehouse", "ReportModel"]),
         .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel"], exclude: ["Expected"]),
     ]
 )

@@ -12,7 +12,9 @@ public struct AnomaliesCSV: DayExporter {
         for f in input.findings {
             w.append(row: [
                 .text(f.reportDate.iso), .text(f.unitCode), .text(f.procedureCode), .text(f.rule.rawValue), .text(f.metric),
-                .untrusted(f.value), .untrusted(f.expected), .untrusted(f.score), .untrusted(f.detail),
+                // Figures are the program's own; only a reporter's label (and every detail) comes from a submission.
+                f.rule == .unregisteredReporter ? .untrusted(f.value) : .text(f.value), .text(f.expected), .text(f.score),
+                .untrusted(f.detail),
             ])
         }
         return w.bytes

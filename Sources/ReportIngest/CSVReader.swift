@@ -75,7 +75,8 @@ public struct CSVReader: SubmissionReader {
             }
         }
         // libcsv honours CSV_STRICT_FINI only in strict mode: read its state instead.
-        let openQuote = parser.quoted != 0 && !state.betweenRecords
+        // FIELD_BEGUN (2) inside quotes; after a closing quote libcsv is in FIELD_MIGHT_HAVE_ENDED (3).
+        let openQuote = parser.quoted != 0 && parser.pstate == 2 && !state.betweenRecords
         let fini = openQuote ? 1 : csv_fini(&parser, csvFieldCallback, csvRecordCallback, context)
         if !openQuote { for record in state.finished { body(record) } }
         if fini != 0 {

@@ -72,8 +72,23 @@ public enum Column: Int, CaseIterable, Sendable {
         return m
     }()
 
+    /// Headers as files most often write them, for a lookup without folding.
+    private static let literal: [String: Column] = {
+        var m: [String: Column] = [:]
+        for c in Column.allCases {
+            m[c.canonicalName] = c
+            m[c.canonicalName.uppercased()] = c
+            m[c.vietnameseName] = c
+        }
+        return m
+    }()
+
     /// The column a header names, matched case-, diacritics-, space- and underscore-insensitively.
     public init?(header: String) {
+        if let c = Column.literal[header] {
+            self = c
+            return
+        }
         guard let c = Column.byKey[Column.headerKey(header)] else { return nil }
         self = c
     }

@@ -118,9 +118,16 @@ struct Ingestion {
             }
             guard var outcome = f.outcome else { continue }
             newBytes.append((f.sha256, f.bytes))
-            // A row whose date can't be read belongs to the report day whose window holds the file's received time.
-            for i in outcome.rejects.indices where outcome.rejects[i].reportDate == nil && !outcome.rejects[i].reason.isFileReason {
-                outcome.rejects[i].reportDate = reportingWindowDay(of: f.file.receivedAt)
+            for i in outcome.rejects.indices where !outcome.rejects[i].reason.isFileReason {
+                let r = outcome.rejects[i]
+                if r.reportDate == nil || r.reason == .futureDate {
+                    // A row whose date can't be read (or can't be true) belongs to the report day whose
+                    // reporting window holds the file's received time.
+                    outcome.rejects[i].reportDate = reportingWindowDay(of: f.file.receivedAt)
+                } else if let d = r.reportDate, !calendar.isReportDay(d) {
+                    // A rejected row dated on a non-report day is shown with the next report day.
+                    outcome.rejects[i].reportDate = calendar.reportDay(onOrAfter: d)
+                }
             }
             var dates = Set(outcome.rows.map(\.reportDate))
             dates.formUnion(outcome.unitReports.map(\.reportDate))

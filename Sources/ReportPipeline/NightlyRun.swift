@@ -213,16 +213,34 @@ public final class NightlyRun {
             .appendingPathComponent(String(format: "%02d", c.month)).appendingPathComponent("\(day.iso).tar.gz")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var members: [ArchiveMember] = []
-        var manifest: [[String: String]] = []
+        var manifest: [String] = []
         for s in submissions {
             guard let blob = try warehouse.rawBlob(sha256: s.sha256) else {
                 throw ReportError(.internal, "no kept copy of \(s.path) (sha256 \(s.sha256))", location: out.path)
             }
             members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(blob), mtime: s.receivedAt.seconds))
-            manifest.append(["path": s.path, "size": String(s.size), "received_at": s.receivedAt.iso, "encoding": s.encoding,
-                             "status": s.status.rawValue, "sha256": s.sha256])
+            manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"path\": \(jsonString(s.path)), "
+                            + "\"received_at\": \"\(s.receivedAt.iso)\", \"sha256\": \"\(s.sha256)\", "
+                            + "\"size\": \(s.size), \"status\": \"\(s.status.rawValue)\"}")
         }
-        let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let json = Data(("[\n" + manifest.joined(separator: ",\n") + "\n]\n").utf8)
         try ArchiveWriter.writeArchive(members: members, manifestJSON: json, to: url)
+    }
+
+    /// A JSON string literal (the manifest is written by hand: thousands of members, JSONSerialization is slow).
+    private func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
     }
 }
