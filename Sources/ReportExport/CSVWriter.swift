@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// Builds RFC 4180 CSV text: UTF-8 without BOM, commas, CRLF line ends, NFC text.
 public struct CSVWriter: Sendable, Equatable {
@@ -28,8 +29,8 @@ public struct CSVWriter: Sendable, Equatable {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch field {
             case .number(let value): bytes.append(contentsOf: String(value).utf8)
-            case .text(let text): appendText(text.precomposedStringWithCanonicalMapping)
-            case .untrusted(let text): appendText(Self.defused(text.precomposedStringWithCanonicalMapping))
+            case .text(let text): appendText(text.nfc)
+            case .untrusted(let text): appendText(Self.defused(text.nfc))
             case .empty: break
             }
         }

@@ -106,7 +106,7 @@ public struct CSVReader: SubmissionReader {
         }
         if result.records < 0 { return }  // header was rejected: the file is rejected whole
         result.records += 1
-        var raw = RawRecord(line: record.line, raw: record.raw)
+        var raw = RawRecord(line: record.line, rawBytes: record.rawBytes)
         if record.fields.count != map.columns.count {
             raw.ragged = (map.columns.count, record.fields.count)
         } else {
@@ -154,7 +154,10 @@ public struct CSVReader: SubmissionReader {
 public struct CSVRecord: Sendable {
     public var line: Int
     public var fields: [String]
-    public var raw: String
+    /// The record's bytes as written.
+    public var rawBytes: ArraySlice<UInt8>
+    /// The record's text as written.
+    public var raw: String { String(decoding: rawBytes, as: UTF8.self) }
 }
 
 final class CSVParseState {
@@ -181,8 +184,8 @@ private func csvFieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _
 private func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     let state = Unmanaged<CSVParseState>.fromOpaque(context!).takeUnretainedValue()
     let end = max(state.lineEnd, state.recordStart)
-    let raw = String(decoding: state.bytes[state.recordStart..<min(end, state.bytes.count)], as: UTF8.self)
-    state.finished.append(.init(line: state.recordLine, fields: state.fields, raw: raw))
+    state.finished.append(.init(line: state.recordLine, fields: state.fields,
+                                rawBytes: state.bytes[state.recordStart..<min(end, state.bytes.count)]))
     state.fields.removeAll(keepingCapacity: true)
     state.betweenRecords = true
 }

@@ -172,7 +172,7 @@ struct JSONParser {
             }
         }
         // A \u escape may spell a decomposed letter: keep text NFC.
-        return String(decoding: out, as: UTF8.self).precomposedStringWithCanonicalMapping
+        return String(decoding: out, as: UTF8.self).nfc
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

@@ -41,7 +41,7 @@ public struct JSONReader: SubmissionReader {
         var unknown: [String] = []
         for envelope in envelopes {
             guard case .object(let members, let line, let range) = envelope else { continue }
-            var base = RawRecord(line: line, raw: "")
+            var base = RawRecord(line: line, rawBytes: [])
             var items: JSONValue?
             var hasItemsKey = false
             for (key, value) in members {
@@ -61,23 +61,23 @@ public struct JSONReader: SubmissionReader {
                 }
                 if let c = Column(header: key) { JSONReader.set(&base, c, value) } else if !unknown.contains(key) { unknown.append(key) }
             }
-            let envelopeRaw = String(decoding: text.bytes[range].prefix(4000), as: UTF8.self)
+            let envelopeRaw = text.bytes[range].prefix(4000)
             switch items {
             case .none where !hasItemsKey && base[.procedureCode] != nil:
                 // A flat row object: the envelope is its own item.
-                base.raw = envelopeRaw
+                base.rawBytes = envelopeRaw
                 result.records += 1
                 sink(base)
             case .none, .some(.null):
                 var empty = base
                 empty.kind = .emptyEnvelope
-                empty.raw = envelopeRaw
+                empty.rawBytes = envelopeRaw
                 result.records += 1
                 sink(empty)
             case .some(.array(let list)) where list.isEmpty:
                 var empty = base
                 empty.kind = .emptyEnvelope
-                empty.raw = envelopeRaw
+                empty.rawBytes = envelopeRaw
                 result.records += 1
                 sink(empty)
             case .some(.array(let list)):
@@ -85,14 +85,14 @@ public struct JSONReader: SubmissionReader {
                     result.records += 1
                     guard case .object(let fields, let itemLine, let itemRange) = item else {
                         var bad = base
-                        bad.raw = envelopeRaw
+                        bad.rawBytes = envelopeRaw
                         bad[.procedureCode] = nil
                         sink(bad)  // normalizes to missing_field
                         continue
                     }
                     var row = base
                     row.line = itemLine
-                    row.raw = String(decoding: text.bytes[itemRange].prefix(4000), as: UTF8.self)
+                    row.rawBytes = text.bytes[itemRange].prefix(4000)
                     for (key, value) in fields {
                         if let c = Column(header: key) { JSONReader.set(&row, c, value) } else if !unknown.contains(key) { unknown.append(key) }
                     }
@@ -100,7 +100,7 @@ public struct JSONReader: SubmissionReader {
                 }
             case .some:
                 var bad = base
-                bad.raw = envelopeRaw
+                bad.rawBytes = envelopeRaw
                 bad[.procedureCode] = nil
                 result.records += 1
                 sink(bad)

@@ -7,8 +7,14 @@ public struct RawRecord: Sendable {
     public var kind: Kind
     /// Physical line where the record starts (1-based); for JSON, the line of its `{`.
     public var line: Int
+    /// The record's bytes as written (a slice of the file: no copy until a reject needs the text).
+    public var rawBytes: ArraySlice<UInt8>
+
     /// The record's text as written.
-    public var raw: String
+    public var raw: String {
+        get { String(decoding: rawBytes, as: UTF8.self) }
+        set { rawBytes = ArraySlice(newValue.utf8) }
+    }
     /// Values indexed by `Column.rawValue`; nil when absent.
     public var values: [String?]
     /// Set when the row has a different number of fields than the header.
@@ -17,7 +23,11 @@ public struct RawRecord: Sendable {
     public var badCountMask: UInt32 = 0
 
     public init(kind: Kind = .row, line: Int, raw: String) {
-        self.kind = kind; self.line = line; self.raw = raw
+        self.init(kind: kind, line: line, rawBytes: ArraySlice(raw.utf8))
+    }
+
+    public init(kind: Kind = .row, line: Int, rawBytes: ArraySlice<UInt8>) {
+        self.kind = kind; self.line = line; self.rawBytes = rawBytes
         self.values = Array(repeating: nil, count: Column.allCases.count)
     }
 

@@ -94,9 +94,9 @@ public enum RegistryLoader {
     static func unit(_ t: Table, _ r: CSVRecord, _ path: String) throws(ReportError) -> ReportModel.Unit {
         let aliases = t["aliases", r].split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         let parent = t["parent_code", r]
-        return Unit(code: t["code", r], name: t["name", r].precomposedStringWithCanonicalMapping, level: try level(t["level", r], r, path),
-                    parentCode: parent.isEmpty ? nil : parent, kind: t["kind", r].lowercased().precomposedStringWithCanonicalMapping,
-                    aliases: aliases.map { $0.precomposedStringWithCanonicalMapping },
+        return Unit(code: t["code", r], name: t["name", r].nfc, level: try level(t["level", r], r, path),
+                    parentCode: parent.isEmpty ? nil : parent, kind: t["kind", r].lowercased().nfc,
+                    aliases: aliases.map { $0.nfc },
                     activeFrom: try date(t["active_from", r], r, path), activeTo: try date(t["active_to", r], r, path))
     }
 

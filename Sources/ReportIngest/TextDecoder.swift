@@ -76,31 +76,18 @@ public struct TextDecoder: Sendable {
             }
         }
         let s = String(scalars)
-        return DecodedText(bytes: Array(s.precomposedStringWithCanonicalMapping.utf8), encoding: encoding)
+        return DecodedText(bytes: Array(s.nfc.utf8), encoding: encoding)
     }
 
     private func cp1258(_ data: [UInt8]) throws(DecodeFailure) -> DecodedText {
         guard let s = Iconv.decode(data, from: "CP1258") else {
             throw DecodeFailure(.unreadableEncoding, "neither UTF-8 nor Windows-1258", encoding: "unknown")
         }
-        return DecodedText(bytes: Array(s.precomposedStringWithCanonicalMapping.utf8), encoding: "cp1258")
+        return DecodedText(bytes: Array(s.nfc.utf8), encoding: "cp1258")
     }
 
     /// NFC bytes of `s`; text without combining marks is already NFC, and is kept as is.
     static func nfcBytes(_ s: String, original: [UInt8]) -> [UInt8] {
-        // U+0300–U+036F encode as CC 80 … CD AF; other combining blocks start with E1 AA/B7, E2 83, EF B8.
-        var needsWork = false
-        var i = 0
-        let n = original.count
-        while i < n {
-            let b = original[i]
-            if b == 0xCC || b == 0xCD || ((b == 0xE1 || b == 0xE2 || b == 0xEF) && i + 1 < n
-                && (original[i + 1] == 0xAA || original[i + 1] == 0xB7 || original[i + 1] == 0x83 || original[i + 1] == 0xB8)) {
-                needsWork = true
-                break
-            }
-            i += 1
-        }
-        return needsWork ? Array(s.precomposedStringWithCanonicalMapping.utf8) : original
+        String.mayNeedNFC(original) ? Array(s.precomposedStringWithCanonicalMapping.utf8) : original
     }
 }

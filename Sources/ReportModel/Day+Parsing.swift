@@ -3,6 +3,11 @@ extension Day {
     /// or `7/1/2026` (day first; `-` and `.` also separate a day-first date).
     /// A time after an ISO date (`2026-11-27T00:00:00`, `2026-11-27 00:00`) is ignored.
     public init?(parsing text: some StringProtocol) {
+        // The common case, an ISO date, without copying the text.
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ Day.isoFast($0) }), let d = fast {
+            self = d
+            return
+        }
         var bytes = Array(text.utf8)
         while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
         while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
@@ -10,8 +15,29 @@ extension Day {
         self = d
     }
 
+    /// `YYYY-MM-DD` read straight from bytes; nil for any other form.
+    static func isoFast(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func digits(_ from: Int, _ to: Int) -> Int? {
+            var v = 0
+            for i in from..<to {
+                let c = b[i]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
+            return v
+        }
+        guard let y = digits(0, 4), let m = digits(5, 7), let d = digits(8, 10) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
     /// Parses an ISO date `YYYY-MM-DD` exactly (registry files use this form).
     public init?(iso text: some StringProtocol) {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ Day.isoFast($0) }) {
+            guard let fast else { return nil }
+            self = fast
+            return
+        }
         let b = Array(text.utf8)
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
               let y = Day.number(b[0..<4]), let m = Day.number(b[5..<7]), let d = Day.number(b[8..<10]),

@@ -56,16 +56,21 @@ public struct NameKey: Hashable, Sendable {
         (["xa"], "xã"),
     ]
 
+    /// Each prefix's words with their diacritics, as names write them (`tp` has none).
+    static let prefixExactWords: [[String]] = prefixes.map { words, kind in
+        words == ["tp"] ? ["tp"] : NameKey(kind).exact
+    }
+
     /// The kind named by a leading prefix, and the key without it.
     ///
     /// A prefix is recognised only with its diacritics intact when the name has any
     /// (`Xã`, not `Xa`, in a name written with accents), so `Xa Lộ` stays a name.
     public func splittingKindPrefix() -> (kind: String?, rest: NameKey) {
         let hasDiacritics = exact != loose
-        for (words, kind) in NameKey.prefixes where loose.count > words.count && Array(loose.prefix(words.count)) == words {
+        for (i, (words, _)) in NameKey.prefixes.enumerated() where loose.count > words.count && Array(loose.prefix(words.count)) == words {
+            let kind = NameKey.prefixes[i].1
             if hasDiacritics {
-                let expected = NameKey(kind == "thành phố" && words == ["tp"] ? "tp" : kind).exact
-                guard Array(exact.prefix(words.count)) == expected else { continue }
+                guard Array(exact.prefix(words.count)) == NameKey.prefixExactWords[i] else { continue }
             }
             var rest = self
             rest.exact.removeFirst(words.count)

@@ -32,13 +32,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses ISO 8601: `2026-11-27T17:05:00+07:00`, `…Z`, `…+0700`, fractional
     /// seconds, a space for `T`, seconds optional. Without an offset, +07:00 is meant.
     public init?(parsing text: some StringProtocol) {
-        let b = Array(text.utf8).filter { $0 != 0x20 || true }
+        let b = Array(text.utf8)
         var s = b[...]
         while let f = s.first, f == 0x20 { s = s.dropFirst() }
         while let l = s.last, l == 0x20 { s = s.dropLast() }
         guard s.count >= 16 else { return nil }
         let i0 = s.startIndex
-        guard let day = Day(iso: String(decoding: s[i0..<(i0 + 10)], as: UTF8.self)),
+        guard let day = s[i0..<(i0 + 10)].withUnsafeBufferPointer({ Day.isoFast($0) }),
               s[i0 + 10] == 0x54 || s[i0 + 10] == 0x20 || s[i0 + 10] == 0x74,
               let hh = Day.number(s[(i0 + 11)..<(i0 + 13)]), s[i0 + 13] == 0x3A,
               let mm = Day.number(s[(i0 + 14)..<(i0 + 16)]), hh < 24, mm < 60 else { return nil }

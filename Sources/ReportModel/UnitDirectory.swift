@@ -1,13 +1,46 @@
+import Foundation
+
 /// Finds units by code or by name, as of a report date.
 public struct UnitDirectory: Sendable {
     /// Registry rows by code (several when a unit's record changed over time).
     public let byCode: [String: [Unit]]
-    private let exactNames: [String: [NameEntry]]
-    private let looseNames: [String: [NameEntry]]
+    /// Built on the first lookup by name: most rows carry codes, and building it costs a few hundredths of a second.
+    private let names: NameIndex
 
     struct NameEntry: Sendable, Hashable {
         var code: String
         var kind: String
+    }
+
+    /// The name keys of every registry name and alias, computed once, shared by copies.
+    final class NameIndex: @unchecked Sendable {
+        // Sendable by hand: `built` is only touched while holding `lock`.
+        private let lock = NSLock()
+        private let units: [Unit]
+        private var built: (exact: [String: [NameEntry]], loose: [String: [NameEntry]])?
+
+        init(units: [Unit]) { self.units = units }
+
+        var entries: (exact: [String: [NameEntry]], loose: [String: [NameEntry]]) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            var exact: [String: Set<NameEntry>] = [:]
+            var loose: [String: Set<NameEntry>] = [:]
+            for u in units {
+                for (i, name) in ([u.name] + u.aliases).enumerated() {
+                    let (prefixKind, rest) = NameKey(name).splittingKindPrefix()
+                    // The unit's own name carries the unit's kind; an alias keeps its own prefix's.
+                    let kind = i == 0 ? u.kind : (prefixKind ?? u.kind)
+                    exact[rest.exactString, default: []].insert(NameEntry(code: u.code, kind: kind))
+                    loose[rest.looseString, default: []].insert(NameEntry(code: u.code, kind: kind))
+                }
+            }
+            let order: (NameEntry, NameEntry) -> Bool = { ($0.code, $0.kind) < ($1.code, $1.kind) }
+            let result = (exact.mapValues { $0.sorted(by: order) }, loose.mapValues { $0.sorted(by: order) })
+            built = result
+            return result
+        }
     }
 
     /// What a lookup found.
@@ -21,21 +54,9 @@ public struct UnitDirectory: Sendable {
 
     public init(units: [Unit]) {
         var byCode: [String: [Unit]] = [:]
-        var exact: [String: Set<NameEntry>] = [:]
-        var loose: [String: Set<NameEntry>] = [:]
-        for u in units {
-            byCode[u.code, default: []].append(u)
-            for (i, name) in ([u.name] + u.aliases).enumerated() {
-                let (prefixKind, rest) = NameKey(name).splittingKindPrefix()
-                // The unit's own name carries the unit's kind; an alias keeps its own prefix's.
-                let kind = i == 0 ? u.kind : (prefixKind ?? u.kind)
-                exact[rest.exactString, default: []].insert(NameEntry(code: u.code, kind: kind))
-                loose[rest.looseString, default: []].insert(NameEntry(code: u.code, kind: kind))
-            }
-        }
+        for u in units { byCode[u.code, default: []].append(u) }
         self.byCode = byCode
-        self.exactNames = exact.mapValues { $0.sorted { ($0.code, $0.kind) < ($1.code, $1.kind) } }
-        self.looseNames = loose.mapValues { $0.sorted { ($0.code, $0.kind) < ($1.code, $1.kind) } }
+        names = NameIndex(units: units)
     }
 
     /// The registry row of `code` in force on `day`, if any.
@@ -69,6 +90,7 @@ public struct UnitDirectory: Sendable {
     /// Resolves a name: exact (diacritics kept) first, diacritics-insensitive only
     /// when nothing matches exactly. A name that fits two units is never guessed.
     public func lookup(name: String, on day: Day) -> Match {
+        let (exactNames, looseNames) = names.entries
         let whole = NameKey(name)
         let (kind, rest) = whole.splittingKindPrefix()
         guard !rest.exact.isEmpty else { return .unknown("unit name is empty") }

@@ -1,3 +1,4 @@
+import Dispatch
 import ReportChecks
 import ReportModel
 import ReportWarehouse
@@ -21,18 +22,25 @@ struct HistoryCache {
             wanted.append(p)
             d = p
         }
-        var result: [DayReports] = []
-        for w in wanted.reversed() {
-            if let cached = days[w] {
-                result.append(cached)
-            } else {
-                let loaded = DayReports(day: w, rows: try warehouse.winningRows(on: w))
-                days[w] = loaded
-                result.append(loaded)
-            }
-        }
+        let missing = wanted.filter { days[$0] == nil }
+        for (d, reports) in zip(missing, try load(missing)) { days[d] = reports }
+        let result = wanted.reversed().map { days[$0]! }
         if let oldest = wanted.last { days = days.filter { $0.key >= oldest } }
         return result
+    }
+
+    /// Days from their snapshots (decoded on both cores), or from their rows when a day has none.
+    private func load(_ wanted: [Day]) throws -> [DayReports] {
+        var blobs: [[UInt8]?] = []
+        for d in wanted { blobs.append(try warehouse.snapshot(on: d)) }
+        let decoded = ResultSlots<DayReports?>(count: wanted.count)
+        let input = blobs
+        DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
+            decoded.set(i, .success(input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) }))
+        }
+        return try zip(wanted, try decoded.collect()).map { d, r in
+            try r ?? DayReports(day: d, rows: try warehouse.winningRows(on: d))
+        }
     }
 
     /// Keeps a freshly computed day for the days after it.

@@ -65,8 +65,12 @@ public final class NightlyRun {
         summary.exportsFolder = out.appendingPathComponent("exports").path
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
         do {
+            let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
+                let f = try Discovery.discover(inbox: config.inbox, known: try warehouse.knownFiles())
+                return (f, ["files": f.count])
+            }
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
-                let c = try ingest(into: warehouse, summary: &summary)
+                let c = try ingest(found, into: warehouse, summary: &summary)
                 return (c, ["files": summary.filesNew, "duplicates": summary.duplicates,
                             "rows_accepted": summary.rowsAccepted, "rows_rejected": summary.rowsRejected])
             }
@@ -122,9 +126,8 @@ public final class NightlyRun {
 
     var rawStore: RawStore { RawStore(root: out.appendingPathComponent("raw")) }
 
-    /// Stages 1–5; returns the dates that received new data.
-    func ingest(into warehouse: Warehouse, summary: inout RunSummary) throws -> Ingestion.Result {
-        let found = try Discovery.discover(inbox: config.inbox, known: try warehouse.knownFiles())
+    /// Stages 2–5 over the discovered files; returns the dates that received new data.
+    func ingest(_ found: [DiscoveredFile], into warehouse: Warehouse, summary: inout RunSummary) throws -> Ingestion.Result {
         let ingestion = Ingestion(
             ingester: FileIngester(registries: registries, sizeLimit: config.sizeLimit,
                                    rejectUnregisteredReporter: config.rejectUnregisteredReporter),
@@ -158,6 +161,7 @@ public final class NightlyRun {
                                   unitReports: try warehouse.unitReports(on: day), registries: registries,
                                   settings: config.checks)
         try warehouse.replaceFindings(findings, on: day, runId: runId)
+        try warehouse.saveSnapshot(DaySnapshot.encode(today), on: day)
         history.remember(today)
         let aggregate = Aggregation.aggregate(day: day, rows: rows, firstReports: try warehouse.firstReports(on: day),
                                               findings: findings, registries: registries, deadline: config.deadline)

@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3]
+    public static let all: [String] = [v1, v2, v3, v4]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -214,6 +214,15 @@ public enum Migrations {
         pack TEXT NOT NULL,
         offset INTEGER NOT NULL,
         length INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """
+
+    /// A computed report day's winning counts, compact, so the checks' history is read
+    /// without re-querying a month of rows each night. Rewritten whenever the day is recomputed.
+    static let v4 = """
+    CREATE TABLE day_snapshots (
+        report_date TEXT PRIMARY KEY,
+        counts BLOB NOT NULL
     ) WITHOUT ROWID;
     """
 }

@@ -43,6 +43,11 @@ public final class Statement {
         if let value { bind(index, value) } else { bindNull(index) }
     }
 
+    /// Binds bytes as a BLOB to parameter `index` (1-based).
+    public func bind(_ index: Int32, _ value: [UInt8]) {
+        _ = value.withUnsafeBytes { sqlite3_bind_blob(stmt, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
+    }
+
     /// Binds an integer, or NULL when nil, to parameter `index` (1-based).
     public func bind(_ index: Int32, _ value: Int64?) {
         if let value { bind(index, value) } else { bindNull(index) }
@@ -105,6 +110,13 @@ public final class Statement {
     /// Column `index` (0-based) as an optional integer.
     public func optionalInt64(_ index: Int32) -> Int64? {
         isNull(index) ? nil : int64(index)
+    }
+
+    /// Column `index` (0-based) as bytes (empty for NULL).
+    public func blob(_ index: Int32) -> [UInt8] {
+        guard let p = sqlite3_column_blob(stmt, index) else { return [] }
+        let n = Int(sqlite3_column_bytes(stmt, index))
+        return Array(UnsafeRawBufferPointer(start: p, count: n))
     }
 
     /// Column `index` (0-based) as text ("" for NULL).
