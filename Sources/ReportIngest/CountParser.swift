@@ -10,6 +10,10 @@ public enum CountParser {
 
     public static func parse(_ text: String?) -> Result<Int, Failure> {
         guard let text else { return .success(0) }
+        // The common case, plain digits, read without copying.
+        if let plain = text.utf8.withContiguousStorageIfAvailable(plainDigits), let value = plain {
+            return .success(value)
+        }
         var bytes = Array(text.utf8)
         trim(&bytes)
         if bytes.isEmpty { return .success(0) }
@@ -24,6 +28,17 @@ public enum CountParser {
             return .failure(.fractional)
         }
         return .failure(.notANumber)
+    }
+
+    /// The value of 1 to 12 plain digits; nil for anything else.
+    static func plainDigits(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !b.isEmpty, b.count <= 12 else { return nil }
+        var v = 0
+        for c in b {
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        return v
     }
 
     /// The value of plain digits or correctly grouped digits; -1 when too large; nil otherwise.

@@ -70,6 +70,11 @@ public struct UnitDirectory: Sendable {
     /// Resolves a code as written, zero-padding lost to spreadsheets restored;
     /// when two units fit, `level` (the row's procedure's) decides.
     public func lookup(code written: String, level: UnitLevel?, on day: Day) -> Match {
+        // The common case: a full five-digit commune code, which no other reading can fit.
+        if written.utf8.count == 5, let rows = byCode[written] {
+            if let u = rows.last(where: { $0.isActive(on: day) }) { return .unit(u) }
+            return .inactive("unit \(written) is not active on \(day.iso)")
+        }
         let digits = written.trimmingSpaces
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             return .unknown("unit code \"\(written)\" is not a number")

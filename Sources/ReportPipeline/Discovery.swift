@@ -16,32 +16,40 @@ public struct DiscoveredFile: Sendable {
 /// Stage 1: finds submissions in the inbox that were not processed in this form yet.
 public enum Discovery {
     /// New or changed files, sorted by path. Symbolic links are never followed.
-    public static func discover(inbox: String, known: [String: KnownFile]) throws(ReportError) -> [DiscoveredFile] {
-        let root = URL(fileURLWithPath: inbox).standardized
+    public static func discover(inbox: String, known: [String: FileStamp]) throws(ReportError) -> [DiscoveredFile] {
+        let root = URL(fileURLWithPath: inbox).standardized.path
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             throw ReportError(.usage, "the inbox \(inbox) is not a folder; give --inbox or set inbox in the pipeline file")
         }
         var found: [DiscoveredFile] = []
         var stack = [""]
         while let rel = stack.popLast() {
-            let dir = rel.isEmpty ? root.path : root.path + "/" + rel
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
-            for name in names {
-                let relPath = rel.isEmpty ? name : rel + "/" + name
-                let full = root.path + "/" + relPath
-                var st = stat()
-                guard lstat(full, &st) == 0 else { continue }
-                let type = st.st_mode & S_IFMT
-                if type == S_IFDIR {
-                    stack.append(relPath)
-                } else if type == S_IFREG, FileIngester.format(of: name) != nil {
-                    let mtimeNanos = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-                    if let k = known[relPath], k.size == Int64(st.st_size), k.mtimeNanos == mtimeNanos { continue }
-                    found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: full), size: Int64(st.st_size),
-                                                mtimeNanos: mtimeNanos, receivedAt: Timestamp(seconds: Int64(st.st_mtim.tv_sec))))
+            let dirPath = rel.isEmpty ? root : root + "/" + rel
+            guard let dir = opendir(dirPath) else { continue }
+            defer { closedir(dir) }
+            let dfd = dirfd(dir)
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
                 }
-                // Links (S_IFLNK) are skipped: they could lead out of the inbox.
+                if name == "." || name == ".." { continue }
+                let relPath = rel.isEmpty ? name : rel + "/" + name
+                let type = entry.pointee.d_type
+                if type == UInt8(DT_DIR) {
+                    stack.append(relPath)
+                    continue
+                }
+                // Links (DT_LNK) are skipped: they could lead out of the inbox.
+                guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN), FileIngester.format(of: name) != nil else { continue }
+                var st = stat()
+                guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if st.st_mode & S_IFMT == S_IFDIR { stack.append(relPath); continue }
+                guard st.st_mode & S_IFMT == S_IFREG else { continue }
+                let mtimeNanos = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+                if let k = known[relPath], k.size == Int64(st.st_size), k.mtimeNanos == mtimeNanos { continue }
+                found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + name), size: Int64(st.st_size),
+                                            mtimeNanos: mtimeNanos, receivedAt: Timestamp(seconds: Int64(st.st_mtim.tv_sec))))
             }
         }
         return found.sorted { $0.path < $1.path }

@@ -14,7 +14,7 @@ struct IngestedFile: Sendable {
 }
 
 /// Stages 2–5 over newly discovered files: read, hash, decode, parse, normalize, keep the raw bytes, load.
-struct Ingestion {
+struct Ingestion: Sendable {
     let ingester: FileIngester
     let calendar: ReportCalendar
     let deadline: Deadline

@@ -7,9 +7,9 @@ extension NightlyRun {
     public func plan(from: Day, to: Day) throws -> [String] {
         guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
         let warehousePath = out.appendingPathComponent("warehouse.sqlite").path
-        var known: [String: KnownFile] = [:]
+        var known: [String: FileStamp] = [:]
         if FileManager.default.fileExists(atPath: warehousePath) {
-            known = try Warehouse(path: warehousePath).knownFiles()
+            known = try Warehouse(path: warehousePath).fileStamps()
         }
         let files = try Discovery.discover(inbox: config.inbox, known: known)
         let days = registries.calendar.reportDays(from: from, to: to)

@@ -14,7 +14,7 @@ public final class NightlyRun {
     public var progress: ((String) -> Void)?
 
     /// Files read and normalized per batch, to bound memory on large backfills.
-    static let batchSize = 4000
+    static let batchSize = 1000
 
     public init(config: PipelineConfig, registries: Registries) {
         self.config = config
@@ -66,7 +66,7 @@ public final class NightlyRun {
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
         do {
             let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
-                let f = try Discovery.discover(inbox: config.inbox, known: try warehouse.knownFiles())
+                let f = try Discovery.discover(inbox: config.inbox, known: try warehouse.fileStamps())
                 return (f, ["files": f.count])
             }
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
@@ -82,11 +82,8 @@ public final class NightlyRun {
             var history = HistoryCache(warehouse: warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
             for (i, day) in toCompute.enumerated() {
                 progress?("[\(i + 1)/\(toCompute.count)] \(day.iso)")
-                let aggregate = try log.stage("check+aggregate+export", day: day) { () throws -> (DayAggregate, [String: Int]) in
-                    let a = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId, startedAt: started,
-                                           command: command)
-                    return (a, ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "anomalies": a.scopes[0].anomalies])
-                }
+                let aggregate = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId,
+                                               startedAt: started, command: command, log: log)
                 summary.daysExported.append(day)
                 summary.missing = aggregate.scopes[0].missing
                 summary.late = aggregate.scopes[0].late
@@ -133,38 +130,63 @@ public final class NightlyRun {
                                    rejectUnregisteredReporter: config.rejectUnregisteredReporter),
             calendar: registries.calendar, deadline: config.deadline, rawStore: rawStore)
         var changes = Ingestion.Result()
-        var start = 0
-        while start < found.count {
-            let batch = Array(found[start..<min(found.count, start + NightlyRun.batchSize)])
-            progress?("ingesting \(start + batch.count)/\(found.count) files")
-            let read = try ingestion.read(batch)
-            let r = try ingestion.load(read, into: warehouse, runId: summary.runId, packName: "\(start / NightlyRun.batchSize)")
+        // Batches overlap: the next one is read and normalized on the worker threads while this one loads.
+        let batches = stride(from: 0, to: found.count, by: NightlyRun.batchSize).map {
+            Array(found[$0..<min(found.count, $0 + NightlyRun.batchSize)])
+        }
+        var next = batches.first.map { batch in Pending { try ingestion.read(batch) } }
+        for (k, _) in batches.enumerated() {
+            let read = try next!.wait()
+            next = k + 1 < batches.count ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch) } : nil
+            progress?("ingesting \(min(found.count, (k + 1) * NightlyRun.batchSize))/\(found.count) files")
+            let r = try ingestion.load(read, into: warehouse, runId: summary.runId, packName: "\(k)")
             summary.filesNew += r.files
             summary.duplicates += r.duplicates
             summary.rowsAccepted += r.rowsAccepted
             summary.rowsRejected += r.rowsRejected
             changes.touchedDates.formUnion(r.touchedDates)
             changes.rowDates.formUnion(r.rowDates)
-            start += batch.count
         }
         return changes
     }
 
-    /// Stages 6–8 for one report day.
+    /// Stages 6–8 for one report day, each logged.
     func computeDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64, startedAt: Timestamp,
-                    command: String) throws -> DayAggregate {
+                    command: String, log: RunLog) throws -> DayAggregate {
+        let (rows, findings) = try log.stage("check", day: day) { () throws -> (([StoredRow], [Finding]), [String: Int]) in
+            let r = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
+            return (r, ["rows": r.0.count, "findings": r.1.count])
+        }
+        let aggregate = try log.stage("aggregate", day: day) { () throws -> (DayAggregate, [String: Int]) in
+            let a = Aggregation.aggregate(day: day, rows: rows, firstReports: try warehouse.firstReports(on: day),
+                                          findings: findings, registries: registries, deadline: config.deadline)
+            return (a, ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
+        }
+        try log.stage("export", day: day) { () throws -> ((), [String: Int]) in
+            try exportDay(aggregate, findings: findings, warehouse: warehouse, runId: runId, startedAt: startedAt, command: command)
+            return ((), ["files": DayExporters.all.count])
+        }
+        return aggregate
+    }
+
+    /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.
+    func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> ([StoredRow], [Finding]) {
         let rows = try warehouse.winningRows(on: day)
         let today = DayReports(day: day, rows: rows)
-        let previous = registries.calendar.previousReportDay(before: day)
         let past = try history.days(before: day)
-        let findings = Checks.run(today: today, previousReportDay: previous, history: past,
-                                  unitReports: try warehouse.unitReports(on: day), registries: registries,
+        let findings = Checks.run(today: today, previousReportDay: registries.calendar.previousReportDay(before: day),
+                                  history: past, unitReports: try warehouse.unitReports(on: day), registries: registries,
                                   settings: config.checks)
         try warehouse.replaceFindings(findings, on: day, runId: runId)
         try warehouse.saveSnapshot(DaySnapshot.encode(today), on: day)
         history.remember(today)
-        let aggregate = Aggregation.aggregate(day: day, rows: rows, firstReports: try warehouse.firstReports(on: day),
-                                              findings: findings, registries: registries, deadline: config.deadline)
+        return (rows, findings)
+    }
+
+    /// Stage 8: the day's files, built in a temporary folder and published whole; changed figures recorded.
+    func exportDay(_ aggregate: DayAggregate, findings: [Finding], warehouse: Warehouse, runId: Int64, startedAt: Timestamp,
+                   command: String) throws {
+        let day = aggregate.day
         var inputs = registryInputs
         inputs += try warehouse.submissions(on: day).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
         let input = DayExportInput(aggregate: aggregate, findings: findings, rejects: try warehouse.rejects(on: day),
@@ -190,7 +212,6 @@ public final class NightlyRun {
                 try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
             }
         }, at: folder)
-        return aggregate
     }
 
     /// Unit names by code, for the committee's page.

@@ -1,0 +1,90 @@
+import ReportChecks
+import ReportModel
+
+/// The compact encoding of a day's winning counts that the warehouse keeps for the checks' history:
+/// per unit its code and procedures, per procedure its code and seven counts as varints.
+enum DaySnapshot {
+    static let magic: [UInt8] = Array("DRS1".utf8)
+
+    static func encode(_ reports: DayReports) -> [UInt8] {
+        var out = magic
+        out.reserveCapacity(reports.units.count * 200)
+        varint(reports.units.count, &out)
+        for unit in reports.units.keys.sorted() {
+            let procedures = reports.units[unit]!
+            text(unit, &out)
+            varint(procedures.count, &out)
+            for (code, counts) in procedures.sorted(by: { $0.key < $1.key }) {
+                text(code, &out)
+                for v in counts.array { varint(v, &out) }
+            }
+        }
+        return out
+    }
+
+    /// The day's reports, or nil when the bytes are not a snapshot this build wrote.
+    static func decode(_ bytes: [UInt8], day: Day) -> DayReports? {
+        guard bytes.starts(with: magic) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> DayReports? in
+            var r = Reader(b: buffer, i: magic.count)
+            guard let unitCount = r.varint() else { return nil }
+            var units: [String: [String: Counts]] = [:]
+            units.reserveCapacity(unitCount)
+            for _ in 0..<unitCount {
+                guard let unit = r.text(), let n = r.varint() else { return nil }
+                var procedures: [String: Counts] = [:]
+                procedures.reserveCapacity(n)
+                for _ in 0..<n {
+                    guard let code = r.text(), let a = r.varint(), let b = r.varint(), let c = r.varint(), let d = r.varint(),
+                          let e = r.varint(), let f = r.varint(), let g = r.varint() else { return nil }
+                    procedures[code] = Counts(receivedOnline: a, receivedOffline: b, resolvedOnTime: c, resolvedLate: d,
+                                              returned: e, pendingOnTime: f, pendingOverdue: g)
+                }
+                units[unit] = procedures
+            }
+            return DayReports(day: day, units: units)
+        }
+    }
+
+    /// A cursor over snapshot bytes.
+    private struct Reader {
+        let b: UnsafeBufferPointer<UInt8>
+        var i: Int
+
+        mutating func varint() -> Int? {
+            var v = 0, shift = 0
+            while i < b.count {
+                let byte = b[i]
+                i += 1
+                v |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { return v }
+                shift += 7
+                if shift > 56 { return nil }
+            }
+            return nil
+        }
+
+        mutating func text() -> String? {
+            guard i < b.count else { return nil }
+            let n = Int(b[i])
+            guard i + 1 + n <= b.count else { return nil }
+            defer { i += 1 + n }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<(i + 1 + n)]), as: UTF8.self)
+        }
+    }
+
+    private static func varint(_ value: Int, _ out: inout [UInt8]) {
+        var v = UInt(max(0, value))
+        while v >= 0x80 {
+            out.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    private static func text(_ s: String, _ out: inout [UInt8]) {
+        let u = Array(s.utf8.prefix(255))
+        out.append(UInt8(u.count))
+        out.append(contentsOf: u)
+    }
+}
