@@ -118,27 +118,10 @@ struct Ingestion: Sendable {
             }
             guard var outcome = f.outcome else { continue }
             newBytes.append((f.sha256, f.bytes))
-            for i in outcome.rejects.indices where !outcome.rejects[i].reason.isFileReason {
-                let r = outcome.rejects[i]
-                if r.reportDate == nil || r.reason == .futureDate {
-                    // A row whose date can't be read (or can't be true) belongs to the report day whose
-                    // reporting window holds the file's received time.
-                    outcome.rejects[i].reportDate = reportingWindowDay(of: f.file.receivedAt)
-                } else if let d = r.reportDate, !calendar.isReportDay(d) {
-                    // A rejected row dated on a non-report day is shown with the next report day.
-                    outcome.rejects[i].reportDate = calendar.reportDay(onOrAfter: d)
-                }
-            }
-            var dates = Set(outcome.rows.map(\.reportDate))
-            dates.formUnion(outcome.unitReports.map(\.reportDate))
-            dates.formUnion(outcome.rejects.compactMap(\.reportDate))
-            if dates.isEmpty { dates.insert(reportingWindowDay(of: f.file.receivedAt)) }
-            submission.encoding = outcome.encoding
-            submission.status = outcome.status
-            submission.reportDates = dates.sorted()
+            settle(&submission, &outcome)
             result.rowsAccepted += outcome.rows.count
             result.rowsRejected += outcome.rejects.count
-            result.touchedDates.formUnion(dates)
+            result.touchedDates.formUnion(submission.reportDates)
             result.rowDates.formUnion(outcome.rows.map(\.reportDate))
             result.rowDates.formUnion(outcome.unitReports.map(\.reportDate))
             seenThisRun[f.sha256] = (f.file.path, outcome, submission.reportDates)
@@ -151,6 +134,64 @@ struct Ingestion: Sendable {
             try warehouse.markPending(result.touchedDates, figures: result.rowDates)
         }
         return result
+    }
+
+    /// Gives a normalized file's rejects and the submission itself their report dates, and the
+    /// submission its encoding and status.
+    func settle(_ submission: inout Submission, _ outcome: inout FileOutcome) {
+        for i in outcome.rejects.indices where !outcome.rejects[i].reason.isFileReason {
+            let r = outcome.rejects[i]
+            if r.reportDate == nil || r.reason == .futureDate {
+                // A row whose date can't be read (or can't be true) belongs to the report day whose
+                // reporting window holds the file's received time.
+                outcome.rejects[i].reportDate = reportingWindowDay(of: submission.receivedAt)
+            } else if let d = r.reportDate, !calendar.isReportDay(d) {
+                // A rejected row dated on a non-report day is shown with the next report day.
+                outcome.rejects[i].reportDate = calendar.reportDay(onOrAfter: d)
+            }
+        }
+        var dates = Set(outcome.rows.map(\.reportDate))
+        dates.formUnion(outcome.unitReports.map(\.reportDate))
+        dates.formUnion(outcome.rejects.compactMap(\.reportDate))
+        if dates.isEmpty { dates.insert(reportingWindowDay(of: submission.receivedAt)) }
+        submission.encoding = outcome.encoding
+        submission.status = outcome.status
+        submission.reportDates = dates.sorted()
+    }
+
+    /// Normalizes kept files again with the current registries (`backfill --reingest`), on both cores,
+    /// and replaces what they yielded; returns the dates whose figures may change (old and new dates).
+    func reingest(_ submissions: [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64) throws -> Set<Day> {
+        var blobs: [RawBlob] = []
+        for (_, s) in submissions {
+            guard let b = try warehouse.rawBlob(sha256: s.sha256) else {
+                throw ReportError(.internal, "no kept copy of \(s.path) to re-ingest (sha256 \(s.sha256))")
+            }
+            blobs.append(b)
+        }
+        let outcomes = ResultSlots<FileOutcome>(count: submissions.count)
+        let workers = min(2, max(1, submissions.count))
+        let store = rawStore, items = submissions, kept = blobs
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < items.count {
+                let s = items[i].submission
+                outcomes.set(i, Swift.Result { ingester.ingest(try store.bytes(kept[i]), file: s.path, receivedAt: s.receivedAt) })
+                i += workers
+            }
+        }
+        var affected = Set<Day>()
+        for ((id, old), outcome) in zip(submissions, try outcomes.collect()) {
+            var submission = old
+            var outcome = outcome
+            settle(&submission, &outcome)
+            affected.formUnion(old.reportDates)
+            affected.formUnion(submission.reportDates)
+            try warehouse.replaceContents(ofSubmission: id, with: (submission, outcome.rows, outcome.unitReports,
+                                                                   outcome.rejects, outcome.notes), runId: runId)
+        }
+        try warehouse.markPending(affected, figures: affected)
+        return affected
     }
 
     /// The report day whose reporting window holds `t`: after the previous report day's deadline, up to this one's.

@@ -34,9 +34,10 @@ public final class NightlyRun {
     }
 
     /// `backfill --from D1 --to D2`: ingest new files, then recompute every report day of the range in order.
-    public func backfill(from: Day, to: Day, arguments: [String]) throws -> RunSummary {
+    /// With `reingest`, the kept raw files of the range are normalized again with the current registries first.
+    public func backfill(from: Day, to: Day, reingest: Bool = false, arguments: [String]) throws -> RunSummary {
         guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
-        return try execute(command: "backfill", arguments: arguments, upTo: to) { changes in
+        return try execute(command: "backfill", arguments: arguments, upTo: to, reingest: reingest ? (from, to) : nil) { changes in
             let earliest = changes.rowDates.filter { $0 < from }.min() ?? from
             return daysToCompute(from: earliest, to: to, changes: changes)
         } finish: { _ in }
@@ -48,7 +49,8 @@ public final class NightlyRun {
         return (extra.sorted() + registries.calendar.reportDays(from: from, to: to))
     }
 
-    private func execute(command: String, arguments: [String], upTo last: Day, days: (Ingestion.Result) -> [Day],
+    private func execute(command: String, arguments: [String], upTo last: Day, reingest: (Day, Day)? = nil,
+                         days: (Ingestion.Result) -> [Day],
                          finish: (inout RunSummary) -> Void) throws -> RunSummary {
         do {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -73,6 +75,15 @@ public final class NightlyRun {
                 let c = try ingest(found, into: warehouse, summary: &summary)
                 return (c, ["files": summary.filesNew, "duplicates": summary.duplicates,
                             "rows_accepted": summary.rowsAccepted, "rows_rejected": summary.rowsRejected])
+            }
+            if let (from, to) = reingest {
+                let affected = try log.stage("reingest") { () throws -> (Set<Day>, [String: Int]) in
+                    let subs = try warehouse.submissionsToReingest(from: from, through: to)
+                    let a = try ingestion.reingest(subs, warehouse: warehouse, runId: summary.runId)
+                    return (a, ["files": subs.count, "dates": a.count])
+                }
+                changes.touchedDates.formUnion(affected)
+                changes.rowDates.formUnion(affected)
             }
             // Dates a killed run left unpublished are finished now.
             let pending = try warehouse.pendingDates()
@@ -124,11 +135,15 @@ public final class NightlyRun {
     var rawStore: RawStore { RawStore(root: out.appendingPathComponent("raw")) }
 
     /// Stages 2–5 over the discovered files; returns the dates that received new data.
+    /// Stages 2–5, as configured.
+    var ingestion: Ingestion {
+        Ingestion(ingester: FileIngester(registries: registries, sizeLimit: config.sizeLimit,
+                                         rejectUnregisteredReporter: config.rejectUnregisteredReporter),
+                  calendar: registries.calendar, deadline: config.deadline, rawStore: rawStore)
+    }
+
     func ingest(_ found: [DiscoveredFile], into warehouse: Warehouse, summary: inout RunSummary) throws -> Ingestion.Result {
-        let ingestion = Ingestion(
-            ingester: FileIngester(registries: registries, sizeLimit: config.sizeLimit,
-                                   rejectUnregisteredReporter: config.rejectUnregisteredReporter),
-            calendar: registries.calendar, deadline: config.deadline, rawStore: rawStore)
+        let ingestion = self.ingestion
         var changes = Ingestion.Result()
         // Batches overlap: the next one is read and normalized on the worker threads while this one loads.
         let batches = stride(from: 0, to: found.count, by: NightlyRun.batchSize).map {
@@ -172,11 +187,13 @@ public final class NightlyRun {
     /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.
     func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> ([StoredRow], [Finding]) {
         let rows = try warehouse.winningRows(on: day)
-        let today = DayReports(day: day, rows: rows)
+        let unitReports = try warehouse.unitReports(on: day)
+        var today = DayReports(day: day, rows: rows)
+        // A unit that sent only an empty envelope reported a day with no activity.
+        for r in unitReports where today.units[r.unitCode] == nil { today.units[r.unitCode] = [:] }
         let past = try history.days(before: day)
         let findings = Checks.run(today: today, previousReportDay: registries.calendar.previousReportDay(before: day),
-                                  history: past, unitReports: try warehouse.unitReports(on: day), registries: registries,
-                                  settings: config.checks)
+                                  history: past, unitReports: unitReports, registries: registries, settings: config.checks)
         try warehouse.replaceFindings(findings, on: day, runId: runId)
         try warehouse.saveSnapshot(DaySnapshot.encode(today), on: day)
         history.remember(today)

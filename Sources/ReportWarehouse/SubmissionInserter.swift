@@ -46,7 +46,13 @@ struct SubmissionInserter {
         s.bind(10, runId)
         try s.run()
         let id = db.lastInsertRowID
+        try insertContents(of: id, item, runId: runId)
+        return id
+    }
 
+    /// Inserts what a submission yielded (dates, rows, unit reports, rejects, notes) under its id.
+    mutating func insertContents(of id: Int64, _ item: SubmissionRecord, runId: Int64) throws {
+        let sub = item.submission
         var dates = Set(sub.reportDates)
         for r in item.rows { dates.insert(r.reportDate) }
         for u in item.unitReports { dates.insert(u.reportDate) }
@@ -115,6 +121,5 @@ struct SubmissionInserter {
             n.bind(6, r.detail)
             try n.run()
         }
-        return id
     }
 }

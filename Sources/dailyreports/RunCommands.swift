@@ -48,6 +48,8 @@ struct Backfill: ParsableCommand {
     @Option(help: "First report date, YYYY-MM-DD.") var from: String
     @Option(help: "Last report date, YYYY-MM-DD.") var to: String
     @Flag(help: "Print the plan (dates, new files, what would be restated) and change nothing.") var dryRun = false
+    @Flag(help: "Normalize the range's kept raw files again with the current registries (after a registry correction).")
+    var reingest = false
 
     func run() throws {
         do {
@@ -56,7 +58,7 @@ struct Backfill: ParsableCommand {
                 for line in try makeRunner(options).plan(from: first, to: last) { print(line) }
                 return
             }
-            let summary = try makeRunner(options).backfill(from: first, to: last, arguments: CommandLine.arguments)
+            let summary = try makeRunner(options).backfill(from: first, to: last, reingest: reingest, arguments: CommandLine.arguments)
             finishProgress()
             print(summary.line(for: last))
         } catch {
