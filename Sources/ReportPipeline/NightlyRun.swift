@@ -60,6 +60,7 @@ public final class NightlyRun {
         let lock = try RunLock(folder: out)
         defer { withExtendedLifetime(lock) {} }
         let warehouse = try openWarehouse()
+        try Housekeeping.sweep(out: out, warehouse: warehouse)
         try warehouse.replaceRegistries(registries)
         let started = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
         var summary = RunSummary()
@@ -212,12 +213,11 @@ public final class NightlyRun {
         try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         let national = NationalSummaryCSV()
         let newSummary = try national.render(input)
-        if let old = FileManager.default.contents(atPath: folder.appendingPathComponent(national.fileName).path) {
-            let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
-            for r in Restatements.changes(old: [UInt8](old), new: newSummary, day: day, at: now) {
-                try warehouse.recordRestatement(r, runId: runId)
-            }
-        }
+        // Compared with what the warehouse says was published: a run killed after the folder swap
+        // but before recording finds the same changes again, and records them once.
+        let published = try warehouse.publishedContent(on: day, name: national.fileName)
+        let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+        let changes = published.map { Restatements.changes(old: $0, new: newSummary, day: day, at: now) } ?? []
         var context = ReportHTMLContext.fromExports(folder.deletingLastPathComponent(), day: day,
                                                     previousReportDay: { self.registries.calendar.previousReportDay(before: $0) })
         context.unitNames = unitNames
@@ -229,6 +229,11 @@ public final class NightlyRun {
                 try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
             }
         }, at: folder)
+        try warehouse.transaction {
+            for r in changes { try warehouse.recordRestatement(r, runId: runId) }
+            try warehouse.setPublished(day: day, name: national.fileName, content: newSummary,
+                                       sha256: SHA256Hex.hex(of: newSummary), runId: runId)
+        }
     }
 
     /// Unit names by code, for the committee's page.

@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4]
+    public static let all: [String] = [v1, v2, v3, v4, v5]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -224,5 +224,11 @@ public enum Migrations {
         report_date TEXT PRIMARY KEY,
         counts BLOB NOT NULL
     ) WITHOUT ROWID;
+    """
+
+    /// The published bytes of a figure file, so restatements compare with what was last published
+    /// (recorded in the same transaction), not with whatever folder a killed run left.
+    static let v5 = """
+    ALTER TABLE published ADD COLUMN content BLOB;
     """
 }

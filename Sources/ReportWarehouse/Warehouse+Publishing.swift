@@ -24,6 +24,30 @@ extension Warehouse {
         try s.run()
     }
 
+    /// The bytes of `name` as last published for `day`, when they were kept.
+    public func publishedContent(on day: Day, name: String) throws -> [UInt8]? {
+        let s = try db.prepare("SELECT content FROM published WHERE report_date = ? AND name = ? AND content IS NOT NULL")
+        s.bind(1, day.iso)
+        s.bind(2, name)
+        var c = s.cursor { $0.blob(0) }
+        return try c.all().first
+    }
+
+    /// Records that `name` was published for `day`, keeping its bytes.
+    public func setPublished(day: Day, name: String, content: [UInt8], sha256: String, runId: Int64) throws {
+        let s = try db.prepare("""
+            INSERT INTO published (report_date, name, sha256, run_id, content) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (report_date, name) DO UPDATE SET sha256 = excluded.sha256, run_id = excluded.run_id,
+                content = excluded.content
+            """)
+        s.bind(1, day.iso)
+        s.bind(2, name)
+        s.bind(3, sha256)
+        s.bind(4, runId)
+        s.bind(5, content)
+        try s.run()
+    }
+
     /// Records that a published figure of `restatement.reportDate` changed, by run `runId`.
     public func recordRestatement(_ restatement: Restatement, runId: Int64) throws {
         let s = try db.prepare("""

@@ -21,3 +21,12 @@ extension Warehouse {
         return try c.all().first
     }
 }
+
+extension Warehouse {
+    /// The pack files that hold at least one recorded file's bytes.
+    public func referencedPacks() throws -> Set<String> {
+        let s = try db.prepare("SELECT DISTINCT pack FROM raw_blobs")
+        var c = s.cursor { $0.string(0) }
+        return Set(try c.all())
+    }
+}

@@ -73,3 +73,10 @@ extension Warehouse {
         (try? JSONDecoder().decode([String].self, from: Data(s.utf8))) ?? []
     }
 }
+
+extension Warehouse {
+    /// Marks runs still recorded as running as killed; call only while holding the run lock.
+    public func markAbandonedRuns() throws {
+        try db.execute("UPDATE runs SET outcome = 'killed' WHERE outcome = 'running'")
+    }
+}

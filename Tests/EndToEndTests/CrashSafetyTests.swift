@@ -119,7 +119,6 @@ final class CrashSafetyTests: XCTestCase {
     /// night-2 run (`--date 2026-11-27`) restates 2026-11-24. Killed while 2026-11-24's new folder is being built
     /// (after its restatements were recorded, before the folder is swapped in), then rerun: the exports, and the
     /// restatements (without their wall-clock `recorded_at`), equal the uninterrupted night 2.
-    /// (The restatements are compared as sets here: see the BUG below for their count.)
     func testKillWhileARestatedDateIsPublished() throws {
         guard let (got, expected) = try restatementScenario(kill: Self.whileRestating) else { return }
         XCTAssertFalse(expected.restatements.isEmpty, "the uninterrupted night 2 restates 2026-11-24")
@@ -136,37 +135,12 @@ final class CrashSafetyTests: XCTestCase {
         allEntries("\(out)/exports").contains { $0.hasPrefix(".2026-11-24.tmp") }
     }
 
-    // BUG: a kill while a restated date's new folder is being built duplicates that date's restatements.
-    //   Input: night 1 `run --date 2026-11-25` over the staged sample without 2026-11-24/01/00025.csv; the file
-    //   then arrives (mtime 2026-11-27T20:00+07:00); night 2 `run --date 2026-11-27` is killed -9 while
-    //   `exports/.2026-11-24.tmp-PID-N` exists; rerun `run --date 2026-11-27` to completion.
-    //   Expected: restatements.csv = the uninterrupted night 2's: 24 rows (22 for 2026-11-24: VN and 01
-    //   received_reports 22→23 / 7→8, missing_reports, timeliness_pct, the seven counts…; 2 for 2026-11-25 anomalies 0→1).
-    //   Actual: 46 rows: the 22 rows of 2026-11-24 appear twice (the killed run's, with its recorded_at, and the rerun's).
-    //   Cause: NightlyRun.exportDay records each restatement (`warehouse.recordRestatement`, autocommit) by comparing
-    //   the new national_summary.csv with the published one BEFORE `AtomicDirectory.publish` swaps the folder in; a
-    //   kill in between leaves the old folder published and the restatements recorded, so the rerun compares against
-    //   the same old folder and records them again. The exports themselves are right (testKillWhileARestatedDateIsPublished).
-    //   Fix idea: compare against the figures last published as recorded in the warehouse (`published` table), and
-    //   record the restatements and the new published figures in one transaction after the swap.
-    func bug_testKillWhileARestatedDateIsPublishedRecordsItsRestatementsOnce() throws {
+    func testKillWhileARestatedDateIsPublishedRecordsItsRestatementsOnce() throws {
         guard let (got, expected) = try restatementScenario(kill: Self.whileRestating) else { return }
         XCTAssertEqual(got.restatements, expected.restatements, "restatements.csv (recorded_at aside), duplicates counted")
     }
 
-    // BUG: a kill -9 leaves temporary files that no later run removes, and an unreferenced raw pack.
-    //   Input: `run --date 2026-11-27` over the staged sample into a fresh OUT, killed -9 at the point below, then
-    //   rerun with the same arguments to completion.
-    //   Expected: nothing under OUT named `.*.tmp-*`; every `raw/*.pack` referenced by raw_blobs.
-    //   Actual (after the rerun):
-    //   - killed while `raw/.run1-0.pack.tmp-PID` exists (RawStore.pack): that file stays;
-    //   - killed after the pack is renamed, before the load transaction commits: `raw/run1-0.pack` (267,169 bytes,
-    //     the whole batch) stays, referenced by no raw_blobs row; the rerun (run 2) writes `raw/run2-0.pack` again;
-    //   - killed while `archive/2025/06/.2025-06-30.tar.gz.tmp-PID` exists (AtomicFile.write): that file stays;
-    //   - killed after `archive` is logged: `.restatements.csv.tmp-PID` stays in OUT.
-    //   Only export folders have a stale-temp sweep (AtomicDirectory.removeStaleTemps). Disk leak only: the exports,
-    //   the warehouse and the archives are right (the committed tests above).
-    func bug_testNoTemporaryFileOrUnreferencedPackSurvivesAKill() throws {
+    func testNoTemporaryFileOrUnreferencedPackSurvivesAKill() throws {
         let ref = try CrashReference.get()
         let points: [(String, (String, TimeInterval) -> Bool)] = [
             ("raw pack temp file", { out, _ in allEntries("\(out)/raw").contains { $0.hasPrefix(".") && $0.contains(".tmp") } }),
@@ -269,7 +243,7 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(got.restatements, ref.state.restatements,
                        "\(what): restatements.csv (a recompute of unchanged data restates nothing)", file: file, line: line)
         // Temporary files outside exports/ (raw packs, archives, restatements.csv) are reported, not asserted:
-        // see bug_testNoTemporaryFileOrUnreferencedPackSurvivesAKill.
+        // see testNoTemporaryFileOrUnreferencedPackSurvivesAKill.
         if !got.otherTemps.isEmpty { print("CrashSafety [\(what)]: temporary files left outside exports/: \(got.otherTemps)") }
         if !got.unreferencedPacks.isEmpty { print("CrashSafety [\(what)]: packs no raw_blobs row references: \(got.unreferencedPacks)") }
     }
