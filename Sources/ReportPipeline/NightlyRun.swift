@@ -92,18 +92,29 @@ public final class NightlyRun {
             changes.rowDates.formUnion(pending.figures)
             let toCompute = days(changes)
             var history = HistoryCache(warehouse: warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
+            // Archives are compressed on another thread, with their own connection, while the days are computed.
+            let archiver = Archiver(out: out, rawStore: rawStore)
+            let archiveDays = changes.touchedDates.sorted()
+            let warehousePath = warehouse.path
+            let archiving = Pending { try archiver.write(archiveDays, warehousePath: warehousePath) }
+            // Even when a day fails, nothing is left writing after this function returns.
+            defer { _ = try? archiving.wait() }
+            let computeStart = Date()
+            var rowsDone = 0
             for (i, day) in toCompute.enumerated() {
-                progress?("[\(i + 1)/\(toCompute.count)] \(day.iso)")
+                progress?(ProgressLine.days(done: i, of: toCompute.count, day: day, rows: rowsDone,
+                                            elapsed: Date().timeIntervalSince(computeStart)))
                 let aggregate = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId,
                                                startedAt: started, command: command, log: log)
                 summary.daysExported.append(day)
                 summary.missing = aggregate.scopes[0].missing
                 summary.late = aggregate.scopes[0].late
                 summary.anomalies = aggregate.scopes[0].anomalies
+                rowsDone += aggregate.procedures.reduce(0) { $0 + $1.unitsReporting }
             }
+
             try log.stage("archive") { () throws -> ((), [String: Int]) in
-                for day in changes.touchedDates.sorted() { try writeArchive(day, warehouse: warehouse) }
-                return ((), ["archives": changes.touchedDates.count])
+                ((), ["archives": try archiving.wait()])
             }
             if !toCompute.isEmpty {
                 try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
@@ -145,6 +156,7 @@ public final class NightlyRun {
 
     func ingest(_ found: [DiscoveredFile], into warehouse: Warehouse, summary: inout RunSummary) throws -> Ingestion.Result {
         let ingestion = self.ingestion
+        let ingestStart = Date()
         var changes = Ingestion.Result()
         // Batches overlap: the next one is read and normalized on the worker threads while this one loads.
         let batches = stride(from: 0, to: found.count, by: NightlyRun.batchSize).map {
@@ -154,7 +166,8 @@ public final class NightlyRun {
         for (k, _) in batches.enumerated() {
             let read = try next!.wait()
             next = k + 1 < batches.count ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch) } : nil
-            progress?("ingesting \(min(found.count, (k + 1) * NightlyRun.batchSize))/\(found.count) files")
+            progress?(ProgressLine.files(done: min(found.count, k * NightlyRun.batchSize), of: found.count,
+                                         rows: summary.rowsAccepted + summary.rowsRejected, elapsed: Date().timeIntervalSince(ingestStart)))
             let r = try ingestion.load(read, into: warehouse, runId: summary.runId, packName: "\(k)")
             summary.filesNew += r.files
             summary.duplicates += r.duplicates
@@ -206,7 +219,7 @@ public final class NightlyRun {
                    command: String) throws {
         let day = aggregate.day
         var inputs = registryInputs
-        inputs += try warehouse.submissions(on: day).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
+        inputs += try warehouse.submissions(on: day, withDates: false).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
         let input = DayExportInput(aggregate: aggregate, findings: findings, rejects: try warehouse.rejects(on: day),
                                    run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs))
         let folder = out.appendingPathComponent("exports").appendingPathComponent(day.iso)
@@ -250,44 +263,4 @@ public final class NightlyRun {
             return RunInfo.Input(path: URL(fileURLWithPath: path).lastPathComponent, sha256: SHA256Hex.hex(of: d))
         }
     }()
-
-    /// Stage 9: the day's archive of record, rewritten whole.
-    func writeArchive(_ day: Day, warehouse: Warehouse) throws {
-        let submissions = try warehouse.submissions(on: day)
-        guard !submissions.isEmpty else { return }
-        let c = day.components
-        let url = out.appendingPathComponent("archive").appendingPathComponent(String(format: "%04d", c.year))
-            .appendingPathComponent(String(format: "%02d", c.month)).appendingPathComponent("\(day.iso).tar.gz")
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var members: [ArchiveMember] = []
-        var manifest: [String] = []
-        for s in submissions {
-            guard let blob = try warehouse.rawBlob(sha256: s.sha256) else {
-                throw ReportError(.internal, "no kept copy of \(s.path) (sha256 \(s.sha256))", location: out.path)
-            }
-            members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(blob), mtime: s.receivedAt.seconds))
-            manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"path\": \(jsonString(s.path)), "
-                            + "\"received_at\": \"\(s.receivedAt.iso)\", \"sha256\": \"\(s.sha256)\", "
-                            + "\"size\": \(s.size), \"status\": \"\(s.status.rawValue)\"}")
-        }
-        let json = Data(("[\n" + manifest.joined(separator: ",\n") + "\n]\n").utf8)
-        try ArchiveWriter.writeArchive(members: members, manifestJSON: json, to: url)
-    }
-
-    /// A JSON string literal (the manifest is written by hand: thousands of members, JSONSerialization is slow).
-    private func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
 }

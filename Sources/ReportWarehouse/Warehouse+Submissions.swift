@@ -70,6 +70,12 @@ extension Warehouse {
 
     /// The submissions that belong to `day` (by their rows' dates or the reporting window), sorted by path.
     public func submissions(on day: Day) throws -> [Submission] {
+        try submissions(on: day, withDates: true)
+    }
+
+    /// The submissions that belong to `day`, sorted by path; `withDates: false` leaves `reportDates`
+    /// empty and saves a query per submission (the archive and `summary.json` need none).
+    public func submissions(on day: Day, withDates: Bool) throws -> [Submission] {
         let s = try db.prepare("""
             SELECT s.id, s.path, s.sha256, s.size, s.mtime_ns, s.received_at, s.encoding, s.format, s.status, s.duplicate_of
             FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
@@ -81,6 +87,7 @@ extension Warehouse {
                                     receivedAt: Timestamp(seconds: s.int64(5)), encoding: s.string(6), format: s.string(7),
                                     status: try self.status(s.string(8)), duplicateOf: s.optionalString(9)))
         }
+        guard withDates else { return try c.all().map(\.1) }
         return try c.all().map { id, sub in
             var sub = sub
             sub.reportDates = try reportDates(submissionId: id)

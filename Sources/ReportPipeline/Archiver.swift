@@ -1,0 +1,57 @@
+import Foundation
+import ReportExport
+import ReportModel
+import ReportWarehouse
+
+/// Stage 9: each date's archive of record, `OUT/archive/YYYY/MM/D.tar.gz`, from the kept raw bytes.
+struct Archiver: Sendable {
+    let out: URL
+    let rawStore: RawStore
+
+    /// Writes the archives of `days` with a connection of its own, so it can run beside the exports.
+    func write(_ days: [Day], warehousePath: String) throws -> Int {
+        let warehouse = try Warehouse(path: warehousePath)
+        for day in days { try write(day, warehouse: warehouse) }
+        return days.count
+    }
+
+    /// The day's archive of record, rewritten whole.
+    func write(_ day: Day, warehouse: Warehouse) throws {
+        let submissions = try warehouse.submissions(on: day, withDates: false)
+        guard !submissions.isEmpty else { return }
+        let c = day.components
+        let url = out.appendingPathComponent("archive").appendingPathComponent(String(format: "%04d", c.year))
+            .appendingPathComponent(String(format: "%02d", c.month)).appendingPathComponent("\(day.iso).tar.gz")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var members: [ArchiveMember] = []
+        var manifest: [String] = []
+        for s in submissions {
+            guard let blob = try warehouse.rawBlob(sha256: s.sha256) else {
+                throw ReportError(.internal, "no kept copy of \(s.path) (sha256 \(s.sha256))", location: out.path)
+            }
+            members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(blob), mtime: s.receivedAt.seconds))
+            manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"path\": \(jsonString(s.path)), "
+                            + "\"received_at\": \"\(s.receivedAt.iso)\", \"sha256\": \"\(s.sha256)\", "
+                            + "\"size\": \(s.size), \"status\": \"\(s.status.rawValue)\"}")
+        }
+        let json = Data(("[\n" + manifest.joined(separator: ",\n") + "\n]\n").utf8)
+        try ArchiveWriter.writeArchive(members: members, manifestJSON: json, to: url)
+    }
+
+    /// A JSON string literal (the manifest is written by hand: thousands of members, JSONSerialization is slow).
+    private func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
