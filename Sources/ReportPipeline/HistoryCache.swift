@@ -16,21 +16,32 @@ struct HistoryCache {
 
     /// Up to `window` report days before `day`, oldest first (loaded from the warehouse when not in memory).
     mutating func days(before day: Day) throws -> [DayReports] {
-        var wanted: [Day] = []
-        var d = day
-        while wanted.count < window, let p = calendar.previousReportDay(before: d) {
-            wanted.append(p)
-            d = p
-        }
+        let wanted = HistoryCache.window(before: day, calendar: calendar, size: window)
         let missing = wanted.filter { days[$0] == nil }
-        for (d, reports) in zip(missing, try load(missing)) { days[d] = reports }
+        for (d, reports) in zip(missing, try HistoryCache.load(missing, warehouse: warehouse)) { days[d] = reports }
         let result = wanted.reversed().map { days[$0]! }
         if let oldest = wanted.last { days = days.filter { $0.key >= oldest } }
         return result
     }
 
+    /// The `size` report days before `day`, newest first.
+    static func window(before day: Day, calendar: ReportCalendar, size: Int) -> [Day] {
+        var wanted: [Day] = []
+        var d = day
+        while wanted.count < size, let p = calendar.previousReportDay(before: d) {
+            wanted.append(p)
+            d = p
+        }
+        return wanted
+    }
+
+    /// Adds days loaded ahead of time (on another thread), keeping any computed in this run.
+    mutating func seed(_ reports: [DayReports]) {
+        for r in reports where days[r.day] == nil { days[r.day] = r }
+    }
+
     /// Days from their snapshots (decoded on both cores), or from their rows when a day has none.
-    private func load(_ wanted: [Day]) throws -> [DayReports] {
+    static func load(_ wanted: [Day], warehouse: Warehouse) throws -> [DayReports] {
         var blobs: [[UInt8]?] = []
         for d in wanted { blobs.append(try warehouse.snapshot(on: d)) }
         let decoded = ResultSlots<DayReports?>(count: wanted.count)

@@ -32,8 +32,15 @@ struct Ingestion: Sendable {
         var rowDates = Set<Day>()
     }
 
-    /// Reads and normalizes files on both cores; the order of results is the order of `files`.
-    func read(_ files: [DiscoveredFile]) throws -> [IngestedFile] {
+    /// Files read and normalized, with their bytes already kept in a pack.
+    struct ReadBatch: Sendable {
+        var files: [IngestedFile]
+        var blobs: [RawBlob]
+    }
+
+    /// Reads and normalizes files on both cores (the order of results is the order of `files`), and keeps
+    /// their bytes in the pack `packName` — all off the loading thread.
+    func read(_ files: [DiscoveredFile], packName: String) throws -> ReadBatch {
         let slots = ResultSlots<IngestedFile>(count: files.count)
         let workers = min(2, max(1, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -70,16 +77,17 @@ struct Ingestion: Sendable {
             }
         }
         for (i, o) in try outcomes.collect().enumerated() { read[i].outcome = o }
-        return read
+        let unique = firstIndex.values.sorted().map { (sha256: read[$0].sha256, bytes: read[$0].bytes) }
+        return ReadBatch(files: read, blobs: try rawStore.pack(unique, name: packName))
     }
 
     /// Loads read files into the warehouse in one transaction, applying the identity rules.
-    func load(_ files: [IngestedFile], into warehouse: Warehouse, runId: Int64, packName: String) throws -> Result {
+    func load(_ read: ReadBatch, into warehouse: Warehouse, runId: Int64) throws -> Result {
         var result = Result()
         var batch: [SubmissionRecord] = []
         var seenThisRun: [String: (path: String, outcome: FileOutcome, dates: [Day])] = [:]
-        var newBytes: [(sha256: String, bytes: [UInt8])] = []
-        for f in files {
+        let recorded = try warehouse.recordedHashes(among: read.files.map(\.sha256))
+        for f in read.files {
             result.files += 1
             var submission = Submission(path: f.file.path, sha256: f.sha256, size: f.file.size, mtimeNanos: f.file.mtimeNanos,
                                         receivedAt: f.file.receivedAt, encoding: "", format: FileIngester.format(of: f.file.path) ?? "csv",
@@ -87,7 +95,7 @@ struct Ingestion: Sendable {
             let earlier: (path: String, status: SubmissionStatus, fileReject: Reject?, dates: [Day])?
             if let s = seenThisRun[f.sha256] {
                 earlier = (s.path, s.outcome.status, s.outcome.fileReject, s.dates)
-            } else if let s = try warehouse.firstSubmission(sha256: f.sha256) {
+            } else if recorded.contains(f.sha256), let s = try warehouse.firstSubmission(sha256: f.sha256) {
                 earlier = (s.path, s.status, s.fileReject, s.reportDates)
             } else {
                 earlier = nil
@@ -117,7 +125,6 @@ struct Ingestion: Sendable {
                 continue
             }
             guard var outcome = f.outcome else { continue }
-            newBytes.append((f.sha256, f.bytes))
             settle(&submission, &outcome)
             result.rowsAccepted += outcome.rows.count
             result.rowsRejected += outcome.rejects.count
@@ -127,9 +134,8 @@ struct Ingestion: Sendable {
             seenThisRun[f.sha256] = (f.file.path, outcome, submission.reportDates)
             batch.append((submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes))
         }
-        let blobs = try rawStore.pack(newBytes, name: "run\(runId)-\(packName).pack")
         try warehouse.transaction {
-            try warehouse.recordRawBlobs(blobs)
+            try warehouse.recordRawBlobs(read.blobs)
             try warehouse.recordBatch(batch, runId: runId)
             try warehouse.markPending(result.touchedDates, figures: result.rowDates)
         }

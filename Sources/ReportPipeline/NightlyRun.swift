@@ -25,7 +25,7 @@ public final class NightlyRun {
     /// `run --date D`: ingest new files, then recompute every report day from the earliest
     /// that received new data through D.
     public func run(date: Day, arguments: [String]) throws -> RunSummary {
-        try execute(command: "run", arguments: arguments, upTo: date) { changes in
+        try execute(command: "run", arguments: arguments, upTo: date, historyFrom: date) { changes in
             let earliest = changes.rowDates.filter { $0 <= date }.min() ?? date
             return daysToCompute(from: min(earliest, date), to: date, changes: changes)
         } finish: { summary in
@@ -37,7 +37,7 @@ public final class NightlyRun {
     /// With `reingest`, the kept raw files of the range are normalized again with the current registries first.
     public func backfill(from: Day, to: Day, reingest: Bool = false, arguments: [String]) throws -> RunSummary {
         guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
-        return try execute(command: "backfill", arguments: arguments, upTo: to, reingest: reingest ? (from, to) : nil) { changes in
+        return try execute(command: "backfill", arguments: arguments, upTo: to, historyFrom: from, reingest: reingest ? (from, to) : nil) { changes in
             let earliest = changes.rowDates.filter { $0 < from }.min() ?? from
             return daysToCompute(from: earliest, to: to, changes: changes)
         } finish: { _ in }
@@ -49,7 +49,7 @@ public final class NightlyRun {
         return (extra.sorted() + registries.calendar.reportDays(from: from, to: to))
     }
 
-    private func execute(command: String, arguments: [String], upTo last: Day, reingest: (Day, Day)? = nil,
+    private func execute(command: String, arguments: [String], upTo last: Day, historyFrom: Day, reingest: (Day, Day)? = nil,
                          days: (Ingestion.Result) -> [Day],
                          finish: (inout RunSummary) -> Void) throws -> RunSummary {
         do {
@@ -60,6 +60,7 @@ public final class NightlyRun {
         let lock = try RunLock(folder: out)
         defer { withExtendedLifetime(lock) {} }
         let warehouse = try openWarehouse()
+        try warehouse.deferCheckpoints()
         try Housekeeping.sweep(out: out, warehouse: warehouse)
         try warehouse.replaceRegistries(registries)
         let started = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
@@ -67,6 +68,12 @@ public final class NightlyRun {
         summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
         summary.exportsFolder = out.appendingPathComponent("exports").path
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
+        // The checks' history of the first day likely computed is read on another thread meanwhile
+        // (the days this run changes are recomputed, and remembered, before any later day uses them).
+        let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
+        let warehousePath = warehouse.path
+        let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath)) }
+        defer { _ = try? preload.wait() }
         do {
             let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
                 let f = try Discovery.discover(inbox: config.inbox, known: try warehouse.fileStamps())
@@ -75,6 +82,7 @@ public final class NightlyRun {
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
                 let c = try ingest(found, into: warehouse, summary: &summary)
                 return (c, ["files": summary.filesNew, "duplicates": summary.duplicates,
+                            "waiting_for_parse_ms": summary.ingestWaitMs, "loading_ms": summary.ingestLoadMs,
                             "rows_accepted": summary.rowsAccepted, "rows_rejected": summary.rowsRejected])
             }
             if let (from, to) = reingest {
@@ -92,11 +100,15 @@ public final class NightlyRun {
             changes.rowDates.formUnion(pending.figures)
             let toCompute = days(changes)
             var history = HistoryCache(warehouse: warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
+            history.seed(try preload.wait())
             // Archives are compressed on another thread, with their own connection, while the days are computed.
             let archiver = Archiver(out: out, rawStore: rawStore)
             let archiveDays = changes.touchedDates.sorted()
-            let warehousePath = warehouse.path
-            let archiving = Pending { try archiver.write(archiveDays, warehousePath: warehousePath) }
+            let archiving = Pending { () throws -> Int in
+                // The WAL the load wrote is copied into the database here, beside the exports, not in the load.
+                try Warehouse(path: warehousePath).checkpoint()
+                return try archiver.write(archiveDays, warehousePath: warehousePath)
+            }
             // Even when a day fails, nothing is left writing after this function returns.
             defer { _ = try? archiving.wait() }
             let computeStart = Date()
@@ -162,13 +174,19 @@ public final class NightlyRun {
         let batches = stride(from: 0, to: found.count, by: NightlyRun.batchSize).map {
             Array(found[$0..<min(found.count, $0 + NightlyRun.batchSize)])
         }
-        var next = batches.first.map { batch in Pending { try ingestion.read(batch) } }
+        let runId = summary.runId
+        var next = batches.first.map { batch in Pending { try ingestion.read(batch, packName: "run\(runId)-0.pack") } }
         for (k, _) in batches.enumerated() {
+            let waitStart = Date()
             let read = try next!.wait()
-            next = k + 1 < batches.count ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch) } : nil
+            summary.ingestWaitMs += Int(Date().timeIntervalSince(waitStart) * 1000)
+            next = k + 1 < batches.count
+                ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch, packName: "run\(runId)-\(k + 1).pack") } : nil
             progress?(ProgressLine.files(done: min(found.count, k * NightlyRun.batchSize), of: found.count,
                                          rows: summary.rowsAccepted + summary.rowsRejected, elapsed: Date().timeIntervalSince(ingestStart)))
-            let r = try ingestion.load(read, into: warehouse, runId: summary.runId, packName: "\(k)")
+            let loadStart = Date()
+            let r = try ingestion.load(read, into: warehouse, runId: summary.runId)
+            summary.ingestLoadMs += Int(Date().timeIntervalSince(loadStart) * 1000)
             summary.filesNew += r.files
             summary.duplicates += r.duplicates
             summary.rowsAccepted += r.rowsAccepted

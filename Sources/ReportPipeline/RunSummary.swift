@@ -15,6 +15,9 @@ public struct RunSummary: Sendable {
     public var late = 0
     public var anomalies = 0
     public var exportsFolder = ""
+    /// Milliseconds the loader waited for parsing, and spent loading (for the run log).
+    public var ingestWaitMs = 0
+    public var ingestLoadMs = 0
 
     /// One line for cron and for people.
     public func line(for day: Day) -> String {

@@ -29,7 +29,8 @@ public final class SQLiteConnection: @unchecked Sendable {
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, 5000)
         // A 64 MiB page cache: a day of rows and its index (~10 MB) stays in memory until COMMIT.
-        try execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;")
+        // 16 KiB pages: a fresh warehouse writes a night's rows in a quarter of the page writes (no effect on an existing file).
+        try execute("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;")
     }
 
     deinit {

@@ -30,3 +30,21 @@ extension Warehouse {
         return Set(try c.all())
     }
 }
+
+extension Warehouse {
+    /// Which of these hashes belong to a submission already recorded (one query for a whole batch).
+    public func recordedHashes(among hashes: [String]) throws -> Set<String> {
+        var found = Set<String>()
+        var start = 0
+        while start < hashes.count {
+            let chunk = Array(hashes[start..<min(hashes.count, start + 500)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let s = try db.prepare("SELECT DISTINCT sha256 FROM submissions WHERE sha256 IN (\(marks))")
+            for (i, h) in chunk.enumerated() { s.bind(Int32(i + 1), h) }
+            var c = s.cursor { $0.string(0) }
+            found.formUnion(try c.all())
+            start += chunk.count
+        }
+        return found
+    }
+}
