@@ -23,11 +23,13 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         .target(name: "ReportModel"),
-        .target(name: "ReportIngest", dependencies: ["ReportModel", "CCSV", "CZlib"]),
+        // zlib's inflate, shared by ingestion (submissions) and the archive reader.
+        .target(name: "ReportCompression", dependencies: ["CZlib"]),
+        .target(name: "ReportIngest", dependencies: ["ReportModel", "ReportCompression", "CCSV"]),
         .target(name: "ReportChecks", dependencies: ["ReportModel"]),
         .target(name: "ReportWarehouse", dependencies: ["ReportModel", "CSQLite"]),
         .target(name: "ReportExport", dependencies: [
-            "ReportModel", "CZlib",
+            "ReportModel", "ReportCompression", "CZlib",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
@@ -45,7 +47,7 @@ let package = Package(
         .testTarget(name: "ReportIngestTests", dependencies: ["ReportIngest", "ReportModel"]),
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel"]),
         .testTarget(name: "ReportWarehouseTests", dependencies: ["ReportWarehouse", "ReportModel"]),
-        .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel"]),
+        .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel", "ReportCompression"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel"], exclude: ["Expected"]),
     ]
 )

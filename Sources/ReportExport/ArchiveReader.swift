@@ -1,4 +1,5 @@
 import Foundation
+import ReportCompression
 import ReportModel
 
 /// Reads back the regular files of a `.tar.gz` (ustar with pax paths), for `archive verify`.
@@ -11,7 +12,12 @@ public enum ArchiveReader {
         } catch {
             throw ReportError(.dataError, "cannot read archive", cause: String(describing: error), location: url.path)
         }
-        let tar = try Gunzip.inflate(compressed, limit: maxInflatedBytes, location: url.path)
+        let tar: [UInt8]
+        do {
+            tar = try Gunzip.inflate(compressed, limit: maxInflatedBytes)
+        } catch {
+            throw ReportError(.dataError, "the archive cannot be inflated", cause: "\(error)", location: url.path)
+        }
         return try TarReader.files(in: tar, location: url.path)
     }
 }

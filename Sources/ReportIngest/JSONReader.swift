@@ -130,8 +130,15 @@ public struct JSONReader: SubmissionReader {
         case .null: record[c] = nil
         case .string(let s): record[c] = s
         case .number(let n):
-            record[c] = n
-            if !n.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) { record.badCountMask |= 1 << UInt32(c.rawValue) }
+            if n.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+                record[c] = n
+            } else if let d = Double(n), d.isFinite, d.rounded() == d, abs(d) < 1e12 {
+                // `3.0` or `1e3`: a whole number written as a JSON float.
+                record[c] = String(Int(d))
+            } else {
+                record[c] = n
+                record.badCountMask |= 1 << UInt32(c.rawValue)
+            }
         default:
             record[c] = text(v) ?? "(not a number)"
             record.badCountMask |= 1 << UInt32(c.rawValue)

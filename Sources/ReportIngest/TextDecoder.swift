@@ -1,4 +1,5 @@
 import Foundation
+import ReportCompression
 import ReportModel
 
 /// Turns a submission's bytes into NFC UTF-8: unwraps `.gz`, finds the encoding.
@@ -13,7 +14,15 @@ public struct TextDecoder: Sendable {
         var data = bytes
         var suffix = ""
         if name.lowercased().hasSuffix(".gz") {
-            data = try Gunzip.inflate(bytes, limit: sizeLimit)
+            do {
+                data = try Gunzip.inflate(bytes, limit: sizeLimit)
+            } catch {
+                switch error {
+                case .tooLarge(let limit): throw DecodeFailure(.tooLarge, "inflates past the limit of \(limit) bytes", encoding: "gzip")
+                case .truncated: throw DecodeFailure(.unreadableEncoding, "the gzip data ends early (truncated file)", encoding: "gzip")
+                case .corrupt(let why): throw DecodeFailure(.unreadableEncoding, "corrupt gzip data: \(why)", encoding: "gzip")
+                }
+            }
             suffix = "+gzip"
         } else if bytes.count > sizeLimit {
             throw DecodeFailure(.tooLarge, "\(bytes.count) bytes is over the limit of \(sizeLimit)")

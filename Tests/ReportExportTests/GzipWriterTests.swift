@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReportExport
+import ReportCompression
 
 final class GzipWriterTests: XCTestCase {
     /// CSV-like bytes that do not compress to nothing.
@@ -44,7 +45,7 @@ final class GzipWriterTests: XCTestCase {
         XCTAssertEqual(Array(output.prefix(2)), [0x1F, 0x8B])
         XCTAssertLessThan(output.count, input.count / 2)
         try checkWithGzip(output, equals: input, in: dir)
-        XCTAssertEqual(try Gunzip.inflate(output, limit: .max, location: "t"), input)
+        XCTAssertEqual(try Gunzip.inflate(output, limit: .max), input)
     }
 
     func testEmptyInputAndLevels() throws {
@@ -63,7 +64,7 @@ final class GzipWriterTests: XCTestCase {
         let input = Self.sampleCSV(bytes: 3_000_001)
         let parallel = try GzipWriter.compressParallel(input, level: 6)
         try checkWithGzip(parallel, equals: input, in: dir)
-        XCTAssertEqual(try Gunzip.inflate(parallel, limit: .max, location: "t"), input)
+        XCTAssertEqual(try Gunzip.inflate(parallel, limit: .max), input)
         // Two members: the concatenation of compressing each half alone, so the same on every machine.
         let half = input.count / 2
         let expected = try GzipWriter.compress(Array(input[..<half])) + GzipWriter.compress(Array(input[half...]))
@@ -76,11 +77,13 @@ final class GzipWriterTests: XCTestCase {
     func testGunzipRejectsCorruptTruncatedAndOversized() throws {
         let input = Self.sampleCSV(bytes: 100_000)
         let good = try GzipWriter.compress(input)
-        XCTAssertThrowsError(try Gunzip.inflate(Array(good.dropLast(10)), limit: .max, location: "t"))
+        XCTAssertThrowsError(try Gunzip.inflate(Array(good.dropLast(10)), limit: .max)) { XCTAssertEqual($0 as? GunzipError, .truncated) }
         var flipped = good
         flipped[good.count / 2] ^= 0xFF
-        XCTAssertThrowsError(try Gunzip.inflate(flipped, limit: .max, location: "t"))
-        XCTAssertThrowsError(try Gunzip.inflate(good, limit: 99_999, location: "t"))
-        XCTAssertEqual(try Gunzip.inflate(good, limit: 100_000, location: "t"), input)
+        XCTAssertThrowsError(try Gunzip.inflate(flipped, limit: .max)) {
+            guard case .corrupt = $0 as? GunzipError else { return XCTFail("expected .corrupt, got \($0)") }
+        }
+        XCTAssertThrowsError(try Gunzip.inflate(good, limit: 99_999)) { XCTAssertEqual($0 as? GunzipError, .tooLarge(limit: 99_999)) }
+        XCTAssertEqual(try Gunzip.inflate(good, limit: 100_000), input)
     }
 }

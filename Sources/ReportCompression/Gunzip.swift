@@ -1,21 +1,35 @@
 import CZlib
 
+/// Why gzip data could not be inflated.
+public enum GunzipError: Error, Sendable, Equatable {
+    /// The output passed the limit (inflating stopped there: a decompression bomb fills nothing).
+    case tooLarge(limit: Int)
+    /// The data ends before the gzip stream does.
+    case truncated
+    /// The data is not gzip, or is damaged.
+    case corrupt(String)
+}
+
 /// Inflates `.gz` bytes through zlib, every member of a multi-member file, up to a size limit.
+/// Shared by ingestion (submissions) and the archive reader.
 public enum Gunzip {
-    /// The inflated bytes; `too_large` as soon as the output passes `limit`, `unreadable_encoding` when corrupt.
-    public static func inflate(_ input: [UInt8], limit: Int) throws(DecodeFailure) -> [UInt8] {
+    /// The inflated bytes; stops as soon as the output passes `limit`.
+    public static func inflate(_ input: [UInt8], limit: Int) throws(GunzipError) -> [UInt8] {
+        guard !input.isEmpty else { throw .truncated }
+        // avail_in is 32 bits wide; gzip data this large is past any sane limit anyway.
+        guard input.count < Int(UInt32.max) else { throw .tooLarge(limit: limit) }
         // zlib >= 1.2.9 checks that the stream has not moved: keep it on the heap.
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         defer { inflateEnd(stream); stream.deinitialize(count: 1); stream.deallocate() }
         guard czlib_inflate_init2(stream, 15 + 16) == Z_OK else {
-            throw DecodeFailure(.unreadableEncoding, "zlib could not start", encoding: "gzip")
+            throw .corrupt("zlib could not start")
         }
         var output: [UInt8] = []
         output.reserveCapacity(min(limit, max(input.count * 4, 4096)))
         let chunk = 1 << 16
         var buffer = [UInt8](repeating: 0, count: chunk)
-        var failure: DecodeFailure?
+        var failure: GunzipError?
         input.withUnsafeBufferPointer { inBuf in
             var offset = 0
             while offset < inBuf.count {
@@ -30,7 +44,7 @@ public enum Gunzip {
                     }
                     let produced = chunk - Int(stream.pointee.avail_out)
                     if output.count + produced > limit {
-                        failure = DecodeFailure(.tooLarge, "inflates past the limit of \(limit) bytes", encoding: "gzip")
+                        failure = .tooLarge(limit: limit)
                         return
                     }
                     output.append(contentsOf: buffer[0..<produced])
@@ -44,11 +58,11 @@ public enum Gunzip {
                     if inBuf[offset...].allSatisfy({ $0 == 0 }) { return }
                     inflateReset(stream)
                 case Z_BUF_ERROR:
-                    failure = DecodeFailure(.unreadableEncoding, "the gzip data ends early (truncated file)", encoding: "gzip")
+                    failure = .truncated
                     return
                 default:
                     let message = stream.pointee.msg.map { String(cString: $0) } ?? "code \(status)"
-                    failure = DecodeFailure(.unreadableEncoding, "corrupt gzip data: \(message)", encoding: "gzip")
+                    failure = .corrupt(message)
                     return
                 }
             }
