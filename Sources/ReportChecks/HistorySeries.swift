@@ -15,6 +15,8 @@ struct HistorySeries {
     private var rawHigh: [UInt64] = []
     /// `received[j * dayCount + i]`: procedure `j`, window day `i`.
     private(set) var received: [Int] = []
+    /// `online[j * dayCount + i]`: received online alone (a spike there can hide in the total).
+    private(set) var online: [Int] = []
     private(set) var late: [Int] = []
     /// The unit's weekday factor for today: its median activity on today's weekday over its median activity.
     private(set) var weekdayFactor = 1.0
@@ -47,6 +49,8 @@ struct HistorySeries {
         let size = codes.count * dayCount
         received.removeAll(keepingCapacity: true)
         received.append(contentsOf: repeatElement(0, count: size))
+        online.removeAll(keepingCapacity: true)
+        online.append(contentsOf: repeatElement(0, count: size))
         late.removeAll(keepingCapacity: true)
         late.append(contentsOf: repeatElement(0, count: size))
         totals.removeAll(keepingCapacity: true)
@@ -57,6 +61,7 @@ struct HistorySeries {
                 activity += counts.activity
                 guard let j = index(of: code) else { continue }
                 received[j * dayCount + i] = counts.received
+                online[j * dayCount + i] = counts.receivedOnline
                 late[j * dayCount + i] = counts.resolvedLate
             }
             totals.append(Double(activity))

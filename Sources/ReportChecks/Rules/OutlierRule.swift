@@ -24,7 +24,8 @@ import ReportModel
 // - Cost: the unit's window is laid out once (HistorySeries), codes matched without hashing; a series whose value
 //   is too close to all window values to be flagged is skipped before any sorting; ≤ 28 values sort by insertion.
 
-/// `outlier`: received and resolved_late far from the unit's own recent history for that procedure.
+/// `outlier`: received (or, when the total is not, received online alone) and resolved_late far from the
+/// unit's own recent history for that procedure.
 public struct OutlierRule: CheckRuleImplementation {
     public let rule = CheckRule.outlier
 
@@ -57,11 +58,16 @@ public struct OutlierRule: CheckRuleImplementation {
             let n = series.dayCount
             for j in series.codes.indices {
                 let window = (j * n)..<(j * n + n)
-                if let f = judge(metric: "received", x: series.today[j].received, window: window, late: false,
+                if let f = judge(metric: .received, x: series.today[j].received, window: window,
                                  series: &series, unit: unit, procedure: series.codes[j], day: today, settings: settings) {
                     out.append(f)
+                } else if let f = judge(metric: .receivedOnline, x: series.today[j].receivedOnline, window: window,
+                                        series: &series, unit: unit, procedure: series.codes[j], day: today,
+                                        settings: settings) {
+                    // A spike in online submissions alone can stay within the noise of the total.
+                    out.append(f)
                 }
-                if let f = judge(metric: "resolved_late", x: series.today[j].resolvedLate, window: window, late: true,
+                if let f = judge(metric: .resolvedLate, x: series.today[j].resolvedLate, window: window,
                                  series: &series, unit: unit, procedure: series.codes[j], day: today, settings: settings) {
                     out.append(f)
                 }
@@ -70,7 +76,14 @@ public struct OutlierRule: CheckRuleImplementation {
         return out
     }
 
-    func judge(metric: String, x value: Int, window: Range<Int>, late: Bool,
+    /// The counts the rule watches.
+    enum Metric: String {
+        case received
+        case receivedOnline = "received_online"
+        case resolvedLate = "resolved_late"
+    }
+
+    func judge(metric: Metric, x value: Int, window: Range<Int>,
                series: inout HistorySeries, unit: String, procedure: String, day: Day, settings: CheckSettings) -> Finding? {
         let x = Double(value)
         let threshold = settings.outlierThreshold
@@ -78,7 +91,12 @@ public struct OutlierRule: CheckRuleImplementation {
         // Cheap bounds first: the expectation lies within (min…max of the window) × weekday factor, the scale above
         // it is at least √max(low, 1) + threshold/4 and below it at least √max(low, 1). Most series end here.
         var lowest = Int.max, highest = Int.min
-        let slice = late ? series.late[window] : series.received[window]
+        let slice: ArraySlice<Int>
+        switch metric {
+        case .received: slice = series.received[window]
+        case .receivedOnline: slice = series.online[window]
+        case .resolvedLate: slice = series.late[window]
+        }
         for v in slice {
             if v < lowest { lowest = v }
             if v > highest { highest = v }
@@ -100,8 +118,8 @@ public struct OutlierRule: CheckRuleImplementation {
             : "median \(FindingNumber.oneDecimal(e.median)) of \(e.windowCount) report days × weekday factor "
                 + FindingNumber.twoDecimals(e.weekdayFactor)
         return Finding(
-            reportDate: day, unitCode: unit, procedureCode: procedure, rule: rule, metric: metric,
+            reportDate: day, unitCode: unit, procedureCode: procedure, rule: rule, metric: metric.rawValue,
             value: String(value), expected: expected, score: FindingNumber.twoDecimals(ratio),
-            detail: "\(metric) \(value) vs expected \(expected) (\(basis); scale \(FindingNumber.oneDecimal(scale)))")
+            detail: "\(metric.rawValue) \(value) vs expected \(expected) (\(basis); scale \(FindingNumber.oneDecimal(scale)))")
     }
 }
