@@ -26,11 +26,12 @@ struct Archiver: Sendable {
         var members: [ArchiveMember] = []
         var manifest: [String] = []
         for s in submissions {
-            guard let blob = try warehouse.rawBlob(sha256: s.sha256) else {
-                throw ReportError(.internal, "no kept copy of \(s.path) (sha256 \(s.sha256))", location: out.path)
+            // A file over the size limit was never kept: the manifest lists it, the archive holds no bytes.
+            let blob = try warehouse.rawBlob(sha256: s.sha256)
+            if let blob {
+                members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(blob), mtime: s.receivedAt.seconds))
             }
-            members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(blob), mtime: s.receivedAt.seconds))
-            manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"path\": \(jsonString(s.path)), "
+            manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"kept\": \(blob != nil), \"path\": \(jsonString(s.path)), "
                             + "\"received_at\": \"\(s.receivedAt.iso)\", \"sha256\": \"\(s.sha256)\", "
                             + "\"size\": \(s.size), \"status\": \"\(s.status.rawValue)\"}")
         }

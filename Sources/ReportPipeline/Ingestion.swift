@@ -11,6 +11,8 @@ struct IngestedFile: Sendable {
     var bytes: [UInt8]
     var sha256: String
     var outcome: FileOutcome?
+    /// False for a file over the size limit: hashed as it streams, rejected `too_large`, its bytes not kept.
+    var kept = true
 }
 
 /// Stages 2–5 over newly discovered files: read, hash, decode, parse, normalize, keep the raw bytes, load.
@@ -23,6 +25,7 @@ struct Ingestion: Sendable {
     /// What loading found, for the run's summary and the days to recompute.
     struct Result {
         var files = 0
+        var unread: [String] = []
         var duplicates = 0
         var rowsAccepted = 0
         var rowsRejected = 0
@@ -36,28 +39,41 @@ struct Ingestion: Sendable {
     struct ReadBatch: Sendable {
         var files: [IngestedFile]
         var blobs: [RawBlob]
+        /// Files that vanished or could not be read since discovery: not recorded, so the next run tries again.
+        var unread: [String]
     }
 
     /// Reads and normalizes files on both cores (the order of results is the order of `files`), and keeps
     /// their bytes in the pack `packName` — all off the loading thread.
     func read(_ files: [DiscoveredFile], packName: String) throws -> ReadBatch {
-        let slots = ResultSlots<IngestedFile>(count: files.count)
+        let slots = ResultSlots<IngestedFile?>(count: files.count)
         let workers = min(2, max(1, files.count))
+        let limit = ingester.decoder.sizeLimit
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
             while i < files.count {
                 let f = files[i]
-                slots.set(i, Swift.Result {
-                    guard let data = FileManager.default.contents(atPath: f.url.path) else {
-                        throw ReportError(.tryLater, "cannot read \(f.path) from the inbox; check its permissions and rerun", location: f.url.path)
+                slots.set(i, Swift.Result { () throws -> IngestedFile? in
+                    if f.size > Int64(limit) {
+                        // Even compressed it is past the limit: hash it as it streams, never hold or keep it.
+                        guard let sha = try? SHA256Hex.hex(ofFileAt: f.url.path) else { return nil }
+                        let reject = Reject(file: f.path, line: 0, reason: .tooLarge,
+                                            detail: "\(f.size) bytes is over the limit of \(limit); the file is not kept", raw: "")
+                        return IngestedFile(file: f, bytes: [], sha256: sha,
+                                            outcome: FileOutcome(encoding: "", format: FileIngester.format(of: f.path) ?? "csv",
+                                                                 rejects: [reject]), kept: false)
                     }
+                    // A file that vanished or cannot be read is left for the next run (it is not recorded).
+                    guard let data = FileManager.default.contents(atPath: f.url.path) else { return nil }
                     let bytes = [UInt8](data)
                     return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
                 })
                 i += workers
             }
         }
-        var read = try slots.collect()
+        let all = try slots.collect()
+        let unread = zip(files, all).filter { $0.1 == nil }.map(\.0.path)
+        var read = all.compactMap { $0 }
         // Normalize only the first file with given bytes; later copies are duplicates.
         var firstIndexBuilder: [String: Int] = [:]
         for (i, f) in read.enumerated() where firstIndexBuilder[f.sha256] == nil { firstIndexBuilder[f.sha256] = i }
@@ -68,7 +84,9 @@ struct Ingestion: Sendable {
             var i = w
             while i < files.count {
                 let f = files[i]
-                if firstIndex[f.sha256] == i {
+                if !f.kept {
+                    outcomes.set(i, .success(f.outcome))
+                } else if firstIndex[f.sha256] == i {
                     outcomes.set(i, .success(ingester.ingest(f.bytes, file: f.file.path, receivedAt: f.file.receivedAt)))
                 } else {
                     outcomes.set(i, .success(nil))
@@ -77,8 +95,8 @@ struct Ingestion: Sendable {
             }
         }
         for (i, o) in try outcomes.collect().enumerated() { read[i].outcome = o }
-        let unique = firstIndex.values.sorted().map { (sha256: read[$0].sha256, bytes: read[$0].bytes) }
-        return ReadBatch(files: read, blobs: try rawStore.pack(unique, name: packName))
+        let unique = firstIndex.values.sorted().filter { read[$0].kept }.map { (sha256: read[$0].sha256, bytes: read[$0].bytes) }
+        return ReadBatch(files: read, blobs: try rawStore.pack(unique, name: packName), unread: unread)
     }
 
     /// Loads read files into the warehouse in one transaction, applying the identity rules.
@@ -86,6 +104,7 @@ struct Ingestion: Sendable {
         var result = Result()
         var batch: [SubmissionRecord] = []
         var seenThisRun: [String: (path: String, outcome: FileOutcome, dates: [Day])] = [:]
+        result.unread = read.unread
         let recorded = try warehouse.recordedHashes(among: read.files.map(\.sha256))
         for f in read.files {
             result.files += 1

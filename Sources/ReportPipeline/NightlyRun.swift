@@ -188,6 +188,7 @@ public final class NightlyRun {
             let r = try ingestion.load(read, into: warehouse, runId: summary.runId)
             summary.ingestLoadMs += Int(Date().timeIntervalSince(loadStart) * 1000)
             summary.filesNew += r.files
+            summary.unread += r.unread
             summary.duplicates += r.duplicates
             summary.rowsAccepted += r.rowsAccepted
             summary.rowsRejected += r.rowsRejected

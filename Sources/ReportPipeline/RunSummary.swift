@@ -15,6 +15,8 @@ public struct RunSummary: Sendable {
     public var late = 0
     public var anomalies = 0
     public var exportsFolder = ""
+    /// Inbox files that vanished or could not be read: not recorded, tried again next run.
+    public var unread: [String] = []
     /// Milliseconds the loader waited for parsing, and spent loading (for the run log).
     public var ingestWaitMs = 0
     public var ingestLoadMs = 0
@@ -23,6 +25,7 @@ public struct RunSummary: Sendable {
     public func line(for day: Day) -> String {
         var s = "\(day.iso): \(filesNew) new file(s), \(rowsAccepted) row(s) accepted, \(rowsRejected) rejected"
         if duplicates > 0 { s += ", \(duplicates) duplicate(s) skipped" }
+        if !unread.isEmpty { s += ", \(unread.count) unreadable file(s) left for the next run (\(unread.prefix(3).joined(separator: ", ")))" }
         if notReportDay { s += "; \(day.iso) is not a report day, nothing expected" }
         if !daysExported.isEmpty {
             s += "; exported \(daysExported.map(\.iso).joined(separator: ", ")) to \(exportsFolder)"

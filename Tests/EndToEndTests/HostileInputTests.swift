@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+
+/// Hostile inboxes: files past the size limit, decompression bombs, links out of the inbox.
+final class HostileInputTests: XCTestCase {
+    func testOversizedFilesAndBombsAreRejectedNotKeptAndTheArchiveStillVerifies() throws {
+        let dir = try TempDir("hostile")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try FileManager.default.createDirectory(atPath: inbox + "/2026-11-27", withIntermediateDirectories: true)
+        let header = "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue,submitted_at\n"
+        let row = "2026-11-27,00070,1.000101,1,0,1,0,0,0,0,2026-11-27T18:00:00+07:00\n"
+        // A good file, a 2 MiB plain file and a bomb (small on disk, 8 MiB inflated), with a 1 MiB limit.
+        try (header + row).write(toFile: inbox + "/2026-11-27/good.csv", atomically: true, encoding: .utf8)
+        try (header + String(repeating: row, count: 2 * 1024 * 1024 / row.utf8.count + 1))
+            .write(toFile: inbox + "/2026-11-27/huge.csv", atomically: true, encoding: .utf8)
+        try (header + String(repeating: row, count: 8 * 1024 * 1024 / row.utf8.count))
+            .write(toFile: dir.path("bomb.csv"), atomically: true, encoding: .utf8)
+        let gz = try runProcess("/bin/sh", ["-c", "gzip -c '\(dir.path("bomb.csv"))' > '\(inbox)/2026-11-27/bomb.csv.gz'"])
+        XCTAssertEqual(gz.status, 0, gz.both)
+        // A link to a file outside the inbox is never followed.
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/2026-11-27/outside.csv", withDestinationPath: dir.path("bomb.csv"))
+        for f in ["good.csv", "huge.csv", "bomb.csv.gz"] { try touch("\(inbox)/2026-11-27/\(f)", "2026-11-27T19:00:00+07:00") }
+
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--size-limit-mib", "1"])
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains("3 new file(s), 1 row(s) accepted, 2 rejected"), r.stdout)
+        let rejects = try readCSVTable("\(out)/exports/2026-11-27/rejects.csv").map { "\($0["file"]!) \($0["reason"]!)" }
+        XCTAssertEqual(rejects.sorted(), ["2026-11-27/bomb.csv.gz too_large", "2026-11-27/huge.csv too_large"])
+        // The oversized file's bytes were never kept: the archive holds the others and still verifies.
+        let listing = try runProcess("/bin/tar", ["-tzf", "\(out)/archive/2026/11/2026-11-27.tar.gz"])
+        XCTAssertEqual(listing.status, 0, listing.both)
+        let names = Set(listing.stdout.split(separator: "\n").map(String.init))
+        XCTAssertTrue(names.contains("2026-11-27/good.csv") && names.contains("2026-11-27/bomb.csv.gz"), "\(names)")
+        XCTAssertFalse(names.contains("2026-11-27/huge.csv"), "a file over the limit is not archived: \(names)")
+        XCTAssertFalse(names.contains("2026-11-27/outside.csv"), "links are not followed: \(names)")
+        let verify = try dailyreports(["archive", "verify", "--out", out])
+        XCTAssertEqual(verify.status, 0, verify.both)
+        let packed = try sqlite("\(out)/warehouse.sqlite", "SELECT SUM(length) FROM raw_blobs;").first?.first ?? ""
+        XCTAssertLessThan(Int(packed) ?? .max, 1024 * 1024, "only small files are kept")
+    }
+}
