@@ -184,41 +184,6 @@ struct Ingestion: Sendable {
         submission.reportDates = dates.sorted()
     }
 
-    /// Normalizes kept files again with the current registries (`backfill --reingest`), on both cores,
-    /// and replaces what they yielded; returns the dates whose figures may change (old and new dates).
-    func reingest(_ submissions: [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64) throws -> Set<Day> {
-        var blobs: [RawBlob] = []
-        for (_, s) in submissions {
-            guard let b = try warehouse.rawBlob(sha256: s.sha256) else {
-                throw ReportError(.internal, "no kept copy of \(s.path) to re-ingest (sha256 \(s.sha256))")
-            }
-            blobs.append(b)
-        }
-        let outcomes = ResultSlots<FileOutcome>(count: submissions.count)
-        let workers = min(2, max(1, submissions.count))
-        let store = rawStore, items = submissions, kept = blobs
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < items.count {
-                let s = items[i].submission
-                outcomes.set(i, Swift.Result { ingester.ingest(try store.bytes(kept[i]), file: s.path, receivedAt: s.receivedAt) })
-                i += workers
-            }
-        }
-        var affected = Set<Day>()
-        for ((id, old), outcome) in zip(submissions, try outcomes.collect()) {
-            var submission = old
-            var outcome = outcome
-            settle(&submission, &outcome)
-            affected.formUnion(old.reportDates)
-            affected.formUnion(submission.reportDates)
-            try warehouse.replaceContents(ofSubmission: id, with: (submission, outcome.rows, outcome.unitReports,
-                                                                   outcome.rejects, outcome.notes), runId: runId)
-        }
-        try warehouse.markPending(affected, figures: affected)
-        return affected
-    }
-
     /// The report day whose reporting window holds `t`: after the previous report day's deadline, up to this one's.
     func reportingWindowDay(of t: Timestamp) -> Day {
         var d = t.vietnamDay.adding(days: -deadline.daysAfter - 1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReportPipeline
 
 /// Flags every command shares; each overrides the pipeline file.
@@ -44,4 +45,3 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-import Foundation

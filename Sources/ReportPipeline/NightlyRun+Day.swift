@@ -1,0 +1,77 @@
+import Foundation
+import ReportChecks
+import ReportExport
+import ReportModel
+import ReportWarehouse
+
+extension NightlyRun {
+    /// Stages 6–8 for one report day, each logged.
+    func computeDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64, startedAt: Timestamp,
+                    command: String, log: RunLog) throws -> DayAggregate {
+        let (rows, findings) = try log.stage("check", day: day) { () throws -> (([StoredRow], [Finding]), [String: Int]) in
+            let r = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
+            return (r, ["rows": r.0.count, "findings": r.1.count])
+        }
+        let aggregate = try log.stage("aggregate", day: day) { () throws -> (DayAggregate, [String: Int]) in
+            let a = Aggregation.aggregate(day: day, rows: rows, firstReports: try warehouse.firstReports(on: day),
+                                          findings: findings, registries: registries, deadline: config.deadline)
+            return (a, ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
+        }
+        try log.stage("export", day: day) { () throws -> ((), [String: Int]) in
+            try exportDay(aggregate, findings: findings, warehouse: warehouse, runId: runId, startedAt: startedAt, command: command)
+            return ((), ["files": DayExporters.all.count])
+        }
+        return aggregate
+    }
+
+    /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.
+    func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> ([StoredRow], [Finding]) {
+        let rows = try warehouse.winningRows(on: day)
+        let unitReports = try warehouse.unitReports(on: day)
+        var today = DayReports(day: day, rows: rows)
+        // A unit that sent only an empty envelope reported a day with no activity.
+        for r in unitReports where today.units[r.unitCode] == nil { today.units[r.unitCode] = [:] }
+        let past = try history.days(before: day)
+        let findings = Checks.run(today: today, previousReportDay: registries.calendar.previousReportDay(before: day),
+                                  history: past, unitReports: unitReports, registries: registries, settings: config.checks)
+        try warehouse.replaceFindings(findings, on: day, runId: runId)
+        try warehouse.saveSnapshot(DaySnapshot.encode(today), on: day)
+        history.remember(today)
+        return (rows, findings)
+    }
+
+    /// Stage 8: the day's files, built in a temporary folder and published whole; changed figures recorded.
+    func exportDay(_ aggregate: DayAggregate, findings: [Finding], warehouse: Warehouse, runId: Int64, startedAt: Timestamp,
+                   command: String) throws {
+        let day = aggregate.day
+        var inputs = registryInputs
+        inputs += try warehouse.submissions(on: day, withDates: false).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
+        let input = DayExportInput(aggregate: aggregate, findings: findings, rejects: try warehouse.rejects(on: day),
+                                   run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs))
+        let folder = out.appendingPathComponent("exports").appendingPathComponent(day.iso)
+        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let national = NationalSummaryCSV()
+        let newSummary = try national.render(input)
+        // Compared with what the warehouse says was published: a run killed after the folder swap
+        // but before recording finds the same changes again, and records them once.
+        let published = try warehouse.publishedContent(on: day, name: national.fileName)
+        let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+        let changes = published.map { Restatements.changes(old: $0, new: newSummary, day: day, at: now) } ?? []
+        var context = ReportHTMLContext.fromExports(folder.deletingLastPathComponent(), day: day,
+                                                    previousReportDay: { self.registries.calendar.previousReportDay(before: $0) })
+        context.unitNames = unitNames
+        let html = ReportHTML(context: context)
+        try AtomicDirectory.publish(build: { tmp in
+            for exporter in DayExporters.all {
+                let bytes = exporter.fileName == national.fileName ? newSummary
+                    : exporter.fileName == html.fileName ? try html.render(input) : try exporter.render(input)
+                try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
+            }
+        }, at: folder)
+        try warehouse.transaction {
+            for r in changes { try warehouse.recordRestatement(r, runId: runId) }
+            try warehouse.setPublished(day: day, name: national.fileName, content: newSummary,
+                                       sha256: SHA256Hex.hex(of: newSummary), runId: runId)
+        }
+    }
+}
