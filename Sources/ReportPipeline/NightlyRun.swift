@@ -76,7 +76,9 @@ public final class NightlyRun {
         defer { _ = try? preload.wait() }
         do {
             let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
-                let f = try Discovery.discover(inbox: config.inbox, known: try warehouse.fileStamps())
+                // The known files are read on another thread while this one walks the inbox.
+                let stamps = Pending { try Warehouse(path: warehousePath).fileStamps() }
+                let f = try Discovery.discover(inbox: config.inbox, known: { try stamps.wait() })
                 return (f, ["files": f.count])
             }
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
