@@ -17,25 +17,6 @@ public struct DiscoveredFile: Sendable {
 public enum Discovery {
     /// New or changed files, sorted by path. Symbolic links are never followed.
     public static func discover(inbox: String, known: [String: FileStamp]) throws(ReportError) -> [DiscoveredFile] {
-        try discover(inbox: inbox, known: { known })
-    }
-
-    /// As `discover(inbox:known:)`, asking for the known files only once the inbox has been walked
-    /// (so they can be read from the warehouse on another thread meanwhile).
-    public static func discover(inbox: String, known: () throws -> [String: FileStamp]) throws(ReportError) -> [DiscoveredFile] {
-        let all = try walk(inbox: inbox)
-        let stamps: [String: FileStamp]
-        do { stamps = try known() } catch let e as ReportError { throw e } catch {
-            throw ReportError(.internal, "cannot read the known files from the warehouse", cause: "\(error)")
-        }
-        return all.filter { f in
-            guard let k = stamps[f.path] else { return true }
-            return k.size != f.size || k.mtimeNanos != f.mtimeNanos
-        }
-    }
-
-    /// Every submission file under the inbox, sorted by path.
-    static func walk(inbox: String) throws(ReportError) -> [DiscoveredFile] {
         let root = URL(fileURLWithPath: inbox).standardized.path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
@@ -66,6 +47,8 @@ public enum Discovery {
                 if st.st_mode & S_IFMT == S_IFDIR { stack.append(relPath); continue }
                 guard st.st_mode & S_IFMT == S_IFREG else { continue }
                 let mtimeNanos = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+                // Most files are known and unchanged: skip them before building anything.
+                if let k = known[relPath], k.size == Int64(st.st_size), k.mtimeNanos == mtimeNanos { continue }
                 found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + name), size: Int64(st.st_size),
                                             mtimeNanos: mtimeNanos, receivedAt: Timestamp(seconds: Int64(st.st_mtim.tv_sec))))
             }
