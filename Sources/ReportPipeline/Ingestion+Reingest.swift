@@ -5,13 +5,14 @@ import ReportWarehouse
 extension Ingestion {
     /// Normalizes kept files again with the current registries (`backfill --reingest`), on both cores,
     /// and replaces what they yielded; returns the dates whose figures may change (old and new dates).
-    func reingest(_ submissions: [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64) throws -> Set<Day> {
+    func reingest(_ candidates: [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64) throws -> Set<Day> {
         var blobs: [RawBlob] = []
-        for (_, s) in submissions {
-            guard let b = try warehouse.rawBlob(sha256: s.sha256) else {
-                throw ReportError(.internal, "no kept copy of \(s.path) to re-ingest (sha256 \(s.sha256))")
-            }
+        var submissions: [(id: Int64, submission: Submission)] = []
+        for c in candidates {
+            // A file over the size limit was never kept: it stays rejected as it was.
+            guard let b = try warehouse.rawBlob(sha256: c.submission.sha256) else { continue }
             blobs.append(b)
+            submissions.append(c)
         }
         let outcomes = ResultSlots<FileOutcome>(count: submissions.count)
         let workers = min(2, max(1, submissions.count))

@@ -37,5 +37,11 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(verify.status, 0, verify.both)
         let packed = try sqlite("\(out)/warehouse.sqlite", "SELECT SUM(length) FROM raw_blobs;").first?.first ?? ""
         XCTAssertLessThan(Int(packed) ?? .max, 1024 * 1024, "only small files are kept")
+        // Re-ingesting the range leaves the unkept file rejected as it was, and changes nothing else.
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(out)/exports/2026-11-27/rejects.csv"))
+        let again = try dailyreports(["backfill", "--from", "2026-11-27", "--to", "2026-11-27", "--reingest", "--inbox", inbox,
+                                      "--out", out, "--size-limit-mib", "1"])
+        XCTAssertEqual(again.status, 0, again.both)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(out)/exports/2026-11-27/rejects.csv")), before)
     }
 }
