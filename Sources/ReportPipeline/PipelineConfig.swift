@@ -79,7 +79,10 @@ public struct PipelineConfig: Sendable {
         }
         let file: PipelineFile
         do {
+            try checkKeys(of: try Yams.load(yaml: text), path: path)
             file = try YAMLDecoder().decode(PipelineFile.self, from: text)
+        } catch let e as ReportError {
+            throw e
         } catch {
             throw ReportError(.usage, "the pipeline file is not valid; fix the setting named here", cause: "\(error)", location: path)
         }
@@ -103,6 +106,28 @@ public struct PipelineConfig: Sendable {
             sizeLimit: (file.sizeLimitMiB ?? 64) << 20,
             rejectUnregisteredReporter: file.rejectUnregisteredReporter ?? false,
             outlier: file.checks?.outlier ?? OutlierSettings())
+    }
+
+    /// The settings a pipeline file may hold, by section.
+    static let knownKeys: [String: Set<String>] = [
+        "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks"],
+        "registries": ["units", "procedures", "contacts", "calendar"],
+        "checks": ["outlier"],
+        "checks.outlier": ["window", "min_history", "min_same_weekday", "threshold", "min_difference"],
+    ]
+
+    /// A misspelt setting would silently keep its default: name it instead.
+    static func checkKeys(of node: Any?, path: String, section: String = "") throws(ReportError) {
+        guard let map = node as? [AnyHashable: Any], let known = knownKeys[section] else { return }
+        for (key, value) in map {
+            let name = "\(key)"
+            guard known.contains(name) else {
+                let place = section.isEmpty ? "" : " under \(section)"
+                throw ReportError(.usage, "unknown setting \"\(name)\"\(place) in the pipeline file; the settings there are: "
+                                  + known.sorted().joined(separator: ", "), location: path)
+            }
+            try checkKeys(of: value, path: path, section: section.isEmpty ? name : section + "." + name)
+        }
     }
 
     /// The registry paths, for the loader.
