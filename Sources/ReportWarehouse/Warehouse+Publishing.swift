@@ -70,20 +70,20 @@ extension Warehouse {
             ORDER BY at, rowid
             """)
         s.bind(1, day.iso)
-        var c = s.cursor { s in
-            Restatement(at: Timestamp(seconds: s.int64(0)), reportDate: try self.day(s.string(1)), scope: s.string(2),
-                        figure: s.string(3), oldValue: s.optionalString(4), newValue: s.optionalString(5))
-        }
+        var c = s.cursor(decodeRestatement)
         return try c.all()
     }
 
     /// Every restatement, in the order they were recorded.
     public func allRestatements() throws -> [Restatement] {
         let s = try db.prepare("SELECT at, report_date, scope, figure, old_value, new_value FROM restatements ORDER BY at, rowid")
-        var c = s.cursor { s in
-            Restatement(at: Timestamp(seconds: s.int64(0)), reportDate: try self.day(s.string(1)), scope: s.string(2),
-                        figure: s.string(3), oldValue: s.optionalString(4), newValue: s.optionalString(5))
-        }
+        var c = s.cursor(decodeRestatement)
         return try c.all()
+    }
+
+    /// A `restatements` row: at, report_date, scope, figure, old_value, new_value.
+    func decodeRestatement(_ s: Statement) throws -> Restatement {
+        Restatement(at: Timestamp(seconds: s.int64(0)), reportDate: try day(s.string(1)), scope: s.string(2),
+                    figure: s.string(3), oldValue: s.optionalString(4), newValue: s.optionalString(5))
     }
 }

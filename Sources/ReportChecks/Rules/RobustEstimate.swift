@@ -5,7 +5,7 @@ struct RobustEstimate: Sendable, Equatable {
     /// The spread a value below the expectation is measured in: max(1.4826·MAD·factor, √max(expected, 1)).
     var scale: Double
     /// The spread a value above it is measured in: also at least √max(expected, 1) + threshold/4 and
-    /// (Q90 − median)/0.8·factor.
+    /// (Q90 − median)/0.9·factor.
     var upperScale: Double
     /// The window's median.
     var median: Double
