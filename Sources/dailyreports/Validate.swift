@@ -17,7 +17,10 @@ struct Validate: ParsableCommand {
             let report = try Validator(registries: registries, config: config).validate(paths: files)
             var out = ""
             for line in report.lines { out += line + "\n" }
-            for note in report.notes { out += note + "\n" }
+            // Notes (an unknown column, say) reject nothing: they go to stderr, so stdout lists only rejections.
+            if !report.notes.isEmpty {
+                FileHandle.standardError.write(Data(report.notes.map { $0 + "\n" }.joined().utf8))
+            }
             out += "\(report.accepted) rows accepted, \(report.rejected) rejected\n"
             FileHandle.standardOutput.write(Data(out.utf8))
             if report.rejected > 0 { throw ExitCode(65) }
