@@ -8,28 +8,45 @@ struct Archiver: Sendable {
     let out: URL
     let rawStore: RawStore
 
-    /// Writes the archives of `days` with a connection of its own, so it can run beside the exports.
-    func write(_ days: [Day], warehousePath: String) throws -> Int {
-        let warehouse = try Warehouse(path: warehousePath)
-        for day in days { try write(day, warehouse: warehouse) }
-        return days.count
+    /// What the archiving thread did, for the run log.
+    struct Report: Sendable {
+        var archives = 0
+        var bytesIn = 0
+        var milliseconds = 0
+        /// The WAL checkpoint done on the same thread just before.
+        var checkpointMs = 0
     }
 
-    /// The day's archive of record, rewritten whole.
-    func write(_ day: Day, warehouse: Warehouse) throws {
+    /// Writes the archives of `days` with a connection of its own, so it can run beside the exports.
+    func write(_ days: [Day], warehousePath: String) throws -> Report {
+        let start = Date()
+        let warehouse = try Warehouse(path: warehousePath)
+        var report = Report()
+        for day in days {
+            report.bytesIn += try write(day, warehouse: warehouse)
+            report.archives += 1
+        }
+        report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+        return report
+    }
+
+    /// The day's archive of record, rewritten whole; returns the bytes archived.
+    @discardableResult
+    func write(_ day: Day, warehouse: Warehouse) throws -> Int {
         let submissions = try warehouse.submissions(on: day, withDates: false)
-        guard !submissions.isEmpty else { return }
+        guard !submissions.isEmpty else { return 0 }
         let c = day.components
         let url = out.appendingPathComponent("archive").appendingPathComponent(String(format: "%04d", c.year))
             .appendingPathComponent(String(format: "%02d", c.month)).appendingPathComponent("\(day.iso).tar.gz")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let reader = RawStore.Reader(store: rawStore)
         var members: [ArchiveMember] = []
         var manifest: [String] = []
         for s in submissions {
             // A file over the size limit was never kept: the manifest lists it, the archive holds no bytes.
             let blob = try warehouse.rawBlob(sha256: s.sha256)
             if let blob {
-                members.append(ArchiveMember(name: s.path, bytes: try rawStore.bytes(blob), mtime: s.receivedAt.seconds))
+                members.append(ArchiveMember(name: s.path, bytes: try reader.bytes(blob), mtime: s.receivedAt.seconds))
             }
             manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"kept\": \(blob != nil), \"path\": \(jsonString(s.path)), "
                             + "\"received_at\": \"\(s.receivedAt.iso)\", \"sha256\": \"\(s.sha256)\", "
@@ -37,6 +54,7 @@ struct Archiver: Sendable {
         }
         let json = Data(("[\n" + manifest.joined(separator: ",\n") + "\n]\n").utf8)
         try ArchiveWriter.writeArchive(members: members, manifestJSON: json, to: url)
+        return members.reduce(0) { $0 + $1.bytes.count }
     }
 
     /// A JSON string literal (the manifest is written by hand: thousands of members, JSONSerialization is slow).

@@ -44,17 +44,36 @@ struct RawStore: Sendable {
 
     /// The bytes of one kept file.
     func bytes(_ blob: RawBlob) throws -> [UInt8] {
-        let path = root.appendingPathComponent(blob.pack).path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw ReportError(.internal, "the kept copy of a submission is missing", location: path)
+        try Reader(store: self).bytes(blob)
+    }
+
+    /// Reads kept files, each pack opened once however many files it holds.
+    final class Reader {
+        let store: RawStore
+        private var open: [String: Int32] = [:]
+
+        init(store: RawStore) { self.store = store }
+
+        deinit { for fd in open.values { close(fd) } }
+
+        func bytes(_ blob: RawBlob) throws -> [UInt8] {
+            let path = store.root.appendingPathComponent(blob.pack).path
+            let fd: Int32
+            if let cached = open[blob.pack] {
+                fd = cached
+            } else {
+                fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else {
+                    throw ReportError(.internal, "the kept copy of a submission is missing", location: path)
+                }
+                open[blob.pack] = fd
+            }
+            var out = [UInt8](repeating: 0, count: Int(blob.length))
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(blob.length), off_t(blob.offset)) }
+            guard n == Int(blob.length) else {
+                throw ReportError(.internal, "the kept copy of a submission is cut short", location: path)
+            }
+            return out
         }
-        defer { close(fd) }
-        var out = [UInt8](repeating: 0, count: Int(blob.length))
-        let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(blob.length), off_t(blob.offset)) }
-        guard n == Int(blob.length) else {
-            throw ReportError(.internal, "the kept copy of a submission is cut short", location: path)
-        }
-        return out
     }
 }
