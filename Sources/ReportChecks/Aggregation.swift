@@ -8,6 +8,13 @@ public enum Aggregation {
     ///   - findings: the day's anomalies.
     public static func aggregate(day: Day, rows: [StoredRow], firstReports: [String: Timestamp], findings: [Finding],
                                  registries: Registries, deadline: Deadline) -> DayAggregate {
+        aggregate(day: day, reports: DayReports(day: day, rows: rows), firstReports: firstReports, findings: findings,
+                  registries: registries, deadline: deadline)
+    }
+
+    /// The same, from the day's winning counts grouped by unit and procedure.
+    public static func aggregate(day: Day, reports: DayReports, firstReports: [String: Timestamp], findings: [Finding],
+                                 registries: Registries, deadline: Deadline) -> DayAggregate {
         let active = registries.activeUnits(on: day)
         let provinces = active.filter { $0.level == .province }
         var scopeIndex: [String: Int] = [:]
@@ -43,13 +50,15 @@ public enum Aggregation {
             procIndex[p.code] = procedures.count
             procedures.append(ProcedureSummary(procedure: p))
         }
-        for stored in rows {
-            let r = stored.row
-            scopes[0].counts += r.counts
-            if let s = provinceOf[r.unitCode] ?? nil { scopes[s].counts += r.counts }
-            if let i = procIndex[r.procedureCode] {
-                procedures[i].unitsReporting += 1
-                procedures[i].counts += r.counts
+        for (unit, byProcedure) in reports.units {
+            let s = provinceOf[unit] ?? nil
+            for (procedure, counts) in byProcedure {
+                scopes[0].counts += counts
+                if let s { scopes[s].counts += counts }
+                if let i = procIndex[procedure] {
+                    procedures[i].unitsReporting += 1
+                    procedures[i].counts += counts
+                }
             }
         }
         for f in findings {

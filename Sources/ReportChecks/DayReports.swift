@@ -21,4 +21,11 @@ public struct DayReports: Sendable {
         }
         self.init(day: day, units: units)
     }
+
+    /// Groups winners given as (unit, procedure, counts).
+    public init(day: Day, winners: [(unit: String, procedure: String, counts: Counts)]) {
+        var units: [String: [String: Counts]] = [:]
+        for w in winners { units[w.unit, default: [:]][w.procedure] = w.counts }
+        self.init(day: day, units: units)
+    }
 }

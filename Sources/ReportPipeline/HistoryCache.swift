@@ -50,7 +50,7 @@ struct HistoryCache {
             decoded.set(i, .success(input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) }))
         }
         return try zip(wanted, try decoded.collect()).map { d, r in
-            try r ?? DayReports(day: d, rows: try warehouse.winningRows(on: d))
+            try r ?? DayReports(day: d, winners: try warehouse.winningCounts(on: d))
         }
     }
 

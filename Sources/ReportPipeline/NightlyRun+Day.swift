@@ -8,12 +8,12 @@ extension NightlyRun {
     /// Stages 6–8 for one report day, each logged.
     func computeDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64, startedAt: Timestamp,
                     command: String, log: RunLog) throws -> DayAggregate {
-        let (rows, findings) = try log.stage("check", day: day) { () throws -> (([StoredRow], [Finding]), [String: Int]) in
+        let (today, findings) = try log.stage("check", day: day) { () throws -> ((DayReports, [Finding]), [String: Int]) in
             let r = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
-            return (r, ["rows": r.0.count, "findings": r.1.count])
+            return (r, ["rows": r.0.units.values.reduce(0) { $0 + $1.count }, "findings": r.1.count])
         }
         let aggregate = try log.stage("aggregate", day: day) { () throws -> (DayAggregate, [String: Int]) in
-            let a = Aggregation.aggregate(day: day, rows: rows, firstReports: try warehouse.firstReports(on: day),
+            let a = Aggregation.aggregate(day: day, reports: today, firstReports: try warehouse.firstReports(on: day),
                                           findings: findings, registries: registries, deadline: config.deadline)
             return (a, ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
         }
@@ -25,10 +25,9 @@ extension NightlyRun {
     }
 
     /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.
-    func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> ([StoredRow], [Finding]) {
-        let rows = try warehouse.winningRows(on: day)
+    func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> (DayReports, [Finding]) {
         let unitReports = try warehouse.unitReports(on: day)
-        var today = DayReports(day: day, rows: rows)
+        var today = DayReports(day: day, winners: try warehouse.winningCounts(on: day))
         // A unit that sent only an empty envelope reported a day with no activity.
         for r in unitReports where today.units[r.unitCode] == nil { today.units[r.unitCode] = [:] }
         let past = try history.days(before: day)
@@ -37,7 +36,7 @@ extension NightlyRun {
         try warehouse.replaceFindings(findings, on: day, runId: runId)
         try warehouse.saveSnapshot(DaySnapshot.encode(today), on: day)
         history.remember(today)
-        return (rows, findings)
+        return (today, findings)
     }
 
     /// Stage 8: the day's files, built in a temporary folder and published whole; changed figures recorded.

@@ -11,6 +11,34 @@ extension Warehouse {
         return try pickWinners(s)
     }
 
+    /// The winners of `day` as `winningRows(on:)` picks them, with only what the checks and sums read:
+    /// unit, procedure and counts (no text decoded for the rows that lose, nor notes and reporters).
+    public func winningCounts(on day: Day) throws -> [(unit: String, procedure: String, counts: Counts)] {
+        let s = try db.prepare("""
+            SELECT r.unit_code, r.procedure_code,
+                r.received_online, r.received_offline, r.resolved_on_time, r.resolved_late, r.returned,
+                r.pending_on_time, r.pending_overdue
+            FROM report_rows r JOIN submissions s ON s.id = r.submission_id
+            WHERE r.report_date = ?1
+            ORDER BY r.unit_code, r.procedure_code,
+                r.submitted_at DESC, s.received_at DESC, s.path DESC, r.line DESC, r.submission_id DESC
+            """)
+        s.bind(1, day.iso)
+        defer { s.reset() }
+        var out: [(unit: String, procedure: String, counts: Counts)] = []
+        var lastUnit = "", lastProcedure = ""
+        while try s.step() {
+            let unit = s.string(0), procedure = s.string(1)
+            if unit == lastUnit, procedure == lastProcedure { continue }
+            lastUnit = unit
+            lastProcedure = procedure
+            out.append((unit, procedure, Counts(
+                receivedOnline: s.int(2), receivedOffline: s.int(3), resolvedOnTime: s.int(4), resolvedLate: s.int(5),
+                returned: s.int(6), pendingOnTime: s.int(7), pendingOverdue: s.int(8))))
+        }
+        return out
+    }
+
     /// The winning rows of every date in `from...through`, sorted by date, unit and procedure code.
     public func winningRows(from: Day, through: Day) throws -> [StoredRow] {
         guard from <= through else { return [] }
