@@ -12,9 +12,14 @@ public struct FileIngester: Sendable {
 
     /// The form a submission's name gives: `csv` or `json` (with or without `.gz`); nil for other files.
     public static func format(of name: String) -> String? {
-        let n = name.lowercased()
-        if n.hasSuffix(".csv") || n.hasSuffix(".csv.gz") { return "csv" }
-        if n.hasSuffix(".json") || n.hasSuffix(".json.gz") { return "json" }
+        // Called for every inbox file each night: compare the ASCII suffix without building a lowercased copy.
+        var u = Array(name.utf8.suffix(8))
+        for i in u.indices where u[i] >= 0x41 && u[i] <= 0x5A { u[i] += 0x20 }
+        func ends(_ suffix: StaticString) -> Bool {
+            suffix.withUTF8Buffer { s in u.count >= s.count && u[(u.count - s.count)...].elementsEqual(s) }
+        }
+        if ends(".csv") || ends(".csv.gz") { return "csv" }
+        if ends(".json") || ends(".json.gz") { return "json" }
         return nil
     }
 

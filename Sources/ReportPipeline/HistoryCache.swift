@@ -41,13 +41,17 @@ struct HistoryCache {
     }
 
     /// Days from their snapshots (decoded on both cores), or from their rows when a day has none.
-    static func load(_ wanted: [Day], warehouse: Warehouse) throws -> [DayReports] {
+    /// `parallel: false` when another thread (discovery, ingest) already has the other core.
+    static func load(_ wanted: [Day], warehouse: Warehouse, parallel: Bool = true) throws -> [DayReports] {
         var blobs: [[UInt8]?] = []
         for d in wanted { blobs.append(try warehouse.snapshot(on: d)) }
         let decoded = ResultSlots<DayReports?>(count: wanted.count)
         let input = blobs
-        DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
-            decoded.set(i, .success(input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) }))
+        let decode: @Sendable (Int) -> Void = { i in decoded.set(i, .success(input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) })) }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: wanted.count, execute: decode)
+        } else {
+            for i in wanted.indices { decode(i) }
         }
         return try zip(wanted, try decoded.collect()).map { d, r in
             try r ?? DayReports(day: d, winners: try warehouse.winningCounts(on: d))

@@ -72,13 +72,16 @@ public final class NightlyRun {
         // (the days this run changes are recomputed, and remembered, before any later day uses them).
         let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
         let warehousePath = warehouse.path
-        let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath)) }
+        let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath), parallel: false) }
         defer { _ = try? preload.wait() }
         do {
             let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
                 // (Reading the known files on a third thread was measured slower: the history preload has the 2nd core.)
-                let f = try Discovery.discover(inbox: config.inbox, known: try warehouse.fileStamps())
-                return (f, ["files": f.count])
+                let start = Date()
+                let known = try warehouse.fileStamps()
+                let knownMs = Int(Date().timeIntervalSince(start) * 1000)
+                let f = try Discovery.discover(inbox: config.inbox, known: known)
+                return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs])
             }
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
                 let c = try ingest(found, into: warehouse, summary: &summary)
