@@ -57,17 +57,20 @@ public final class NightlyRun {
         } catch {
             throw ReportError(.usage, "cannot create the output folder \(out.path); check the path and permissions", cause: "\(error)")
         }
+        let setupStart = Date()
         let lock = try RunLock(folder: out)
         defer { withExtendedLifetime(lock) {} }
         let warehouse = try openWarehouse()
         try warehouse.deferCheckpoints()
         try Housekeeping.sweep(out: out, warehouse: warehouse)
         try warehouse.replaceRegistries(registries)
+        let setupMs = Int(Date().timeIntervalSince(setupStart) * 1000)
         let started = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
         var summary = RunSummary()
         summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
         summary.exportsFolder = out.appendingPathComponent("exports").path
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
+        try log.stage("setup") { ((), ["lock_open_sweep_registries_ms": setupMs]) }
         // The checks' history of the first day likely computed is read on another thread meanwhile
         // (the days this run changes are recomputed, and remembered, before any later day uses them).
         let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
@@ -139,11 +142,14 @@ public final class NightlyRun {
                 return ((), ["archives": a.archives, "bytes_archived": a.bytesIn, "archiving_ms": a.milliseconds,
                              "checkpoint_ms": a.checkpointMs])
             }
-            if !toCompute.isEmpty {
-                try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
+            try log.stage("finish") { () throws -> ((), [String: Int]) in
+                if !toCompute.isEmpty {
+                    try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
+                }
+                // Dates after the last one computed stay pending: their run recomputes from them.
+                try warehouse.clearPending(changes.touchedDates.union(toCompute).filter { $0 <= last })
+                return ((), [:])
             }
-            // Dates after the last one computed stay pending: their run recomputes from them.
-            try warehouse.clearPending(changes.touchedDates.union(toCompute).filter { $0 <= last })
             finish(&summary)
             try warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
                                     outcome: "ok", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
