@@ -14,6 +14,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "The holiday calendar CSV.") var calendar: String?
     @Option(help: "The deadline, HH:MM +07:00 on the next calendar day (or '+N HH:MM').") var deadline: String?
     @Option(help: "Largest submission once decompressed, in MiB.") var sizeLimitMib: Int?
+    @Flag(help: "Reject rows whose reporter is no contact point of the unit or its province (else only flagged).")
+    var rejectUnregisteredReporter = false
+    @Option(help: "Outlier check: report days of history before D.") var outlierWindow: Int?
+    @Option(help: "Outlier check: no flag with fewer days of history.") var outlierMinHistory: Int?
+    @Option(help: "Outlier check: |x − expected| / scale above which a value is flagged.") var outlierThreshold: Double?
+    @Option(help: "Outlier check: and at least this many dossiers away.") var outlierMinDifference: Int?
 
     /// The pipeline file's settings with these flags applied.
     func config() throws(ReportError) -> PipelineConfig {
@@ -32,6 +38,11 @@ struct CommonOptions: ParsableArguments {
         if let contacts { c.contacts = contacts }
         if let calendar { c.calendar = calendar }
         if let sizeLimitMib { c.sizeLimit = sizeLimitMib << 20 }
+        if rejectUnregisteredReporter { c.rejectUnregisteredReporter = true }
+        if let outlierWindow { c.outlier.window = outlierWindow }
+        if let outlierMinHistory { c.outlier.minHistory = outlierMinHistory }
+        if let outlierThreshold { c.outlier.threshold = outlierThreshold }
+        if let outlierMinDifference { c.outlier.minDifference = outlierMinDifference }
         if let deadline {
             guard let d = Deadline(parsing: deadline) else {
                 throw ReportError(.usage, "--deadline \"\(deadline)\" is not HH:MM or '+N HH:MM'; write e.g. 10:00")

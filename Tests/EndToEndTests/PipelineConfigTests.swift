@@ -33,4 +33,27 @@ final class PipelineConfigTests: XCTestCase {
         try "registries:\n  units: u.csv\ndeadline: \"25:00\"\n".write(toFile: file, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try PipelineConfig.load(path: file)) { XCTAssertEqual(($0 as? ReportError)?.code, .usage) }
     }
+
+    /// `--reject-unregistered-reporter` turns the check into the row reject (contract §2, "The reporter").
+    func testTheUnregisteredReporterFlagTurnsTheCheckIntoARowReject() throws {
+        let dir = try TempDir("reporter-flag")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--reject-unregistered-reporter"])
+        XCTAssertEqual(r.status, 0, r.both)
+        var rejected: [String] = []
+        for date in try exportedDates(out) {
+            rejected += try readCSVTable("\(out)/exports/\(date)/rejects.csv").filter { $0["reason"] == "unregistered_reporter" }
+                .map { "\(date) \($0["file"]!)" }
+        }
+        // MANIFEST: two submissions come from reporters who are not contact points (00070 on 11-23, 26824 on 11-24).
+        XCTAssertTrue(rejected.contains { $0.hasPrefix("2026-11-23") }, "\(rejected)")
+        XCTAssertTrue(rejected.contains { $0.hasPrefix("2026-11-24") }, "\(rejected)")
+        var findings: [String] = []
+        for date in try exportedDates(out) {
+            findings += try readCSVTable("\(out)/exports/\(date)/anomalies.csv").filter { $0["rule"] == "unregistered_reporter" }
+                .map { $0["unit_code"]! }
+        }
+        XCTAssertEqual(findings, [], "rejected rows are no longer findings")
+    }
 }
