@@ -153,7 +153,7 @@ struct Ingestion: Sendable {
             seenThisRun[f.sha256] = (f.file.path, outcome, submission.reportDates)
             batch.append((submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes))
         }
-        try warehouse.transaction {
+        try warehouse.joiningTransaction {
             try warehouse.recordRawBlobs(read.blobs)
             try warehouse.recordBatch(batch, runId: runId)
             try warehouse.markPending(result.touchedDates, figures: result.rowDates)

@@ -15,6 +15,8 @@ public final class NightlyRun {
 
     /// Files read and normalized per batch, to bound memory on large backfills.
     static let batchSize = 1000
+    /// Batches committed together (a night's ~3,300 files in one transaction; a backfill every ~8,000 files).
+    static let batchesPerTransaction = 8
 
     public init(config: PipelineConfig, registries: Registries) {
         self.config = config
@@ -193,7 +195,15 @@ public final class NightlyRun {
         }
         let runId = summary.runId
         var next = batches.first.map { batch in Pending { try ingestion.read(batch, packName: "run\(runId)-0.pack") } }
+        // Several batches share one transaction: the hash-keyed indexes take random pages, which each
+        // commit would otherwise write again (measured: ~1,000 16 KiB pages per batch commit).
+        var transactionOpen = false
+        defer { if transactionOpen { try? warehouse.rollback() } }
         for (k, _) in batches.enumerated() {
+            if !transactionOpen {
+                try warehouse.begin()
+                transactionOpen = true
+            }
             let waitStart = Date()
             let read = try next!.wait()
             summary.ingestWaitMs += Int(Date().timeIntervalSince(waitStart) * 1000)
@@ -211,6 +221,10 @@ public final class NightlyRun {
             summary.rowsRejected += r.rowsRejected
             changes.touchedDates.formUnion(r.touchedDates)
             changes.rowDates.formUnion(r.rowDates)
+            if (k + 1) % NightlyRun.batchesPerTransaction == 0 || k + 1 == batches.count {
+                try warehouse.commit()
+                transactionOpen = false
+            }
         }
         return changes
     }

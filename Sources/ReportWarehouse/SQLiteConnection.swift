@@ -67,6 +67,40 @@ public final class SQLiteConnection: @unchecked Sendable {
         return s
     }
 
+    /// Opens a transaction that spans several calls; end it with `commit()` or `rollback()`.
+    public func begin() throws {
+        precondition(savepointDepth == 0, "begin() inside a transaction")
+        try execute("BEGIN IMMEDIATE")
+        savepointDepth = 1
+    }
+
+    /// Commits the transaction `begin()` opened.
+    public func commit() throws {
+        precondition(savepointDepth == 1, "commit() without begin()")
+        defer { savepointDepth = 0 }
+        do {
+            try execute("COMMIT")
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Rolls back the transaction `begin()` opened.
+    public func rollback() throws {
+        savepointDepth = 0
+        if sqlite3_get_autocommit(handle) == 0 { try execute("ROLLBACK") }
+    }
+
+    /// Runs `body` inside the open transaction, or in a transaction of its own when none is open.
+    ///
+    /// For the hot path: unlike a nested `transaction`, it takes no savepoint, which would first copy
+    /// every page it touches into a statement journal (measured: ~2,200 extra 16 KiB writes a night).
+    /// A failure then rolls back the whole enclosing transaction, as the caller's error unwinds it.
+    public func joiningTransaction<T>(_ body: () throws -> T) throws -> T {
+        savepointDepth > 0 ? try body() : try transaction(body)
+    }
+
     /// Runs `body` in a transaction (BEGIN IMMEDIATE / COMMIT), rolled back if it throws.
     /// Nested calls use savepoints, so an inner failure undoes only the inner work.
     public func transaction<T>(_ body: () throws -> T) throws -> T {

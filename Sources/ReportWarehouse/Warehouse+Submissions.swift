@@ -19,7 +19,7 @@ extension Warehouse {
     /// A reject whose `reportDate` is nil belongs to every date of its submission.
     @discardableResult
     public func recordBatch(_ items: [SubmissionRecord], runId: Int64) throws -> [Int64] {
-        try db.transaction {
+        try db.joiningTransaction {
             var inserter = try SubmissionInserter(db)
             return try items.map { try inserter.insert($0, runId: runId) }
         }

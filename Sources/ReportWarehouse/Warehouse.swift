@@ -18,6 +18,15 @@ public final class Warehouse: @unchecked Sendable {
         try Migrations.migrate(db)
     }
 
+    /// Opens a transaction spanning several calls; see `SQLiteConnection.begin()`.
+    public func begin() throws { try db.begin() }
+    /// Commits what `begin()` opened.
+    public func commit() throws { try db.commit() }
+    /// Rolls back what `begin()` opened.
+    public func rollback() throws { try db.rollback() }
+    /// Runs `body` in the open transaction, or one of its own; see `SQLiteConnection.joiningTransaction`.
+    public func joiningTransaction<T>(_ body: () throws -> T) throws -> T { try db.joiningTransaction(body) }
+
     /// Runs `body` in one transaction (nested calls become savepoints); rolled back if it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try db.transaction(body)
