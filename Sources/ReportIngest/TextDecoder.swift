@@ -46,7 +46,28 @@ public struct TextDecoder: Sendable {
             throw DecodeFailure(.unreadableEncoding, "NUL byte at offset \(nul) outside UTF-16", encoding: "unknown")
         }
         if let text = try? utf8(data, encoding: "utf-8") { return text }
+        // Vietnamese letters with tones (U+1EA0–U+1EF9) are E1 BA/BB xx in UTF-8, a sequence Windows-1258
+        // text does not produce ("áº", "á»"): such a file is damaged UTF-8, not legacy text to guess at.
+        if TextDecoder.vietnameseUTF8Sequences(in: data) >= 2 {
+            throw DecodeFailure(.unreadableEncoding, "invalid UTF-8 in a UTF-8 file (a byte sequence is damaged)",
+                                encoding: "utf-8")
+        }
         return try cp1258(data)
+    }
+
+    /// How many well-formed UTF-8 encodings of U+1E80–U+1EFF the bytes hold.
+    static func vietnameseUTF8Sequences(in b: [UInt8]) -> Int {
+        var count = 0
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xE1, b[i + 1] == 0xBA || b[i + 1] == 0xBB, b[i + 2] & 0xC0 == 0x80 {
+                count += 1
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return count
     }
 
     private func utf8(_ data: [UInt8], encoding: String) throws(DecodeFailure) -> DecodedText {

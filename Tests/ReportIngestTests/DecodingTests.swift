@@ -93,6 +93,18 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(try failure(try gzip(bytes), name: "f.csv.gz")?.reason, .unreadableEncoding, "NUL inside a .gz")
     }
 
+    /// A Vietnamese UTF-8 file with one damaged byte is unreadable, not Windows-1258 mojibake.
+    func testDamagedUTF8IsNotReadAsCP1258() throws {
+        var bytes = Array(sample.utf8)
+        bytes.insert(0xFF, at: 30)
+        let f = try failure(bytes)
+        XCTAssertEqual(f?.reason, .unreadableEncoding)
+        XCTAssertEqual(f?.encoding, "utf-8")
+        // Genuine Windows-1258 text of the same sample still decodes (it has no E1 BA/BB sequences).
+        let cp = try cp1258(sample)
+        XCTAssertEqual(text(try decode(cp)), sample)
+    }
+
     func testInvalidBytes() throws {
         // 0x81, 0x8D, 0x90 are invalid UTF-8 and undefined in Windows-1258.
         for bad: [UInt8] in [[0x81], [0x8D], [0x90], [0x61, 0x81, 0x8D, 0x90]] {
