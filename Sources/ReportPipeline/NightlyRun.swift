@@ -150,7 +150,14 @@ public final class NightlyRun {
                 }
                 // Dates after the last one computed stay pending: their run recomputes from them.
                 try warehouse.clearPending(changes.touchedDates.union(toCompute).filter { $0 <= last })
-                return ((), [:])
+                // Days already exported after it read their history from the days just changed: the next
+                // run that reaches them recomputes them (a run or backfill recomputes only through its date).
+                var stale = Set<Day>()
+                if let changed = changes.rowDates.filter({ $0 <= last }).min() {
+                    stale = Set(exportedDays().filter { $0 > last && $0 > changed })
+                    try warehouse.markPending(stale, figures: stale)
+                }
+                return ((), ["later_days_left_pending": stale.count])
             }
             finish(&summary)
             try warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
@@ -227,6 +234,12 @@ public final class NightlyRun {
             }
         }
         return changes
+    }
+
+    /// Report days with an export folder.
+    func exportedDays() -> [Day] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("exports").path)) ?? []
+        return names.compactMap { Day(iso: $0) }.sorted()
     }
 
     /// Unit names by code, for the committee's page.

@@ -48,4 +48,24 @@ final class CheckHistoryTests: XCTestCase {
         XCTAssertTrue(restated.contains { $0["figure"] == "anomalies" && $0["old_value"] == "0" && $0["new_value"] == "1" },
                       "Tuesday's anomaly count is restated: \(restated)")
     }
+
+    /// A backfill that ends before the last exported day leaves the later days pending, and the next
+    /// run recomputes them: a correction of Monday changes Tuesday's balance check even when the
+    /// backfill only covered Monday.
+    func testDaysAfterABackfillRangeAreRecomputedByTheNextRun() throws {
+        let dir = try TempDir("history-after-range")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try write(inbox, "mon.csv", date: "2026-11-23", pending: 10, submitted: "2026-11-23T17:00:00+07:00")
+        try write(inbox, "tue.csv", date: "2026-11-24", pending: 12, submitted: "2026-11-24T17:00:00+07:00")
+        try runNightly(date: "2026-11-24", inbox: inbox, out: out)
+        try write(inbox, "mon-late-fix.csv", date: "2026-11-23", pending: 20, submitted: "2026-11-25T15:00:00+07:00")
+        let b = try dailyreports(["backfill", "--from", "2026-11-23", "--to", "2026-11-23", "--inbox", inbox, "--out", out])
+        XCTAssertEqual(b.status, 0, b.both)
+        XCTAssertEqual(try balanceFindings(out, "2026-11-24"), [], "the backfill stopped at Monday: Tuesday not yet recomputed")
+        let pending = try sqlite("\(out)/warehouse.sqlite", "SELECT report_date, figures FROM pending_dates ORDER BY 1;")
+        XCTAssertEqual(pending, [["2026-11-24", "1"]], "Tuesday is left pending for the next run")
+        try runNightly(date: "2026-11-24", inbox: inbox, out: out)
+        XCTAssertEqual(try balanceFindings(out, "2026-11-24"), ["00070 1.000101 12 22"], "the next run recomputed Tuesday")
+    }
 }
