@@ -35,18 +35,6 @@ extension Warehouse {
         return try c.all().first
     }
 
-    /// Every recorded path with its latest submission, in one query (for discovering a large inbox).
-    public func knownFiles() throws -> [String: KnownFile] {
-        let s = try db.prepare("SELECT path, size, mtime_ns, sha256, status FROM submissions ORDER BY id")
-        var out: [String: KnownFile] = [:]
-        var c = s.cursor { s in
-            (s.string(0), KnownFile(size: s.int64(1), mtimeNanos: s.int64(2), sha256: s.string(3),
-                                    status: try self.status(s.string(4))))
-        }
-        while let (p, k) = try c.next() { out[p] = k }
-        return out
-    }
-
     /// The first submission ingested with these bytes (never a duplicate): its path, status,
     /// its first whole-file reject (if any) and its report dates.
     public func firstSubmission(sha256: String) throws

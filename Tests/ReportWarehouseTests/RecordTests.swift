@@ -63,8 +63,8 @@ final class RecordTests: XCTestCase {
         let k = try XCTUnwrap(try wh.knownFile(path: "a.csv"))
         XCTAssertEqual(k, KnownFile(size: 77, mtimeNanos: changed.mtimeNanos, sha256: "def", status: .accepted))
         XCTAssertEqual(try wh.knownFile(path: "copy.csv")?.status, .duplicate)
-        XCTAssertEqual(try wh.knownFiles().count, 2)
-        XCTAssertEqual(try wh.knownFiles()["a.csv"]?.sha256, "def")
+        XCTAssertEqual(try wh.fileStamps().count, 2)
+        XCTAssertEqual(try wh.fileStamps()["a.csv"], FileStamp(size: 77, mtimeNanos: changed.mtimeNanos))
 
         let f = try XCTUnwrap(try wh.firstSubmission(sha256: "abc"))
         XCTAssertEqual(f.path, "a.csv")
