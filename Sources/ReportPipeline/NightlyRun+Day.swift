@@ -8,12 +8,18 @@ extension NightlyRun {
     /// Stages 6–8 for one report day, each logged.
     func computeDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64, startedAt: Timestamp,
                     command: String, log: RunLog) throws -> DayAggregate {
-        let (today, findings) = try log.stage("check", day: day) { () throws -> ((DayReports, [Finding]), [String: Int]) in
-            let r = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
-            return (r, ["rows": r.0.units.values.reduce(0) { $0 + $1.count }, "findings": r.1.count])
+        let checked = try log.stage("check", day: day) { () throws -> (CheckedDay, [String: Int]) in
+            let c = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
+            return (c, ["rows": c.today.units.values.reduce(0) { $0 + $1.count }, "findings": c.findings.count])
         }
+        let findings = checked.findings
         let aggregate = try log.stage("aggregate", day: day) { () throws -> (DayAggregate, [String: Int]) in
-            let a = Aggregation.aggregate(day: day, reports: today, firstReports: try warehouse.firstReports(on: day),
+            // A unit's first report for the day: the earliest submission with an accepted row or envelope.
+            var firstReports: [String: Timestamp] = [:]
+            for r in checked.unitReports where firstReports[r.unitCode].map({ r.submittedAt < $0 }) ?? true {
+                firstReports[r.unitCode] = r.submittedAt
+            }
+            let a = Aggregation.aggregate(day: day, reports: checked.today, firstReports: firstReports,
                                           findings: findings, registries: registries, deadline: config.deadline)
             return (a, ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
         }
@@ -24,8 +30,15 @@ extension NightlyRun {
         return aggregate
     }
 
+    /// What stage 6 found of a day, and what it read that the sums need again.
+    struct CheckedDay {
+        var today: DayReports
+        var findings: [Finding]
+        var unitReports: [UnitReport]
+    }
+
     /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.
-    func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> (DayReports, [Finding]) {
+    func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> CheckedDay {
         let unitReports = try warehouse.unitReports(on: day)
         var today = DayReports(day: day, winners: try warehouse.winningCounts(on: day))
         // A unit that sent only an empty envelope reported a day with no activity.
@@ -36,7 +49,7 @@ extension NightlyRun {
         try warehouse.replaceFindings(findings, on: day, runId: runId)
         try warehouse.saveSnapshot(DaySnapshot.encode(today), on: day)
         history.remember(today)
-        return (today, findings)
+        return CheckedDay(today: today, findings: findings, unitReports: unitReports)
     }
 
     /// Stage 8: the day's files, built in a temporary folder and published whole; changed figures recorded.
