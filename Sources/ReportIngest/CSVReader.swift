@@ -94,7 +94,8 @@ public struct CSVReader: SubmissionReader {
             let missing = h.missingRequired
             if !missing.isEmpty {
                 result.rejects.append(Reject(file: file, line: record.line, reason: .missingHeader,
-                                             detail: "missing column(s): \(missing.joined(separator: ", "))", raw: record.raw))
+                                             detail: "missing column(s): \(missing.joined(separator: ", "))",
+                                             raw: String(decoding: record.rawBytes.prefix(RawRecord.rawLimit), as: UTF8.self)))
                 header = HeaderMap(headers: [])  // stop reading rows
                 result.records = -1
                 return

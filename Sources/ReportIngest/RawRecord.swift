@@ -10,9 +10,9 @@ public struct RawRecord: Sendable {
     /// The record's bytes as written (a slice of the file: no copy until a reject needs the text).
     public var rawBytes: ArraySlice<UInt8>
 
-    /// The record's text as written.
+    /// The record's text as written (its first 4,000 bytes: a reject quotes it, it need not hold a hostile megabyte).
     public var raw: String {
-        get { String(decoding: rawBytes, as: UTF8.self) }
+        get { String(decoding: rawBytes.prefix(RawRecord.rawLimit), as: UTF8.self) }
         set { rawBytes = ArraySlice(newValue.utf8) }
     }
     /// Values indexed by `Column.rawValue`; nil when absent.
@@ -21,6 +21,9 @@ public struct RawRecord: Sendable {
     public var ragged: (expected: Int, found: Int)?
     /// Count columns a reader already knows are not integers (a JSON `2.5`), by `Column.rawValue` bit.
     public var badCountMask: UInt32 = 0
+
+    /// How much of a record's text a reject keeps.
+    public static let rawLimit = 4000
 
     public init(kind: Kind = .row, line: Int, raw: String) {
         self.init(kind: kind, line: line, rawBytes: ArraySlice(raw.utf8))
