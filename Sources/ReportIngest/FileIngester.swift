@@ -42,9 +42,10 @@ public struct FileIngester: Sendable {
         outcome.encoding = text.encoding
         let reader: any SubmissionReader = format == "json" ? JSONReader() : CSVReader()
         var firstReport: [ReportKey: Int] = [:]
+        let memo = RowNormalizer.NameMemo()
         let read = reader.read(text, file: file) { record in
             outcome.rowsRead += 1
-            switch normalizer.normalize(record, file: file, receivedAt: receivedAt) {
+            switch normalizer.normalize(record, file: file, receivedAt: receivedAt, memo: memo) {
             case .row(let row):
                 outcome.rows.append(row)
                 let report = UnitReport(reportDate: row.reportDate, unitCode: row.unitCode, submittedAt: row.submittedAt,

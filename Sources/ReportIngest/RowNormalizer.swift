@@ -18,8 +18,20 @@ public struct RowNormalizer: Sendable {
         case reject(Reject)
     }
 
+    /// Name lookups already made for one file: a file names the same unit on every row, and a lookup
+    /// by name (Unicode decomposition of the name) costs far more than the rest of the row.
+    public final class NameMemo {
+        var matches: [NameMemoKey: UnitDirectory.Match] = [:]
+        public init() {}
+    }
+
+    struct NameMemoKey: Hashable {
+        var name: String
+        var day: Day
+    }
+
     /// Normalizes `record` of `file`, received at `receivedAt`.
-    public func normalize(_ record: RawRecord, file: String, receivedAt: Timestamp) -> Outcome {
+    public func normalize(_ record: RawRecord, file: String, receivedAt: Timestamp, memo: NameMemo? = nil) -> Outcome {
         func reject(_ reason: RejectReason, _ detail: String, _ date: Day? = nil) -> Outcome {
             .reject(Reject(file: file, line: record.line, reason: reason, detail: detail, raw: record.raw, reportDate: date))
         }
@@ -47,7 +59,13 @@ public struct RowNormalizer: Sendable {
         if let code {
             match = registries.directory.lookup(code: code, level: procedure?.level, on: date)
         } else if let name {
-            match = registries.directory.lookup(name: name, on: date)
+            let key = NameMemoKey(name: name, day: date)
+            if let known = memo?.matches[key] {
+                match = known
+            } else {
+                match = registries.directory.lookup(name: name, on: date)
+                memo?.matches[key] = match
+            }
         } else {
             match = unitOfReporter(reporter, on: date)
         }
