@@ -3,16 +3,9 @@ import ReportModel
 /// Stage 7: sums a report day nationally, per province and per procedure.
 public enum Aggregation {
     /// - Parameters:
-    ///   - rows: the day's winning rows.
+    ///   - reports: the day's winning counts by unit and procedure (units with only an empty envelope included).
     ///   - firstReports: unit → its earliest submission with an accepted row (or empty envelope) for the day.
     ///   - findings: the day's anomalies.
-    public static func aggregate(day: Day, rows: [StoredRow], firstReports: [String: Timestamp], findings: [Finding],
-                                 registries: Registries, deadline: Deadline) -> DayAggregate {
-        aggregate(day: day, reports: DayReports(day: day, rows: rows), firstReports: firstReports, findings: findings,
-                  registries: registries, deadline: deadline)
-    }
-
-    /// The same, from the day's winning counts grouped by unit and procedure.
     public static func aggregate(day: Day, reports: DayReports, firstReports: [String: Timestamp], findings: [Finding],
                                  registries: Registries, deadline: Deadline) -> DayAggregate {
         let active = registries.activeUnits(on: day)

@@ -18,10 +18,12 @@ extension Ingestion {
         let workers = min(2, max(1, submissions.count))
         let store = rawStore, items = submissions, kept = blobs
         DispatchQueue.concurrentPerform(iterations: workers) { w in
+            // Each worker opens a pack once, however many of its files it re-reads.
+            let reader = RawStore.Reader(store: store)
             var i = w
             while i < items.count {
                 let s = items[i].submission
-                outcomes.set(i, Swift.Result { ingester.ingest(try store.bytes(kept[i]), file: s.path, receivedAt: s.receivedAt) })
+                outcomes.set(i, Swift.Result { ingester.ingest(try reader.bytes(kept[i]), file: s.path, receivedAt: s.receivedAt) })
                 i += workers
             }
         }

@@ -42,11 +42,6 @@ struct RawStore: Sendable {
         return blobs
     }
 
-    /// The bytes of one kept file.
-    func bytes(_ blob: RawBlob) throws -> [UInt8] {
-        try Reader(store: self).bytes(blob)
-    }
-
     /// Reads kept files, each pack opened once however many files it holds.
     final class Reader {
         let store: RawStore
