@@ -43,12 +43,13 @@ public enum Aggregation {
             procIndex[p.code] = procedures.count
             procedures.append(ProcedureSummary(procedure: p))
         }
-        for (unit, byProcedure) in reports.units {
+        for (u, unit) in reports.unitCodes.enumerated() {
             let s = provinceOf[unit] ?? nil
-            for (procedure, counts) in byProcedure {
+            for e in reports.entries(ofUnitAt: u) {
+                let counts = reports.counts[e]
                 scopes[0].counts += counts
                 if let s { scopes[s].counts += counts }
-                if let i = procIndex[procedure] {
+                if let i = procIndex[reports.procedureCodes[e]] {
                     procedures[i].unitsReporting += 1
                     procedures[i].counts += counts
                 }

@@ -1,16 +1,57 @@
 import ReportModel
 
-/// One report day's winning counts: unit code → procedure code → counts.
+/// One report day's winning counts, by unit and procedure.
+///
+/// Laid out flat (units ascending, each unit's procedures ascending, counts side by side) rather than as
+/// nested dictionaries: a national day is ~50,000 entries and the checks keep 15 such days, which as
+/// dictionaries cost ~0.2 s to build and as much again to free (measured, docs/PERFORMANCE.md).
 public struct DayReports: Sendable {
     /// The report date these counts are for.
     public let day: Day
-    /// Unit code → procedure code → counts; an empty map is a unit that reported only an empty envelope.
-    public var units: [String: [String: Counts]]
+    /// The units that reported, ascending; a unit with no entries sent only an empty envelope.
+    public private(set) var unitCodes: [String]
+    /// Unit `i`'s entries are `starts[i]..<starts[i + 1]`.
+    private var starts: [Int]
+    /// Each entry's procedure code, ascending within its unit.
+    public private(set) var procedureCodes: [String]
+    /// Each entry's counts.
+    public private(set) var counts: [Counts]
+    private var index: [String: Int]
+
+    /// The number of entries (unit × procedure) of the day.
+    public var entryCount: Int { counts.count }
+
+    /// Unit `i`'s entries, as indices into `procedureCodes` and `counts`.
+    public func entries(ofUnitAt i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
+
+    /// The entries of the unit with `code`, or nil when it did not report.
+    public func entries(of code: String) -> Range<Int>? { index[code].map(entries(ofUnitAt:)) }
+
+    /// Whether the unit with `code` reported (possibly only an empty envelope).
+    public func contains(unit code: String) -> Bool { index[code] != nil }
+
+    /// The same data as nested maps: unit code → procedure code → counts (for tests and small callers).
+    public var units: [String: [String: Counts]] {
+        get {
+            var out: [String: [String: Counts]] = [:]
+            for (i, code) in unitCodes.enumerated() {
+                var procedures: [String: Counts] = [:]
+                for e in entries(ofUnitAt: i) { procedures[procedureCodes[e]] = counts[e] }
+                out[code] = procedures
+            }
+            return out
+        }
+        set { self = DayReports(day: day, units: newValue) }
+    }
 
     /// Wraps counts already grouped by unit and procedure.
     public init(day: Day, units: [String: [String: Counts]]) {
-        self.day = day
-        self.units = units
+        var b = Builder(day: day)
+        for code in units.keys.sorted() {
+            b.startUnit(code)
+            for (procedure, c) in units[code]!.sorted(by: { $0.key < $1.key }) { b.append(procedure, c) }
+        }
+        self = b.build()
     }
 
     /// Groups the winning rows of `day`; rows of other dates are ignored, and a repeated unit and procedure keeps its last row.
@@ -22,10 +63,112 @@ public struct DayReports: Sendable {
         self.init(day: day, units: units)
     }
 
-    /// Groups winners given as (unit, procedure, counts).
-    public init(day: Day, winners: [(unit: String, procedure: String, counts: Counts)]) {
-        var units: [String: [String: Counts]] = [:]
-        for w in winners { units[w.unit, default: [:]][w.procedure] = w.counts }
-        self.init(day: day, units: units)
+    /// Groups winners given as (unit, procedure, counts), one per unit and procedure; `envelopes` are units
+    /// that reported (possibly with no rows at all).
+    public init(day: Day, winners: [(unit: String, procedure: String, counts: Counts)], envelopes: [String] = []) {
+        var sortedWinners = true
+        for i in winners.indices.dropFirst() where (winners[i - 1].unit, winners[i - 1].procedure) >= (winners[i].unit, winners[i].procedure) {
+            sortedWinners = false
+            break
+        }
+        var units: Set<String> = []
+        for e in envelopes { units.insert(e) }
+        if sortedWinners {
+            // The warehouse returns winners sorted: lay them out directly, and add envelope-only units after.
+            var b = Builder(day: day)
+            for w in winners {
+                if b.currentUnit != w.unit { b.startUnit(w.unit) }
+                b.append(w.procedure, w.counts)
+                units.remove(w.unit)
+            }
+            var built = b.build()
+            if !units.isEmpty { built.addEmptyUnits(units) }
+            self = built
+        } else {
+            var grouped: [String: [String: Counts]] = [:]
+            for w in winners { grouped[w.unit, default: [:]][w.procedure] = w.counts }
+            for u in units where grouped[u] == nil { grouped[u] = [:] }
+            self.init(day: day, units: grouped)
+        }
+    }
+
+    private init(day: Day, unitCodes: [String], starts: [Int], procedureCodes: [String], counts: [Counts]) {
+        self.day = day
+        self.unitCodes = unitCodes
+        self.starts = starts
+        self.procedureCodes = procedureCodes
+        self.counts = counts
+        var index: [String: Int] = [:]
+        index.reserveCapacity(unitCodes.count)
+        for (i, code) in unitCodes.enumerated() { index[code] = i }
+        self.index = index
+    }
+
+    /// Adds units with no entries (empty envelopes), keeping units ascending.
+    private mutating func addEmptyUnits(_ codes: Set<String>) {
+        var units = self.units
+        for c in codes where units[c] == nil { units[c] = [:] }
+        self = DayReports(day: day, units: units)
+    }
+
+    /// Builds a day unit by unit, in ascending order of unit and, within a unit, of procedure.
+    public struct Builder {
+        let day: Day
+        var unitCodes: [String] = []
+        var starts: [Int] = [0]
+        var procedureCodes: [String] = []
+        var counts: [Counts] = []
+        var ordered = true
+
+        /// Starts an empty day.
+        public init(day: Day, capacity: Int = 0) {
+            self.day = day
+            procedureCodes.reserveCapacity(capacity)
+            counts.reserveCapacity(capacity)
+        }
+
+        /// The unit entries are being appended to.
+        public var currentUnit: String? { unitCodes.last }
+
+        /// Starts the next unit (its code after the previous unit's).
+        public mutating func startUnit(_ code: String) {
+            if let last = unitCodes.last, last >= code { ordered = false }
+            unitCodes.append(code)
+            starts.append(counts.count)
+        }
+
+        /// Adds a procedure's counts to the current unit (its code after the previous procedure's).
+        public mutating func append(_ procedure: String, _ c: Counts) {
+            if counts.count > starts[starts.count - 2], let last = procedureCodes.last, last >= procedure { ordered = false }
+            procedureCodes.append(procedure)
+            counts.append(c)
+            starts[starts.count - 1] = counts.count
+        }
+
+        /// The day; out-of-order input is regrouped (a later entry for the same unit and procedure wins).
+        public func build() -> DayReports {
+            let flat = DayReports(day: day, unitCodes: unitCodes, starts: starts, procedureCodes: procedureCodes, counts: counts)
+            guard ordered else {
+                var grouped: [String: [String: Counts]] = [:]
+                for (i, u) in unitCodes.enumerated() {
+                    var procedures = grouped[u] ?? [:]
+                    for e in flat.entries(ofUnitAt: i) { procedures[procedureCodes[e]] = counts[e] }
+                    grouped[u] = procedures
+                }
+                return DayReports(day: day, units: grouped)
+            }
+            return flat
+        }
+    }
+}
+
+extension DayReports {
+    /// Whether two units' reports (entry ranges of `self` and `other`) hold the same procedures with the same counts.
+    public func sameReport(_ a: Range<Int>, as other: DayReports, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for (i, j) in zip(a, b) where procedureCodes[i] != other.procedureCodes[j] || counts[i] != other.counts[j] {
+            return false
+        }
+        return true
     }
 }

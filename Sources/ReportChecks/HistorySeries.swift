@@ -5,7 +5,8 @@ import ReportModel
 ///
 /// Kept by the outlier rule across units so a national day allocates its buffers once. A history day's procedure
 /// codes are matched to today's by comparing the strings' 16 raw bytes first (equal bytes are equal strings; codes
-/// are small strings stored inline), then with `==`: no hashing per history day and procedure.
+/// are small strings stored inline), then with `==`: no hashing per history day and procedure. Both are sorted, so
+/// the code after the last match is tried first.
 struct HistorySeries {
     /// Window days the unit reported (at most the window's length).
     private(set) var dayCount = 0
@@ -30,18 +31,19 @@ struct HistorySeries {
         sameDayTotals.reserveCapacity(capacity)
     }
 
-    /// Lays out a unit's window: `procedures` are its counts today, `days` its reports on the window days it reported,
-    /// `flags[i]` whether `days[i]` fell on today's weekday.
-    mutating func load(procedures: [String: Counts], days: [[String: Counts]], sameWeekday flags: [Bool],
-                       minSameWeekday: Int) {
+    /// Lays out a unit's window: `entries` are its counts today in `today`, `days` its entries on the window days it
+    /// reported (`window[day]`, `range`), `flags[i]` whether `days[i]` fell on today's weekday.
+    mutating func load(today reports: DayReports, entries: Range<Int>, window: ArraySlice<DayReports>,
+                       days: [(day: Int, range: Range<Int>)], sameWeekday flags: [Bool], minSameWeekday: Int) {
         dayCount = days.count
         codes.removeAll(keepingCapacity: true)
         today.removeAll(keepingCapacity: true)
         rawLow.removeAll(keepingCapacity: true)
         rawHigh.removeAll(keepingCapacity: true)
-        for (code, counts) in procedures {
+        for e in entries {
+            let code = reports.procedureCodes[e]
             codes.append(code)
-            today.append(counts)
+            today.append(reports.counts[e])
             let raw = HistorySeries.rawBits(code)
             rawLow.append(raw.low)
             rawHigh.append(raw.high)
@@ -56,10 +58,15 @@ struct HistorySeries {
         totals.removeAll(keepingCapacity: true)
         sameDayTotals.removeAll(keepingCapacity: true)
         for (i, reported) in days.enumerated() {
+            let past = window[reported.day]
             var activity = 0
-            for (code, counts) in reported {
+            // Both sides are sorted by code, and usually the same codes: the next code is tried first.
+            var hint = 0
+            for e in reported.range {
+                let counts = past.counts[e]
                 activity += counts.activity
-                guard let j = index(of: code) else { continue }
+                guard let j = index(of: past.procedureCodes[e], hint: hint) else { continue }
+                hint = j + 1
                 received[j * dayCount + i] = counts.received
                 online[j * dayCount + i] = counts.receivedOnline
                 late[j * dayCount + i] = counts.resolvedLate
@@ -76,8 +83,9 @@ struct HistorySeries {
         }
     }
 
-    private func index(of code: String) -> Int? {
+    private func index(of code: String, hint: Int) -> Int? {
         let raw = HistorySeries.rawBits(code)
+        if hint < rawLow.count, rawLow[hint] == raw.low, rawHigh[hint] == raw.high { return hint }
         for j in rawLow.indices where rawLow[j] == raw.low && rawHigh[j] == raw.high { return j }
         // A code stored out of line, or one not reported today.
         for j in codes.indices where codes[j] == code { return j }

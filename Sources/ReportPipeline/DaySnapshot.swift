@@ -8,15 +8,15 @@ enum DaySnapshot {
 
     static func encode(_ reports: DayReports) -> [UInt8] {
         var out = magic
-        out.reserveCapacity(reports.units.count * 200)
-        varint(reports.units.count, &out)
-        for unit in reports.units.keys.sorted() {
-            let procedures = reports.units[unit]!
+        out.reserveCapacity(reports.unitCodes.count * 8 + reports.entryCount * 20)
+        varint(reports.unitCodes.count, &out)
+        for (u, unit) in reports.unitCodes.enumerated() {
+            let entries = reports.entries(ofUnitAt: u)
             text(unit, &out)
-            varint(procedures.count, &out)
-            for (code, counts) in procedures.sorted(by: { $0.key < $1.key }) {
-                text(code, &out)
-                for v in counts.array { varint(v, &out) }
+            varint(entries.count, &out)
+            for e in entries {
+                text(reports.procedureCodes[e], &out)
+                for v in reports.counts[e].array { varint(v, &out) }
             }
         }
         return out
@@ -28,21 +28,19 @@ enum DaySnapshot {
         return bytes.withUnsafeBufferPointer { buffer -> DayReports? in
             var r = Reader(b: buffer, i: magic.count)
             guard let unitCount = r.varint() else { return nil }
-            var units: [String: [String: Counts]] = [:]
-            units.reserveCapacity(unitCount)
+            // Written units and procedures ascending, so they are laid out as read.
+            var b = DayReports.Builder(day: day, capacity: buffer.count / 12)
             for _ in 0..<unitCount {
                 guard let unit = r.text(), let n = r.varint() else { return nil }
-                var procedures: [String: Counts] = [:]
-                procedures.reserveCapacity(n)
+                b.startUnit(unit)
                 for _ in 0..<n {
-                    guard let code = r.text(), let a = r.varint(), let b = r.varint(), let c = r.varint(), let d = r.varint(),
-                          let e = r.varint(), let f = r.varint(), let g = r.varint() else { return nil }
-                    procedures[code] = Counts(receivedOnline: a, receivedOffline: b, resolvedOnTime: c, resolvedLate: d,
-                                              returned: e, pendingOnTime: f, pendingOverdue: g)
+                    guard let code = r.text(), let a = r.varint(), let c2 = r.varint(), let c3 = r.varint(), let c4 = r.varint(),
+                          let c5 = r.varint(), let c6 = r.varint(), let c7 = r.varint() else { return nil }
+                    b.append(code, Counts(receivedOnline: a, receivedOffline: c2, resolvedOnTime: c3, resolvedLate: c4,
+                                          returned: c5, pendingOnTime: c6, pendingOverdue: c7))
                 }
-                units[unit] = procedures
             }
-            return DayReports(day: day, units: units)
+            return b.build()
         }
     }
 

@@ -10,7 +10,7 @@ extension NightlyRun {
                     command: String, log: RunLog) throws -> DayAggregate {
         let checked = try log.stage("check", day: day) { () throws -> (CheckedDay, [String: Int]) in
             let c = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
-            return (c, ["rows": c.today.units.values.reduce(0) { $0 + $1.count }, "findings": c.findings.count])
+            return (c, ["rows": c.today.entryCount, "findings": c.findings.count])
         }
         let findings = checked.findings
         let aggregate = try log.stage("aggregate", day: day) { () throws -> (DayAggregate, [String: Int]) in
@@ -40,9 +40,8 @@ extension NightlyRun {
     /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.
     func checkDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64) throws -> CheckedDay {
         let unitReports = try warehouse.unitReports(on: day)
-        var today = DayReports(day: day, winners: try warehouse.winningCounts(on: day))
         // A unit that sent only an empty envelope reported a day with no activity.
-        for r in unitReports where today.units[r.unitCode] == nil { today.units[r.unitCode] = [:] }
+        let today = DayReports(day: day, winners: try warehouse.winningCounts(on: day), envelopes: unitReports.map(\.unitCode))
         let past = try history.days(before: day)
         let findings = Checks.run(today: today, previousReportDay: registries.calendar.previousReportDay(before: day),
                                   history: past, unitReports: unitReports, registries: registries, settings: config.checks)

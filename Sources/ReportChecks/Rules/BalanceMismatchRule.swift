@@ -11,16 +11,22 @@ public struct BalanceMismatchRule: CheckRuleImplementation {
         // No check across a gap: the previous report day must be in the history, and the unit must have reported there.
         guard let previous = context.previous else { return [] }
         var out: [Finding] = []
-        for (unit, procedures) in context.today.units {
-            guard let before = previous.units[unit] else { continue }
-            for (code, c) in procedures {
-                guard let p = before[code] else { continue }
+        let today = context.today
+        for (u, unit) in today.unitCodes.enumerated() {
+            guard let before = previous.entries(of: unit) else { continue }
+            // Both units' procedures are sorted by code: walk them together.
+            var k = before.lowerBound
+            for e in today.entries(ofUnitAt: u) {
+                let code = today.procedureCodes[e]
+                while k < before.upperBound && previous.procedureCodes[k] < code { k += 1 }
+                guard k < before.upperBound, previous.procedureCodes[k] == code else { continue }
+                let p = previous.counts[k], c = today.counts[e]
                 let left = p.pending + c.received
                 let right = c.resolved + c.returned + c.pending
                 guard left != right else { continue }
                 let expected = p.pending + c.received - c.resolved - c.returned
                 out.append(Finding(
-                    reportDate: context.today.day, unitCode: unit, procedureCode: code, rule: rule, metric: "pending",
+                    reportDate: today.day, unitCode: unit, procedureCode: code, rule: rule, metric: "pending",
                     value: String(c.pending), expected: String(expected), score: String(c.pending - expected),
                     detail: "pending \(p.pending) + received \(c.received) = \(left) ≠ resolved \(c.resolved)"
                         + " + returned \(c.returned) + pending \(c.pending) = \(right)"))

@@ -38,22 +38,26 @@ public struct OutlierRule: CheckRuleImplementation {
         let capacity = context.window.count
         let minHistory = max(1, settings.outlierMinHistory)
         guard capacity >= minHistory else { return [] }
-        var days: [[String: Counts]] = []
+        let reports = context.today
+        let history = context.window
+        var days: [(day: Int, range: Range<Int>)] = []
         days.reserveCapacity(capacity)
         var sameWeekday: [Bool] = []
         sameWeekday.reserveCapacity(capacity)
         var series = HistorySeries(capacity: capacity)
         var out: [Finding] = []
-        for (unit, procedures) in context.today.units where !procedures.isEmpty {
+        for (u, unit) in reports.unitCodes.enumerated() {
+            let entries = reports.entries(ofUnitAt: u)
+            guard !entries.isEmpty else { continue }
             days.removeAll(keepingCapacity: true)
             sameWeekday.removeAll(keepingCapacity: true)
-            for past in context.window {
-                guard let reported = past.units[unit] else { continue }
-                days.append(reported)
-                sameWeekday.append(past.day.isoWeekday == weekday)
+            for d in history.indices {
+                guard let reported = history[d].entries(of: unit) else { continue }
+                days.append((d, reported))
+                sameWeekday.append(history[d].day.isoWeekday == weekday)
             }
             guard days.count >= minHistory else { continue }
-            series.load(procedures: procedures, days: days, sameWeekday: sameWeekday,
+            series.load(today: reports, entries: entries, window: history, days: days, sameWeekday: sameWeekday,
                         minSameWeekday: settings.outlierMinSameWeekday)
             let n = series.dayCount
             for j in series.codes.indices {
