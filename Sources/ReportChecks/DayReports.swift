@@ -139,7 +139,14 @@ public struct DayReports: Sendable {
 
         /// Adds a procedure's counts to the current unit (its code after the previous procedure's).
         public mutating func append(_ procedure: String, _ c: Counts) {
-            if counts.count > starts[starts.count - 2], let last = procedureCodes.last, last >= procedure { ordered = false }
+            let ascending = counts.count == starts[starts.count - 2] || procedureCodes.last! < procedure
+            append(procedure, c, ascending: ascending)
+        }
+
+        /// Adds a procedure's counts to the current unit; `ascending`: the caller knows its code is after the
+        /// previous procedure's (a decoder comparing places in a sorted list instead of strings).
+        public mutating func append(_ procedure: String, _ c: Counts, ascending: Bool) {
+            if !ascending { ordered = false }
             procedureCodes.append(procedure)
             counts.append(c)
             starts[starts.count - 1] = counts.count

@@ -42,7 +42,7 @@ public enum ArchiveWriter {
                 }
             }
             if escapedName != name { text.append(UInt8(ascii: "\\")) }
-            text += Array(SHA256Hex.hex(of: member.bytes).utf8) + Array("  ".utf8) + escapedName + [0x0A]
+            text += Array((member.sha256 ?? SHA256Hex.hex(of: member.bytes)).utf8) + Array("  ".utf8) + escapedName + [0x0A]
         }
         return text
     }

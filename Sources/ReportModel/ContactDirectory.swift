@@ -18,16 +18,26 @@ public struct ContactDirectory: Sendable {
 
     /// Emails compare case-insensitively, without surrounding spaces.
     public static func emailKey(_ email: String) -> String? {
+        // (Every unit report of a day is matched: ASCII addresses, nearly all of them, skip Unicode case mapping.)
+        var utf8 = Array(email.utf8)
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let space: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+            while let l = utf8.last, space(l) { utf8.removeLast() }
+            let lead = utf8.prefix(while: space).count
+            if lead > 0 { utf8.removeFirst(lead) }
+            for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A { utf8[i] += 0x20 }
+            return utf8.isEmpty ? nil : String(decoding: utf8, as: UTF8.self)
+        }
         let k = email.trimmingSpaces.lowercased()
         return k.isEmpty ? nil : k
     }
 
     /// Phones compare on their digits, a leading country code 84 read as 0.
     public static func phoneKey(_ phone: String) -> String? {
-        var digits = String(phone.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.map(Character.init))
-        if digits.hasPrefix("0084") { digits = "0" + digits.dropFirst(4) }
-        if digits.hasPrefix("84"), digits.count >= 11 { digits = "0" + digits.dropFirst(2) }
-        return digits.isEmpty ? nil : digits
+        var digits = phone.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+        if digits.starts(with: [0x30, 0x30, 0x38, 0x34]) { digits.replaceSubrange(0..<4, with: [0x30]) }
+        if digits.starts(with: [0x38, 0x34]), digits.count >= 11 { digits.replaceSubrange(0..<2, with: [0x30]) }
+        return digits.isEmpty ? nil : String(decoding: digits, as: UTF8.self)
     }
 
     /// Contact points in force on `day` that the reporter is (by email or phone).

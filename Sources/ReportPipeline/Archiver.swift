@@ -46,7 +46,8 @@ struct Archiver: Sendable {
             // A file over the size limit was never kept: the manifest lists it, the archive holds no bytes.
             let blob = try warehouse.rawBlob(sha256: s.sha256)
             if let blob {
-                members.append(ArchiveMember(name: s.path, bytes: try reader.bytes(blob), mtime: s.receivedAt.seconds))
+                members.append(ArchiveMember(name: s.path, bytes: try reader.bytes(blob), mtime: s.receivedAt.seconds,
+                                             sha256: s.sha256))
             }
             manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"kept\": \(blob != nil), \"path\": \(jsonString(s.path)), "
                             + "\"received_at\": \"\(s.receivedAt.iso)\", \"sha256\": \"\(s.sha256)\", "

@@ -1,21 +1,28 @@
 import ReportChecks
 import ReportModel
 
-/// The compact encoding of a day's winning counts that the warehouse keeps for the checks' history:
-/// per unit its code and procedures, per procedure its code and seven counts as varints.
+/// The compact encoding of a day's winning counts that the warehouse keeps for the checks' history: the day's
+/// procedure codes once, ascending; then per unit its code and entries, per entry its procedure's place in that
+/// list and seven counts, all as varints. (A snapshot in another format is not read: the day is then read from
+/// its rows, and its snapshot rewritten when the day is next computed.)
 enum DaySnapshot {
-    static let magic: [UInt8] = Array("DRS1".utf8)
+    static let magic: [UInt8] = Array("DRS2".utf8)
 
     static func encode(_ reports: DayReports) -> [UInt8] {
         var out = magic
-        out.reserveCapacity(reports.unitCodes.count * 8 + reports.entryCount * 20)
+        out.reserveCapacity(reports.unitCodes.count * 8 + reports.entryCount * 10)
+        let codes = Set(reports.procedureCodes).sorted()
+        var place: [String: Int] = [:]
+        for (i, c) in codes.enumerated() { place[c] = i }
+        varint(codes.count, &out)
+        for c in codes { text(c, &out) }
         varint(reports.unitCodes.count, &out)
         for (u, unit) in reports.unitCodes.enumerated() {
             let entries = reports.entries(ofUnitAt: u)
             text(unit, &out)
             varint(entries.count, &out)
             for e in entries {
-                text(reports.procedureCodes[e], &out)
+                varint(place[reports.procedureCodes[e]]!, &out)
                 for v in reports.counts[e].array { varint(v, &out) }
             }
         }
@@ -27,17 +34,26 @@ enum DaySnapshot {
         guard bytes.starts(with: magic) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> DayReports? in
             var r = Reader(b: buffer, i: magic.count)
+            guard let codeCount = r.varint(), codeCount <= buffer.count else { return nil }
+            var codes: [String] = []
+            codes.reserveCapacity(codeCount)
+            for _ in 0..<codeCount {
+                guard let c = r.text() else { return nil }
+                codes.append(c)
+            }
             guard let unitCount = r.varint() else { return nil }
-            // Written units and procedures ascending, so they are laid out as read.
-            var b = DayReports.Builder(day: day, capacity: buffer.count / 12)
+            var b = DayReports.Builder(day: day, capacity: buffer.count / 9)
             for _ in 0..<unitCount {
                 guard let unit = r.text(), let n = r.varint() else { return nil }
                 b.startUnit(unit)
+                var previous = -1
                 for _ in 0..<n {
-                    guard let code = r.text(), let a = r.varint(), let c2 = r.varint(), let c3 = r.varint(), let c4 = r.varint(),
-                          let c5 = r.varint(), let c6 = r.varint(), let c7 = r.varint() else { return nil }
-                    b.append(code, Counts(receivedOnline: a, receivedOffline: c2, resolvedOnTime: c3, resolvedLate: c4,
-                                          returned: c5, pendingOnTime: c6, pendingOverdue: c7))
+                    guard let k = r.varint(), k < codes.count, let a = r.varint(), let c2 = r.varint(), let c3 = r.varint(),
+                          let c4 = r.varint(), let c5 = r.varint(), let c6 = r.varint(), let c7 = r.varint() else { return nil }
+                    // The list is ascending, so ascending places are ascending codes: no string comparison.
+                    b.append(codes[k], Counts(receivedOnline: a, receivedOffline: c2, resolvedOnTime: c3, resolvedLate: c4,
+                                              returned: c5, pendingOnTime: c6, pendingOverdue: c7), ascending: k > previous)
+                    previous = k
                 }
             }
             return b.build()

@@ -26,4 +26,20 @@ extension NightlyRun {
         lines.append("(earlier report days also recompute if the new files carry rows for them)")
         return lines
     }
+
+    /// The ingest batches of `count` files: a small first batch, so loading starts early, then `batchSize` files
+    /// each, then halving batches, so the load of the last one (which nothing overlaps) is short.
+    static func batchBounds(count: Int) -> [Range<Int>] {
+        var bounds: [Range<Int>] = []
+        var start = 0
+        func take(_ n: Int) {
+            bounds.append(start..<start + n)
+            start += n
+        }
+        take(min(count, batchSize / 8))
+        while count - start > batchSize * 3 / 2 { take(batchSize) }
+        while count - start > batchSize / 4 { take((count - start) / 2) }
+        if start < count { take(count - start) }
+        return bounds
+    }
 }

@@ -15,7 +15,7 @@ public final class NightlyRun {
 
     /// Files read and normalized per batch, to bound memory on large backfills.
     static let batchSize = 1000
-    /// Batches committed together (a night's ~3,300 files in one transaction; a backfill every ~8,000 files).
+    /// Files committed together (a night's ~3,300 files in one transaction; a backfill every ~8,000 files).
     static let batchesPerTransaction = 8
 
     public init(config: PipelineConfig, registries: Registries) {
@@ -64,6 +64,20 @@ public final class NightlyRun {
         defer { withExtendedLifetime(lock) {} }
         let warehouse = try openWarehouse()
         try warehouse.deferCheckpoints()
+        let warehousePath = warehouse.path
+        // The files already seen are read on another thread while the output folder is swept and the registries
+        // recorded (neither changes them).
+        let knownFiles = Pending { () throws -> ([String: FileStamp], Int) in
+            let start = Date()
+            let known = try Warehouse(path: warehousePath).fileStamps()
+            return (known, Int(Date().timeIntervalSince(start) * 1000))
+        }
+        defer { _ = try? knownFiles.wait() }
+        // So is the checks' history of the first day likely computed (the days this run changes are recomputed,
+        // and remembered, before any later day uses them).
+        let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
+        let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath), parallel: false) }
+        defer { _ = try? preload.wait() }
         try Housekeeping.sweep(out: out, warehouse: warehouse)
         try warehouse.replaceRegistries(registries)
         let setupMs = Int(Date().timeIntervalSince(setupStart) * 1000)
@@ -73,20 +87,13 @@ public final class NightlyRun {
         summary.exportsFolder = out.appendingPathComponent("exports").path
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
         try log.stage("setup") { ((), ["lock_open_sweep_registries_ms": setupMs]) }
-        // The checks' history of the first day likely computed is read on another thread meanwhile
-        // (the days this run changes are recomputed, and remembered, before any later day uses them).
-        let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
-        let warehousePath = warehouse.path
-        let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath), parallel: false) }
-        defer { _ = try? preload.wait() }
         do {
             let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
-                // (Reading the known files on a third thread was measured slower: the history preload has the 2nd core.)
                 let start = Date()
-                let known = try warehouse.fileStamps()
-                let knownMs = Int(Date().timeIntervalSince(start) * 1000)
+                let (known, knownMs) = try knownFiles.wait()
+                let waitMs = Int(Date().timeIntervalSince(start) * 1000)
                 let f = try Discovery.discover(inbox: config.inbox, known: known)
-                return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs])
+                return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs, "waiting_for_known_ms": waitMs])
             }
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
                 let c = try ingest(found, into: warehouse, summary: &summary)
@@ -197,14 +204,14 @@ public final class NightlyRun {
         let ingestStart = Date()
         var changes = Ingestion.Result()
         // Batches overlap: the next one is read and normalized on the worker threads while this one loads.
-        let batches = stride(from: 0, to: found.count, by: NightlyRun.batchSize).map {
-            Array(found[$0..<min(found.count, $0 + NightlyRun.batchSize)])
-        }
+        let bounds = NightlyRun.batchBounds(count: found.count)
+        let batches = bounds.map { Array(found[$0]) }
         let runId = summary.runId
         var next = batches.first.map { batch in Pending { try ingestion.read(batch, packName: "run\(runId)-0.pack") } }
         // Several batches share one transaction: the hash-keyed indexes take random pages, which each
         // commit would otherwise write again (measured: ~1,000 16 KiB pages per batch commit).
         var transactionOpen = false
+        var filesInTransaction = 0
         defer { if transactionOpen { try? warehouse.rollback() } }
         for (k, _) in batches.enumerated() {
             if !transactionOpen {
@@ -216,7 +223,7 @@ public final class NightlyRun {
             summary.ingestWaitMs += Int(Date().timeIntervalSince(waitStart) * 1000)
             next = k + 1 < batches.count
                 ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch, packName: "run\(runId)-\(k + 1).pack") } : nil
-            progress?(ProgressLine.files(done: min(found.count, k * NightlyRun.batchSize), of: found.count,
+            progress?(ProgressLine.files(done: bounds[k].lowerBound, of: found.count,
                                          rows: summary.rowsAccepted + summary.rowsRejected, elapsed: Date().timeIntervalSince(ingestStart)))
             let loadStart = Date()
             let r = try ingestion.load(read, into: warehouse, runId: summary.runId)
@@ -228,9 +235,11 @@ public final class NightlyRun {
             summary.rowsRejected += r.rowsRejected
             changes.touchedDates.formUnion(r.touchedDates)
             changes.rowDates.formUnion(r.rowDates)
-            if (k + 1) % NightlyRun.batchesPerTransaction == 0 || k + 1 == batches.count {
+            filesInTransaction += bounds[k].count
+            if filesInTransaction >= NightlyRun.batchSize * NightlyRun.batchesPerTransaction || k + 1 == batches.count {
                 try warehouse.commit()
                 transactionOpen = false
+                filesInTransaction = 0
             }
         }
         return changes

@@ -52,11 +52,12 @@ struct RawStore: Sendable {
         deinit { for fd in open.values { close(fd) } }
 
         func bytes(_ blob: RawBlob) throws -> [UInt8] {
-            let path = store.root.appendingPathComponent(blob.pack).path
             let fd: Int32
+            // (The path is built only when a pack is first opened: URL building costs more than the read.)
             if let cached = open[blob.pack] {
                 fd = cached
             } else {
+                let path = store.root.appendingPathComponent(blob.pack).path
                 fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
                 guard fd >= 0 else {
                     throw ReportError(.internal, "the kept copy of a submission is missing", location: path)
@@ -66,7 +67,8 @@ struct RawStore: Sendable {
             var out = [UInt8](repeating: 0, count: Int(blob.length))
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(blob.length), off_t(blob.offset)) }
             guard n == Int(blob.length) else {
-                throw ReportError(.internal, "the kept copy of a submission is cut short", location: path)
+                throw ReportError(.internal, "the kept copy of a submission is cut short",
+                                  location: store.root.appendingPathComponent(blob.pack).path)
             }
             return out
         }

@@ -15,6 +15,7 @@ public final class SQLiteConnection: @unchecked Sendable {
 
     /// Opens (creating if needed) the database at `path`: WAL, synchronous NORMAL, foreign keys on, 5 s busy timeout, 64 MiB cache.
     public init(path: String) throws {
+        _ = SQLiteConnection.configured
         self.path = path
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -32,6 +33,9 @@ public final class SQLiteConnection: @unchecked Sendable {
         // 16 KiB pages: a fresh warehouse writes a night's rows in a quarter of the page writes (no effect on an existing file).
         try execute("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;")
     }
+
+    /// Process-wide settings, made once before the first connection opens.
+    private static let configured: Bool = csqlite_disable_memstatus() == SQLITE_OK
 
     deinit {
         cache.removeAll()  // finalizes the cached statements

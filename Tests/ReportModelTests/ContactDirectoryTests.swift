@@ -19,6 +19,10 @@ final class ContactDirectoryTests: XCTestCase {
     func testEmailKeys() {
         XCTAssertEqual(ContactDirectory.emailKey("VanPhong.00008@DichVuCong.gov.vn "), "vanphong.00008@dichvucong.gov.vn")
         XCTAssertNil(ContactDirectory.emailKey("  "))
+        // The ASCII fast path trims what trimmingSpaces trims, and a non-ASCII address is still case-folded.
+        XCTAssertEqual(ContactDirectory.emailKey("\t A@B.VN\r\n"), "a@b.vn")
+        XCTAssertEqual(ContactDirectory.emailKey("\u{00A0}Phòng.ĐT@X.VN"), "phòng.đt@x.vn")
+        XCTAssertEqual(ContactDirectory.emailKey("ÂN@x.vn"), ContactDirectory.emailKey("ân@X.VN"))
     }
 
     let contacts = ContactDirectory(contacts: [
