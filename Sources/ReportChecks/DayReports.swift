@@ -27,6 +27,21 @@ public struct DayReports: Sendable {
     /// The entries of the unit with `code`, or nil when it did not report.
     public func entries(of code: String) -> Range<Int>? { index[code].map(entries(ofUnitAt:)) }
 
+    /// The place of the unit with `code` among `unitCodes`, searching forward from `cursor` and leaving it after
+    /// the place: for lookups in ascending order of code (no hashing; each day is walked once).
+    public func unitIndex(of code: String, from cursor: inout Int) -> Int? {
+        while cursor < unitCodes.count {
+            let c = unitCodes[cursor]
+            if c == code {
+                cursor += 1
+                return cursor - 1
+            }
+            if c > code { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
     /// Whether the unit with `code` reported (possibly only an empty envelope).
     public func contains(unit code: String) -> Bool { index[code] != nil }
 

@@ -33,7 +33,7 @@ struct HistorySeries {
 
     /// Lays out a unit's window: `entries` are its counts today in `today`, `days` its entries on the window days it
     /// reported (`window[day]`, `range`), `flags[i]` whether `days[i]` fell on today's weekday.
-    mutating func load(today reports: DayReports, entries: Range<Int>, window: ArraySlice<DayReports>,
+    mutating func load(today reports: DayReports, entries: Range<Int>, window: [DayReports],
                        days: [(day: Int, range: Range<Int>)], sameWeekday flags: [Bool], minSameWeekday: Int) {
         dayCount = days.count
         codes.removeAll(keepingCapacity: true)

@@ -140,13 +140,20 @@ public struct CSVReader: SubmissionReader {
 
     /// The delimiter of a header line: the most frequent of `,` `;` and tab outside quotes.
     static func delimiter(of line: ArraySlice<UInt8>) -> UInt8 {
-        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        var comma = 0, semicolon = 0, tab = 0
         var quoted = false
         for c in line {
-            if c == 0x22 { quoted.toggle() } else if !quoted, counts[c] != nil { counts[c]! += 1 }
+            switch c {
+            case 0x22: quoted.toggle()
+            case 0x2C where !quoted: comma += 1
+            case 0x3B where !quoted: semicolon += 1
+            case 0x09 where !quoted: tab += 1
+            default: break
+            }
         }
-        let best = [UInt8(0x2C), 0x3B, 0x09].max { counts[$0]! < counts[$1]! }!
-        return counts[best]! > 0 ? best : 0x2C
+        // Ties go to the comma, then the semicolon (the order the contract lists them).
+        if comma >= semicolon && comma >= tab { return 0x2C }
+        return semicolon >= tab ? 0x3B : 0x09
     }
 }
 

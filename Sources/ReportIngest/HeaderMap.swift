@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// Maps a file's header fields to canonical columns.
@@ -8,6 +9,15 @@ public struct HeaderMap: Sendable {
     public var unknown: [String]
 
     public init(headers: [String]) {
+        if let known = HeaderMap.memo.map(for: headers) {
+            self = known
+            return
+        }
+        self.init(matching: headers)
+        HeaderMap.memo.remember(self, for: headers)
+    }
+
+    private init(matching headers: [String]) {
         var seen = Set<Int>()
         var columns: [Column?] = []
         var unknown: [String] = []
@@ -34,3 +44,29 @@ public struct HeaderMap: Sendable {
         return missing
     }
 }
+
+extension HeaderMap {
+    /// Header lines already matched: thousands of files a night share a handful of header lines, and matching
+    /// a header (normalizing each name, Vietnamese ones included) costs more than its row.
+    private static let memo = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var maps: [[String]: HeaderMap] = [:]
+
+        func map(for headers: [String]) -> HeaderMap? {
+            lock.lock()
+            defer { lock.unlock() }
+            return maps[headers]
+        }
+
+        func remember(_ map: HeaderMap, for headers: [String]) {
+            lock.lock()
+            defer { lock.unlock() }
+            // Bounded: a hostile inbox could send a different header in every file.
+            if maps.count >= 256 { maps.removeAll() }
+            maps[headers] = map
+        }
+    }
+}
+

@@ -49,6 +49,18 @@ public struct ContactDirectory: Sendable {
         return idx.filter { seen.insert($0).inserted && contacts[$0].isActive(on: day) }.map { contacts[$0] }
     }
 
+    /// Whether the reporter (by email or phone) is a contact point in force on `day` of a unit `accepts`
+    /// (the same answer as filtering `matches`, without building it: every unit report of a day asks).
+    public func isContact(email: String?, phone: String?, on day: Day, of accepts: (String) -> Bool) -> Bool {
+        if let e = email.flatMap(ContactDirectory.emailKey), let list = byEmail[e] {
+            for i in list where contacts[i].isActive(on: day) && accepts(contacts[i].unitCode) { return true }
+        }
+        if let p = phone.flatMap(ContactDirectory.phoneKey), let list = byPhone[p] {
+            for i in list where contacts[i].isActive(on: day) && accepts(contacts[i].unitCode) { return true }
+        }
+        return false
+    }
+
     /// The contact point of `unit` in force on `day`; the latest `active_from` when several.
     public func contact(of unitCode: String, on day: Day) -> ContactPoint? {
         (byUnit[unitCode] ?? []).map { contacts[$0] }.filter { $0.isActive(on: day) }

@@ -1,5 +1,5 @@
 /// Every registry the pipeline normalizes against, with their lookup indexes.
-public struct Registries: Sendable {
+public final class Registries: Sendable {
     public let units: [Unit]
     /// Procedures in code order.
     public let procedures: [Procedure]

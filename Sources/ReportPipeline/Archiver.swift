@@ -42,9 +42,10 @@ struct Archiver: Sendable {
         let reader = RawStore.Reader(store: rawStore)
         var members: [ArchiveMember] = []
         var manifest: [String] = []
+        let blobs = try warehouse.rawBlobs(on: day)
         for s in submissions {
             // A file over the size limit was never kept: the manifest lists it, the archive holds no bytes.
-            let blob = try warehouse.rawBlob(sha256: s.sha256)
+            let blob = blobs[s.sha256]
             if let blob {
                 members.append(ArchiveMember(name: s.path, bytes: try reader.bytes(blob), mtime: s.receivedAt.seconds,
                                              sha256: s.sha256))

@@ -64,8 +64,7 @@ struct Ingestion: Sendable {
                                                                  rejects: [reject]), kept: false)
                     }
                     // A file that vanished or cannot be read is left for the next run (it is not recorded).
-                    guard let data = FileManager.default.contents(atPath: f.url.path) else { return nil }
-                    let bytes = [UInt8](data)
+                    guard let bytes = Ingestion.contents(ofFileAt: f.url.path, sizeHint: Int(f.size)) else { return nil }
                     return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
                 })
                 i += workers
@@ -97,6 +96,28 @@ struct Ingestion: Sendable {
         for (i, o) in try outcomes.collect().enumerated() { read[i].outcome = o }
         let unique = firstIndex.values.sorted().filter { read[$0].kept }.map { (sha256: read[$0].sha256, bytes: read[$0].bytes) }
         return ReadBatch(files: read, blobs: try rawStore.pack(unique, name: packName), unread: unread)
+    }
+
+    /// A file's bytes, read to its end whatever its size now; nil when it cannot be opened or read.
+    /// (Straight into an array: through `Data` each file was copied twice.)
+    static func contents(ofFileAt path: String, sizeHint: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// Loads read files into the warehouse in one transaction, applying the identity rules.

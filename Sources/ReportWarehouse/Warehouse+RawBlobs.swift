@@ -20,6 +20,20 @@ extension Warehouse {
         var c = s.cursor { s in RawBlob(sha256: sha256, pack: s.string(0), offset: s.int64(1), length: s.int64(2)) }
         return try c.all().first
     }
+
+    /// Where the kept bytes of every submission of `day` are, by hash (one query for a day's archive).
+    public func rawBlobs(on day: Day) throws -> [String: RawBlob] {
+        let s = try db.prepare("""
+            SELECT b.sha256, b.pack, b.offset, b.length
+            FROM submission_dates d JOIN submissions s ON s.id = d.submission_id JOIN raw_blobs b ON b.sha256 = s.sha256
+            WHERE d.report_date = ?
+            """)
+        s.bind(1, day.iso)
+        var c = s.cursor { s in RawBlob(sha256: s.string(0), pack: s.string(1), offset: s.int64(2), length: s.int64(3)) }
+        var out: [String: RawBlob] = [:]
+        while let b = try c.next() { out[b.sha256] = b }
+        return out
+    }
 }
 
 extension Warehouse {

@@ -39,7 +39,9 @@ public struct OutlierRule: CheckRuleImplementation {
         let minHistory = max(1, settings.outlierMinHistory)
         guard capacity >= minHistory else { return [] }
         let reports = context.today
-        let history = context.window
+        let history = Array(context.window)
+        // Today's units are visited in ascending order, so each history day is walked once, with a cursor.
+        var cursors = [Int](repeating: 0, count: history.count)
         var days: [(day: Int, range: Range<Int>)] = []
         days.reserveCapacity(capacity)
         var sameWeekday: [Bool] = []
@@ -52,8 +54,8 @@ public struct OutlierRule: CheckRuleImplementation {
             days.removeAll(keepingCapacity: true)
             sameWeekday.removeAll(keepingCapacity: true)
             for d in history.indices {
-                guard let reported = history[d].entries(of: unit) else { continue }
-                days.append((d, reported))
+                guard let k = history[d].unitIndex(of: unit, from: &cursors[d]) else { continue }
+                days.append((d, history[d].entries(ofUnitAt: k)))
                 sameWeekday.append(history[d].day.isoWeekday == weekday)
             }
             guard days.count >= minHistory else { continue }

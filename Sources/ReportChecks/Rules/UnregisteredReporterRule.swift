@@ -9,17 +9,16 @@ public struct UnregisteredReporterRule: CheckRuleImplementation {
     public func findings(in context: CheckContext) -> [Finding] {
         let day = context.today.day
         let registries = context.registries
-        var seen = Set<String>()
+        var seen = Set<SeenKey>()
         var out: [Finding] = []
         for report in context.unitReports where report.reportDate == day && !report.reporter.isEmpty {
             let reporter = report.reporter
             // UnitReport carries no submission id: one file's several rows for a unit share reporter and submitted_at.
-            let key = report.unitCode + "\u{1F}" + reporter.email + "\u{1F}" + reporter.phone + "\u{1F}"
-                + String(report.submittedAt.seconds)
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(SeenKey(unit: report.unitCode, email: reporter.email, phone: reporter.phone,
+                                      submittedAt: report.submittedAt.seconds)).inserted else { continue }
             let province = registries.directory.unit(code: report.unitCode, on: day)?.provinceCode
-            let matches = registries.contacts.matches(email: reporter.email, phone: reporter.phone, on: day)
-            if matches.contains(where: { $0.unitCode == report.unitCode || $0.unitCode == province }) { continue }
+            if registries.contacts.isContact(email: reporter.email, phone: reporter.phone, on: day,
+                                             of: { $0 == report.unitCode || $0 == province }) { continue }
             let registered = registries.contacts.contact(of: report.unitCode, on: day)
             let expected = registered.map {
                 Reporter(fullName: $0.fullName, email: $0.email, phone: $0.phone).label
@@ -33,5 +32,13 @@ public struct UnregisteredReporterRule: CheckRuleImplementation {
                     + scope + " on \(day.iso)"))
         }
         return out
+    }
+
+    /// One finding per unit, reporter and submission time.
+    private struct SeenKey: Hashable {
+        var unit: String
+        var email: String
+        var phone: String
+        var submittedAt: Int64
     }
 }
