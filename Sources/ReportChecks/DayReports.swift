@@ -107,6 +107,16 @@ public struct DayReports: Sendable {
         }
     }
 
+    /// A day already laid out: `unitCodes` strictly ascending, unit `i`'s entries at `starts[i]..<starts[i + 1]`
+    /// (`starts` has one more element than `unitCodes`, from 0 to the entry count), each unit's procedure codes
+    /// strictly ascending. The caller vouches for the order (a snapshot decoder that checked it as it read);
+    /// nothing is compared again.
+    public init(day: Day, ascendingUnitCodes unitCodes: [String], starts: [Int], procedureCodes: [String], counts: [Counts]) {
+        precondition(starts.count == unitCodes.count + 1 && starts.first == 0 && starts.last == counts.count
+                     && procedureCodes.count == counts.count, "DayReports laid out inconsistently")
+        self.init(day: day, unitCodes: unitCodes, starts: starts, procedureCodes: procedureCodes, counts: counts)
+    }
+
     private init(day: Day, unitCodes: [String], starts: [Int], procedureCodes: [String], counts: [Counts]) {
         self.day = day
         self.unitCodes = unitCodes

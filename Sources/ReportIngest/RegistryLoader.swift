@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ReportModel
 
@@ -16,32 +17,73 @@ public enum RegistryLoader {
     }
 
     public static func load(_ paths: Paths) throws(ReportError) -> Registries {
-        let units = try table(paths.units, required: ["code", "name", "level"]).map { (t, r) throws(ReportError) in
-            try unit(t, r, paths.units)
-        }
-        let procedures = try table(paths.procedures, required: ["code", "name", "level"]).map { (t, r) throws(ReportError) in
-            try procedure(t, r, paths.procedures)
-        }
-        let contacts = try table(paths.contacts, required: ["unit_code", "phone", "email"]).map { (t, r) throws(ReportError) in
-            ContactPoint(unitCode: t["unit_code", r], fullName: t["full_name", r], title: t["title", r], phone: t["phone", r],
-                         email: t["email", r], activeFrom: try date(t["active_from", r], r, paths.contacts),
-                         activeTo: try date(t["active_to", r], r, paths.contacts))
-        }
-        var calendar = ReportCalendar()
-        if let path = paths.calendar {
-            for (t, r) in try table(path, required: ["date"]) {
-                guard let d = Day(iso: t["date", r]) else {
-                    throw ReportError(.usage, "bad date \"\(t["date", r])\" in the calendar; write it as YYYY-MM-DD", location: "\(path):\(r.line)")
+        // The units and the contacts (3,355 rows each nationally) are read on separate cores: every run starts here.
+        // (Slots in the order errors were always reported: units, procedures, contacts, calendar.)
+        let slots = ResultSlots<Loaded>(count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { i in
+            slots.set(i, Result { () throws(ReportError) -> Loaded in
+                switch i {
+                case 0: return .units(try units(paths.units))
+                case 1: return .procedures(try procedures(paths.procedures))
+                case 2: return .contacts(try contacts(paths.contacts))
+                default: return .calendar(try calendar(paths.calendar))
                 }
-                let kind = t["kind", r].lowercased()
-                guard kind.isEmpty || kind == "holiday" || kind == "workday" else {
-                    throw ReportError(.usage, "calendar kind \"\(kind)\" is neither holiday nor workday; fix the row", location: "\(path):\(r.line)")
-                }
-                calendar.exceptions[d] = kind == "workday"
-                calendar.names[d] = t["name", r]
-            }
+            })
+        }
+        let loaded: [Loaded]
+        do {
+            loaded = try slots.collect()
+        } catch let e as ReportError {
+            throw e
+        } catch {
+            throw ReportError(.internal, "cannot load the registries", cause: "\(error)")
+        }
+        guard case .units(let units) = loaded[0], case .procedures(let procedures) = loaded[1],
+              case .contacts(let contacts) = loaded[2], case .calendar(let calendar) = loaded[3] else {
+            throw ReportError(.internal, "registry loading returned out of order")
         }
         return Registries(units: units, procedures: procedures, contacts: contacts, calendar: calendar)
+    }
+
+    /// What one loading task read.
+    private enum Loaded: Sendable {
+        case units([ReportModel.Unit])
+        case procedures([Procedure])
+        case contacts([ContactPoint])
+        case calendar(ReportCalendar)
+    }
+
+    static func units(_ path: String) throws(ReportError) -> [ReportModel.Unit] {
+        try table(path, required: ["code", "name", "level"]).map { (t, r) throws(ReportError) in try unit(t, r, path) }
+    }
+
+    static func procedures(_ path: String) throws(ReportError) -> [Procedure] {
+        try table(path, required: ["code", "name", "level"]).map { (t, r) throws(ReportError) in try procedure(t, r, path) }
+    }
+
+    static func contacts(_ path: String) throws(ReportError) -> [ContactPoint] {
+        try table(path, required: ["unit_code", "phone", "email"]).map { (t, r) throws(ReportError) in
+            ContactPoint(unitCode: t["unit_code", r], fullName: t["full_name", r], title: t["title", r], phone: t["phone", r],
+                         email: t["email", r], activeFrom: try date(t["active_from", r], r, path),
+                         activeTo: try date(t["active_to", r], r, path))
+        }
+    }
+
+    static func calendar(_ path: String?) throws(ReportError) -> ReportCalendar {
+        var calendar = ReportCalendar()
+        guard let path else { return calendar }
+        for (t, r) in try table(path, required: ["date"]) {
+            guard let d = Day(iso: t["date", r]) else {
+                throw ReportError(.usage, "bad date \"\(t["date", r])\" in the calendar; write it as YYYY-MM-DD", location: "\(path):\(r.line)")
+            }
+            let kind = t["kind", r].lowercased()
+            guard kind.isEmpty || kind == "holiday" || kind == "workday" else {
+                throw ReportError(.usage, "calendar kind \"\(kind)\" is neither holiday nor workday; fix the row", location: "\(path):\(r.line)")
+            }
+            calendar.exceptions[d] = kind == "workday"
+            calendar.names[d] = t["name", r]
+        }
+        return calendar
     }
 
     /// A registry table: header positions and rows.

@@ -38,25 +38,39 @@ enum DaySnapshot {
             var codes: [String] = []
             codes.reserveCapacity(codeCount)
             for _ in 0..<codeCount {
-                guard let c = r.text() else { return nil }
+                guard let c = r.text(), codes.last.map({ $0 < c }) ?? true else { return nil }
                 codes.append(c)
             }
-            guard let unitCount = r.varint() else { return nil }
-            var b = DayReports.Builder(day: day, capacity: buffer.count / 9)
+            guard let unitCount = r.varint(), unitCount <= buffer.count else { return nil }
+            // Laid out straight into arrays (the checks read ~15 such days every night): order is checked on the
+            // codes' places in the sorted list, and on unit codes once per unit.
+            var unitCodes: [String] = []
+            unitCodes.reserveCapacity(unitCount)
+            var starts: [Int] = [0]
+            starts.reserveCapacity(unitCount + 1)
+            let capacity = buffer.count / 8
+            var procedureCodes: [String] = []
+            procedureCodes.reserveCapacity(capacity)
+            var counts: [Counts] = []
+            counts.reserveCapacity(capacity)
             for _ in 0..<unitCount {
-                guard let unit = r.text(), let n = r.varint() else { return nil }
-                b.startUnit(unit)
+                guard let unit = r.text(), let n = r.varint(), n <= buffer.count else { return nil }
+                if let last = unitCodes.last, last >= unit { return nil }
+                unitCodes.append(unit)
                 var previous = -1
                 for _ in 0..<n {
-                    guard let k = r.varint(), k < codes.count, let a = r.varint(), let c2 = r.varint(), let c3 = r.varint(),
-                          let c4 = r.varint(), let c5 = r.varint(), let c6 = r.varint(), let c7 = r.varint() else { return nil }
-                    // The list is ascending, so ascending places are ascending codes: no string comparison.
-                    b.append(codes[k], Counts(receivedOnline: a, receivedOffline: c2, resolvedOnTime: c3, resolvedLate: c4,
-                                              returned: c5, pendingOnTime: c6, pendingOverdue: c7), ascending: k > previous)
+                    guard let k = r.varint(), k < codes.count, k > previous, let a = r.varint(), let c2 = r.varint(),
+                          let c3 = r.varint(), let c4 = r.varint(), let c5 = r.varint(), let c6 = r.varint(),
+                          let c7 = r.varint() else { return nil }
+                    procedureCodes.append(codes[k])
+                    counts.append(Counts(receivedOnline: a, receivedOffline: c2, resolvedOnTime: c3, resolvedLate: c4,
+                                         returned: c5, pendingOnTime: c6, pendingOverdue: c7))
                     previous = k
                 }
+                starts.append(counts.count)
             }
-            return b.build()
+            return DayReports(day: day, ascendingUnitCodes: unitCodes, starts: starts, procedureCodes: procedureCodes,
+                              counts: counts)
         }
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ReportChecks
 import ReportExport
@@ -72,10 +73,17 @@ extension NightlyRun {
                                                     previousReportDay: { self.registries.calendar.previousReportDay(before: $0) })
         context.unitNames = unitNames
         let html = ReportHTML(context: context)
+        let exporters: [any DayExporter] = DayExporters.all.map { $0.fileName == html.fileName ? html : $0 }
+        // Rendered on both cores, the page (the slowest) first; written in order once all are ready.
+        let order = exporters.indices.sorted { (exporters[$0].fileName == html.fileName ? 0 : 1, $0) < (exporters[$1].fileName == html.fileName ? 0 : 1, $1) }
+        let rendered = ResultSlots<[UInt8]>(count: exporters.count)
+        DispatchQueue.concurrentPerform(iterations: order.count) { k in
+            let i = order[k]
+            rendered.set(i, Result { exporters[i].fileName == national.fileName ? newSummary : try exporters[i].render(input) })
+        }
+        let files = try rendered.collect()
         try AtomicDirectory.publish(build: { tmp in
-            for exporter in DayExporters.all {
-                let bytes = exporter.fileName == national.fileName ? newSummary
-                    : exporter.fileName == html.fileName ? try html.render(input) : try exporter.render(input)
+            for (exporter, bytes) in zip(exporters, files) {
                 try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
             }
         }, at: folder)
