@@ -79,32 +79,21 @@ public struct DayReports: Sendable {
     }
 
     /// Groups winners given as (unit, procedure, counts), one per unit and procedure; `envelopes` are units
-    /// that reported (possibly with no rows at all).
+    /// that reported (possibly with no rows at all). Winners sorted by unit and procedure, as the warehouse
+    /// returns them, are laid out as they come; any other order is regrouped.
     public init(day: Day, winners: [(unit: String, procedure: String, counts: Counts)], envelopes: [String] = []) {
-        var sortedWinners = true
-        for i in winners.indices.dropFirst() where (winners[i - 1].unit, winners[i - 1].procedure) >= (winners[i].unit, winners[i].procedure) {
-            sortedWinners = false
-            break
-        }
-        var units: Set<String> = []
-        for e in envelopes { units.insert(e) }
-        if sortedWinners {
-            // The warehouse returns winners sorted: lay them out directly, and add envelope-only units after.
-            var b = Builder(day: day)
-            for w in winners {
-                if b.currentUnit != w.unit { b.startUnit(w.unit) }
-                b.append(w.procedure, w.counts)
-                units.remove(w.unit)
+        var b = Builder(day: day, capacity: winners.count)
+        var envelopeOnly = Set(envelopes)
+        for w in winners {
+            if b.currentUnit != w.unit {
+                b.startUnit(w.unit)
+                envelopeOnly.remove(w.unit)
             }
-            var built = b.build()
-            if !units.isEmpty { built.addEmptyUnits(units) }
-            self = built
-        } else {
-            var grouped: [String: [String: Counts]] = [:]
-            for w in winners { grouped[w.unit, default: [:]][w.procedure] = w.counts }
-            for u in units where grouped[u] == nil { grouped[u] = [:] }
-            self.init(day: day, units: grouped)
+            b.append(w.procedure, w.counts)
         }
+        var built = b.build()
+        if !envelopeOnly.isEmpty { built.addEmptyUnits(envelopeOnly) }
+        self = built
     }
 
     /// A day already laid out: `unitCodes` strictly ascending, unit `i`'s entries at `starts[i]..<starts[i + 1]`
@@ -131,9 +120,25 @@ public struct DayReports: Sendable {
 
     /// Adds units with no entries (empty envelopes), keeping units ascending.
     private mutating func addEmptyUnits(_ codes: Set<String>) {
-        var units = self.units
-        for c in codes where units[c] == nil { units[c] = [:] }
-        self = DayReports(day: day, units: units)
+        let added = codes.filter { index[$0] == nil }.sorted()
+        guard !added.isEmpty else { return }
+        var mergedCodes: [String] = []
+        var mergedStarts: [Int] = [0]
+        mergedCodes.reserveCapacity(unitCodes.count + added.count)
+        mergedStarts.reserveCapacity(unitCodes.count + added.count + 1)
+        var i = 0, j = 0
+        while i < unitCodes.count || j < added.count {
+            if j < added.count && (i == unitCodes.count || added[j] < unitCodes[i]) {
+                mergedCodes.append(added[j])
+                mergedStarts.append(mergedStarts.last!)
+                j += 1
+            } else {
+                mergedCodes.append(unitCodes[i])
+                mergedStarts.append(starts[i + 1])
+                i += 1
+            }
+        }
+        self = DayReports(day: day, unitCodes: mergedCodes, starts: mergedStarts, procedureCodes: procedureCodes, counts: counts)
     }
 
     /// Builds a day unit by unit, in ascending order of unit and, within a unit, of procedure.

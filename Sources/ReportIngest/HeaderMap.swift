@@ -52,20 +52,33 @@ extension HeaderMap {
 
     private final class Memo: @unchecked Sendable {
         private let lock = NSLock()
-        private var maps: [[String]: HeaderMap] = [:]
+        private var maps: [[UInt8]: HeaderMap] = [:]
 
         func map(for headers: [String]) -> HeaderMap? {
+            let key = Memo.key(headers)
             lock.lock()
             defer { lock.unlock() }
-            return maps[headers]
+            return maps[key]
         }
 
         func remember(_ map: HeaderMap, for headers: [String]) {
+            let key = Memo.key(headers)
             lock.lock()
             defer { lock.unlock() }
             // Bounded: a hostile inbox could send a different header in every file.
             if maps.count >= 256 { maps.removeAll() }
-            maps[headers] = map
+            maps[key] = map
+        }
+
+        /// The headers' exact bytes (String equality is canonical: an NFD header would get an NFC one's
+        /// `unknown` text back).
+        private static func key(_ headers: [String]) -> [UInt8] {
+            var key: [UInt8] = []
+            for h in headers {
+                key.append(contentsOf: h.utf8)
+                key.append(0)
+            }
+            return key
         }
     }
 }

@@ -69,6 +69,7 @@ enum DaySnapshot {
                 }
                 starts.append(counts.count)
             }
+            guard r.i == buffer.count else { return nil }
             return DayReports(day: day, ascendingUnitCodes: unitCodes, starts: starts, procedureCodes: procedureCodes,
                               counts: counts)
         }

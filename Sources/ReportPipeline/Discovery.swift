@@ -20,7 +20,7 @@ public enum Discovery {
     static let foldersToShare = 64
 
     /// New or changed files, sorted by path. Symbolic links are never followed.
-    public static func discover(inbox: String, known: [String: FileStamp]) throws(ReportError) -> [DiscoveredFile] {
+    public static func discover(inbox: String, known: KnownFiles) throws(ReportError) -> [DiscoveredFile] {
         let root = URL(fileURLWithPath: inbox).standardized.path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
@@ -48,32 +48,33 @@ public enum Discovery {
     }
 
     /// Reads one folder: new or changed files go to `found`, subfolders to `subfolders`.
-    private static func scan(root: String, _ rel: String, known: [String: FileStamp], found: inout [DiscoveredFile],
+    private static func scan(root: String, _ rel: String, known: KnownFiles, found: inout [DiscoveredFile],
                              subfolders: inout [String]) {
         let dirPath = rel.isEmpty ? root : root + "/" + rel
         guard let dir = opendir(dirPath) else { return }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
+        let knownHere = known.files(in: rel) ?? [:]
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            let relPath = rel.isEmpty ? name : rel + "/" + name
             let type = entry.pointee.d_type
             if type == UInt8(DT_DIR) {
-                subfolders.append(relPath)
+                subfolders.append(rel.isEmpty ? name : rel + "/" + name)
                 continue
             }
             // Links (DT_LNK) are skipped: they could lead out of the inbox.
             guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN), FileIngester.format(of: name) != nil else { continue }
             var st = stat()
             guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(relPath); continue }
+            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(rel.isEmpty ? name : rel + "/" + name); continue }
             guard st.st_mode & S_IFMT == S_IFREG else { continue }
             let mtimeNanos = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
             // Most files are known and unchanged: skip them before building anything.
-            if let k = known[relPath], k.size == Int64(st.st_size), k.mtimeNanos == mtimeNanos { continue }
+            if let k = knownHere[name], k.size == Int64(st.st_size), k.mtimeNanos == mtimeNanos { continue }
+            let relPath = rel.isEmpty ? name : rel + "/" + name
             found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + name), size: Int64(st.st_size),
                                         mtimeNanos: mtimeNanos, receivedAt: Timestamp(seconds: Int64(st.st_mtim.tv_sec))))
         }

@@ -7,7 +7,7 @@ extension NightlyRun {
     public func plan(from: Day, to: Day) throws -> [String] {
         guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
         let warehousePath = out.appendingPathComponent("warehouse.sqlite").path
-        var known: [String: FileStamp] = [:]
+        var known = KnownFiles()
         if FileManager.default.fileExists(atPath: warehousePath) {
             known = try Warehouse(path: warehousePath).fileStamps()
         }
@@ -30,6 +30,7 @@ extension NightlyRun {
     /// The ingest batches of `count` files: a small first batch, so loading starts early, then `batchSize` files
     /// each, then halving batches, so the load of the last one (which nothing overlaps) is short.
     static func batchBounds(count: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
         var bounds: [Range<Int>] = []
         var start = 0
         func take(_ n: Int) {

@@ -67,7 +67,7 @@ public final class NightlyRun {
         let warehousePath = warehouse.path
         // The files already seen are read on another thread while the output folder is swept and the registries
         // recorded (neither changes them).
-        let knownFiles = Pending { () throws -> ([String: FileStamp], Int) in
+        let knownFiles = Pending { () throws -> (KnownFiles, Int) in
             let start = Date()
             let known = try Warehouse(path: warehousePath).fileStamps()
             return (known, Int(Date().timeIntervalSince(start) * 1000))

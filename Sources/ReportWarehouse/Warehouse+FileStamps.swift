@@ -10,17 +10,11 @@ public struct FileStamp: Sendable, Hashable {
 
 extension Warehouse {
     /// Every recorded path with the size and modification time of its latest submission.
-    public func fileStamps() throws -> [String: FileStamp] {
-        // Sized up front (the largest id bounds the count): growing a dictionary of ~50,000 paths a fortnight
-        // rehashes them all several times.
-        let count = try db.prepare("SELECT max(id) FROM submissions")
-        defer { count.reset() }
-        let capacity = try count.step() ? Int(count.int64(0)) : 0
+    public func fileStamps() throws -> KnownFiles {
         let s = try db.prepare("SELECT path, size, mtime_ns FROM submissions ORDER BY id")
-        var out: [String: FileStamp] = [:]
-        out.reserveCapacity(capacity)
+        var out = KnownFiles()
         var c = s.cursor { s in (s.string(0), FileStamp(size: s.int64(1), mtimeNanos: s.int64(2))) }
-        while let (p, k) = try c.next() { out[p] = k }
+        while let (p, k) = try c.next() { out.record(p, k) }
         return out
     }
 }

@@ -1,0 +1,27 @@
+import XCTest
+@testable import ReportPipeline
+
+final class BatchBoundsTests: XCTestCase {
+    func testBatchesTileTheFilesInBoundedSizes() {
+        for count in [1, 124, 125, 126, 999, 1000, 3355, 8000, 50325] {
+            let bounds = NightlyRun.batchBounds(count: count)
+            var next = 0
+            for r in bounds {
+                XCTAssertEqual(r.lowerBound, next, "count \(count): \(bounds)")
+                XCTAssertFalse(r.isEmpty, "count \(count): \(bounds)")
+                XCTAssertLessThanOrEqual(r.count, NightlyRun.batchSize, "count \(count)")
+                next = r.upperBound
+            }
+            XCTAssertEqual(next, count, "count \(count): \(bounds)")
+            if count >= 2000 {
+                XCTAssertLessThanOrEqual(bounds.first!.count, 125, "count \(count): the first batch starts loading early")
+                XCTAssertLessThanOrEqual(bounds.last!.count, 250, "count \(count): nothing overlaps the last load")
+            }
+        }
+    }
+
+    func testNoFilesGiveNoBatches() {
+        // An empty batch would still be read and loaded in its own transaction.
+        XCTAssertEqual(NightlyRun.batchBounds(count: 0), [])
+    }
+}
