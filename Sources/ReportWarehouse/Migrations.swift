@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -230,5 +230,22 @@ public enum Migrations {
     /// (recorded in the same transaction), not with whatever folder a killed run left.
     static let v5 = """
     ALTER TABLE published ADD COLUMN content BLOB;
+    """
+
+    /// The pack files that hold at least one recorded file's bytes, so the sweep at each run's start finds
+    /// orphan packs (a killed run's) without scanning every blob (a year is ~800,000); and the warehouse's
+    /// own facts.
+    static let v6 = """
+    CREATE TABLE raw_packs (
+        name TEXT PRIMARY KEY
+    ) WITHOUT ROWID;
+    INSERT INTO raw_packs (name) SELECT DISTINCT pack FROM raw_blobs;
+
+    -- Small facts about the warehouse itself: 'registries' is the image of the registry snapshot last stored,
+    -- so an unchanged registry is not rewritten each run.
+    CREATE TABLE warehouse_meta (
+        name TEXT PRIMARY KEY,
+        value BLOB
+    ) WITHOUT ROWID;
     """
 }

@@ -141,6 +141,9 @@ public final class SQLiteConnection: @unchecked Sendable {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// Rows changed by every INSERT, UPDATE or DELETE since the connection opened.
+    public var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
+
     /// The error for a failed call: `.tryLater` when the database is busy or locked, else `.internal`.
     func error(_ rc: Int32, _ what: String, cause: String? = nil) -> ReportError {
         let cause = cause ?? String(cString: sqlite3_errmsg(handle))

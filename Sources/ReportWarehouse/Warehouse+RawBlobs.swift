@@ -4,12 +4,20 @@ extension Warehouse {
     /// Records where new files' bytes were packed (a hash already recorded keeps its first place).
     public func recordRawBlobs(_ blobs: [RawBlob]) throws {
         let s = try db.prepare("INSERT OR IGNORE INTO raw_blobs(sha256, pack, offset, length) VALUES (?, ?, ?, ?)")
+        // A pack all of whose bytes were already kept elsewhere is not recorded: the next sweep removes it.
+        var used = Set<String>()
         for b in blobs {
             s.bind(1, b.sha256)
             s.bind(2, b.pack)
             s.bind(3, b.offset)
             s.bind(4, b.length)
             try s.run()
+            if db.changes > 0 { used.insert(b.pack) }
+        }
+        let p = try db.prepare("INSERT OR IGNORE INTO raw_packs(name) VALUES (?)")
+        for name in used.sorted() {
+            p.bind(1, name)
+            try p.run()
         }
     }
 
@@ -39,7 +47,7 @@ extension Warehouse {
 extension Warehouse {
     /// The pack files that hold at least one recorded file's bytes.
     public func referencedPacks() throws -> Set<String> {
-        let s = try db.prepare("SELECT DISTINCT pack FROM raw_blobs")
+        let s = try db.prepare("SELECT name FROM raw_packs")
         var c = s.cursor { $0.string(0) }
         return Set(try c.all())
     }

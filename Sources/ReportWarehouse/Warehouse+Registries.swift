@@ -1,65 +1,93 @@
 import ReportModel
 
 extension Warehouse {
-    /// Replaces the registry snapshot ("registries as loaded") with `r`, in one transaction.
+    /// Replaces the registry snapshot ("registries as loaded") with `r`, in one transaction; nothing is written
+    /// when the stored snapshot already holds exactly these values (most nights: ~7,000 rows not rewritten).
     public func replaceRegistries(_ r: Registries) throws {
+        let tables = Self.registryTables(r)
+        var image: [UInt8] = []
+        for t in tables {
+            image.append(contentsOf: t.sql.utf8)
+            for row in t.rows { for v in row { v.append(to: &image) } }
+        }
+        let stored = try db.prepare("SELECT value FROM warehouse_meta WHERE name = 'registries'")
+        defer { stored.reset() }
+        if try stored.step(), stored.blob(0) == image { return }
+        stored.reset()
         try db.transaction {
             try db.execute("""
                 DELETE FROM registry_units; DELETE FROM registry_procedures;
                 DELETE FROM registry_contacts; DELETE FROM registry_calendar;
                 """)
-            let u = try db.prepare("""
-                INSERT INTO registry_units (code, name, level, parent_code, kind, aliases, active_from, active_to, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (i, unit) in r.units.enumerated() {
-                u.bind(1, unit.code)
-                u.bind(2, unit.name)
-                u.bind(3, unit.level.rawValue)
-                u.bind(4, unit.parentCode)
-                u.bind(5, unit.kind)
-                u.bind(6, unit.aliases.joined(separator: "|"))
-                u.bind(7, unit.activeFrom?.iso)
-                u.bind(8, unit.activeTo?.iso)
-                u.bind(9, i)
-                try u.run()
+            for t in tables {
+                let s = try db.prepare(t.sql)
+                for row in t.rows {
+                    for (i, v) in row.enumerated() { v.bind(s, Int32(i + 1)) }
+                    try s.run()
+                }
             }
-            let p = try db.prepare("""
-                INSERT INTO registry_procedures (code, name, field, level, priority, max_days) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for proc in r.procedures {
-                p.bind(1, proc.code)
-                p.bind(2, proc.name)
-                p.bind(3, proc.field)
-                p.bind(4, proc.level.rawValue)
-                p.bind(5, proc.priority ? 1 : 0)
-                p.bind(6, proc.maxDays.map(Int64.init))
-                try p.run()
-            }
-            let c = try db.prepare("""
-                INSERT INTO registry_contacts (unit_code, full_name, title, phone, email, active_from, active_to, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (i, cp) in r.contacts.contacts.enumerated() {
-                c.bind(1, cp.unitCode)
-                c.bind(2, cp.fullName)
-                c.bind(3, cp.title)
-                c.bind(4, cp.phone)
-                c.bind(5, cp.email)
-                c.bind(6, cp.activeFrom?.iso)
-                c.bind(7, cp.activeTo?.iso)
-                c.bind(8, i)
-                try c.run()
-            }
-            let k = try db.prepare("INSERT INTO registry_calendar (date, name, kind) VALUES (?, ?, ?)")
-            let days = Set(r.calendar.exceptions.keys).union(r.calendar.names.keys).sorted()
-            for day in days {
-                k.bind(1, day.iso)
-                k.bind(2, r.calendar.names[day] ?? "")
-                k.bind(3, r.calendar.exceptions[day] == true ? "workday" : "holiday")
-                try k.run()
+            let m = try db.prepare("INSERT OR REPLACE INTO warehouse_meta (name, value) VALUES ('registries', ?)")
+            m.bind(1, image)
+            try m.run()
+        }
+    }
+
+    /// A value bound to a registry insert.
+    private enum Value {
+        case text(String?)
+        case int(Int64?)
+
+        func bind(_ s: Statement, _ i: Int32) {
+            switch self {
+            case .text(let t): s.bind(i, t)
+            case .int(let n): s.bind(i, n)
             }
         }
+
+        /// Appends the value, typed and delimited, to the snapshot's image.
+        func append(to out: inout [UInt8]) {
+            switch self {
+            case .text(nil), .int(nil): out.append(0)
+            case .text(let t?):
+                out.append(1)
+                out.append(contentsOf: t.utf8)
+                out.append(0xFF)  // never a byte of UTF-8
+            case .int(let n?):
+                out.append(2)
+                withUnsafeBytes(of: n.littleEndian) { out.append(contentsOf: $0) }
+            }
+        }
+    }
+
+    /// Every registry row as inserted: the single list both the inserts and the comparison read.
+    private static func registryTables(_ r: Registries) -> [(sql: String, rows: [[Value]])] {
+        let units = r.units.enumerated().map { i, unit -> [Value] in
+            [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), .text(unit.parentCode), .text(unit.kind),
+             .text(unit.aliases.joined(separator: "|")), .text(unit.activeFrom?.iso), .text(unit.activeTo?.iso), .int(Int64(i))]
+        }
+        let procedures = r.procedures.map { p -> [Value] in
+            [.text(p.code), .text(p.name), .text(p.field), .text(p.level.rawValue), .int(p.priority ? 1 : 0),
+             .int(p.maxDays.map(Int64.init))]
+        }
+        let contacts = r.contacts.contacts.enumerated().map { i, c -> [Value] in
+            [.text(c.unitCode), .text(c.fullName), .text(c.title), .text(c.phone), .text(c.email),
+             .text(c.activeFrom?.iso), .text(c.activeTo?.iso), .int(Int64(i))]
+        }
+        let days = Set(r.calendar.exceptions.keys).union(r.calendar.names.keys).sorted().map { day -> [Value] in
+            [.text(day.iso), .text(r.calendar.names[day] ?? ""), .text(r.calendar.exceptions[day] == true ? "workday" : "holiday")]
+        }
+        return [
+            ("""
+             INSERT INTO registry_units (code, name, level, parent_code, kind, aliases, active_from, active_to, position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             """, units),
+            ("INSERT INTO registry_procedures (code, name, field, level, priority, max_days) VALUES (?, ?, ?, ?, ?, ?)", procedures),
+            ("""
+             INSERT INTO registry_contacts (unit_code, full_name, title, phone, email, active_from, active_to, position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             """, contacts),
+            ("INSERT INTO registry_calendar (date, name, kind) VALUES (?, ?, ?)", days),
+        ]
     }
 
     /// The registry snapshot last stored by `replaceRegistries` (empty registries if none).

@@ -30,4 +30,35 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(back.contacts.contacts, contacts)
         XCTAssertEqual(back.calendar, calendar)
     }
+
+    /// An unchanged registry is not written again; any changed value is.
+    func testUnchangedRegistriesAreNotRewritten() throws {
+        let (wh, path) = try makeWarehouse(self)
+        func registries(hoanKiem name: String, phone: String) -> Registries {
+            Registries(units: [
+                Unit(code: "01", name: "Thành phố Hà Nội", level: .province, parentCode: nil, kind: "thành phố", aliases: [],
+                     activeFrom: nil, activeTo: nil),
+                Unit(code: "00070", name: name, level: .commune, parentCode: "01", kind: "phường", aliases: [],
+                     activeFrom: nil, activeTo: nil),
+            ], procedures: [], contacts: [
+                ContactPoint(unitCode: "00070", fullName: "Trần Thị B", title: "", phone: phone, email: "b@x.vn",
+                             activeFrom: nil, activeTo: nil),
+            ], calendar: ReportCalendar())
+        }
+        let first = registries(hoanKiem: "Phường Hoàn Kiếm", phone: "0912345678")
+        try wh.replaceRegistries(first)
+        let written = wh.db.totalChanges
+        XCTAssertGreaterThan(written, 0)
+        try wh.replaceRegistries(first)
+        XCTAssertEqual(wh.db.totalChanges, written, "the same registries were written again")
+
+        // A changed name (NFD: the same text, other bytes) and a changed phone are each written.
+        let nfd = registries(hoanKiem: "Phường Hoàn Kiê\u{0301}m", phone: "0912345678")
+        try wh.replaceRegistries(nfd)
+        XCTAssertGreaterThan(wh.db.totalChanges, written)
+        XCTAssertEqual(Array(try Warehouse(path: path).storedRegistries().units[1].name.utf8), Array(nfd.units[1].name.utf8))
+        try wh.replaceRegistries(registries(hoanKiem: "Phường Hoàn Kiếm", phone: "0912345679"))
+        XCTAssertEqual(try Warehouse(path: path).storedRegistries().contacts.contacts[0].phone, "0912345679")
+        XCTAssertEqual(try Warehouse(path: path).storedRegistries().units[1].name, "Phường Hoàn Kiếm")
+    }
 }

@@ -1,0 +1,30 @@
+import ReportModel
+@testable import ReportWarehouse
+import XCTest
+
+final class RawPacksTests: XCTestCase {
+    func testAPackIsReferencedOnlyWhenOneOfItsBlobsWasKept() throws {
+        let (wh, _) = try makeWarehouse(self)
+        try wh.recordRawBlobs([RawBlob(sha256: "a", pack: "run1-0.pack", offset: 0, length: 3),
+                               RawBlob(sha256: "b", pack: "run1-0.pack", offset: 3, length: 4)])
+        // run2-0 holds only bytes already kept in run1-0: nothing points into it, so the sweep may remove it.
+        try wh.recordRawBlobs([RawBlob(sha256: "a", pack: "run2-0.pack", offset: 0, length: 3)])
+        try wh.recordRawBlobs([RawBlob(sha256: "a", pack: "run3-0.pack", offset: 0, length: 3),
+                               RawBlob(sha256: "c", pack: "run3-0.pack", offset: 3, length: 1)])
+        XCTAssertEqual(try wh.referencedPacks(), ["run1-0.pack", "run3-0.pack"])
+        XCTAssertEqual(try wh.rawBlob(sha256: "a")?.pack, "run1-0.pack")
+    }
+
+    /// A warehouse written before raw_packs existed gets the packs its blobs point into.
+    func testMigrationListsThePacksOfExistingBlobs() throws {
+        let (wh, path) = try makeWarehouse(self)
+        try wh.db.execute("""
+            DROP TABLE raw_packs; DROP TABLE warehouse_meta;
+            INSERT INTO raw_blobs VALUES ('x', 'run7-0.pack', 0, 1), ('y', 'run7-0.pack', 1, 1), ('z', 'run8-2.pack', 0, 1);
+            PRAGMA user_version = 5;
+            """)
+        let migrated = try Warehouse(path: path)
+        XCTAssertEqual(try Migrations.version(of: migrated.db), Migrations.latestVersion)
+        XCTAssertEqual(try migrated.referencedPacks(), ["run7-0.pack", "run8-2.pack"])
+    }
+}
