@@ -12,15 +12,32 @@ public struct FileIngester: Sendable {
 
     /// The form a submission's name gives: `csv` or `json` (with or without `.gz`); nil for other files.
     public static func format(of name: String) -> String? {
-        // Called for every inbox file each night: compare the ASCII suffix without building a lowercased copy.
-        var u = Array(name.utf8.suffix(8))
-        for i in u.indices where u[i] >= 0x41 && u[i] <= 0x5A { u[i] += 0x20 }
-        func ends(_ suffix: StaticString) -> Bool {
-            suffix.withUTF8Buffer { s in u.count >= s.count && u[(u.count - s.count)...].elementsEqual(s) }
+        // Called for every inbox file each night: the last 8 bytes, lowercased, packed in an integer (no copy).
+        let tail = packedTail(name.utf8)
+        func ends(_ suffix: (bits: UInt64, count: Int)) -> Bool {
+            tail.count >= suffix.count && tail.bits & (suffix.count == 8 ? ~0 : (1 << (8 * suffix.count)) - 1) == suffix.bits
         }
-        if ends(".csv") || ends(".csv.gz") { return "csv" }
-        if ends(".json") || ends(".json.gz") { return "json" }
+        if ends(suffixes.csv) || ends(suffixes.csvGz) { return "csv" }
+        if ends(suffixes.json) || ends(suffixes.jsonGz) { return "json" }
         return nil
+    }
+
+    private static let suffixes = (csv: packedTail(".csv".utf8), csvGz: packedTail(".csv.gz".utf8),
+                                   json: packedTail(".json".utf8), jsonGz: packedTail(".json.gz".utf8))
+
+    /// Up to the last 8 bytes of `bytes`, ASCII lowercased, the last byte lowest; and how many there were.
+    private static func packedTail(_ bytes: String.UTF8View) -> (bits: UInt64, count: Int) {
+        var bits: UInt64 = 0
+        var count = 0
+        var i = bytes.endIndex
+        while count < 8, i > bytes.startIndex {
+            i = bytes.index(before: i)
+            var b = bytes[i]
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            bits |= UInt64(b) << (8 * count)
+            count += 1
+        }
+        return (bits, count)
     }
 
     /// Everything `bytes` of `file` (a path relative to the inbox) yield.

@@ -43,7 +43,8 @@ public struct RowNormalizer: Sendable {
         let reporter = Reporter(fullName: record.trimmed(.reporterName) ?? "", email: record.trimmed(.reporterEmail) ?? "",
                                 phone: record.trimmed(.reporterPhone) ?? "")
         guard let dateText = record.trimmed(.reportDate) else { return reject(.missingField, "report_date is empty") }
-        if isRow, record.trimmed(.procedureCode) == nil {
+        let procedureText = record.trimmed(.procedureCode)
+        if isRow, procedureText == nil {
             return reject(.missingField, "procedure_code is empty", Day(parsing: dateText))
         }
         if code == nil, name == nil, reporter.isEmpty {
@@ -54,7 +55,7 @@ public struct RowNormalizer: Sendable {
         if date > submittedAt.vietnamDay {
             return reject(.futureDate, "report date \(date.iso) is after the day it was submitted (\(submittedAt.iso))", date)
         }
-        let procedure = record.trimmed(.procedureCode).flatMap(registries.procedure(code:))
+        let procedure = procedureText.flatMap(registries.procedure(code:))
         let match: UnitDirectory.Match
         if let code {
             match = registries.directory.lookup(code: code, level: procedure?.level, on: date)
@@ -83,20 +84,20 @@ public struct RowNormalizer: Sendable {
                                            line: record.line, reporter: reporter))
         }
         guard let procedure else {
-            return reject(.unknownProcedure, "no procedure has code \(record.trimmed(.procedureCode) ?? "")", date)
+            return reject(.unknownProcedure, "no procedure has code \(procedureText ?? "")", date)
         }
         guard procedure.level == unit.level else {
             return reject(.procedureLevelMismatch,
                           "procedure \(procedure.code) is handled by a \(procedure.level.rawValue), unit \(unit.code) is a \(unit.level.rawValue)", date)
         }
-        var values = [Int](repeating: 0, count: 7)
+        var counts = Counts()
         for (i, column) in Column.counts.enumerated() {
             let text = record[column]
             if record.badCountMask & (1 << UInt32(column.rawValue)) != 0 {
                 return reject(.badCount, "\(column.canonicalName) \"\(text ?? "")\" is not a whole number", date)
             }
             switch CountParser.parse(text) {
-            case .success(let v): values[i] = v
+            case .success(let v): counts[i] = v
             case .failure(let f):
                 let why: String
                 switch f {
@@ -111,8 +112,6 @@ public struct RowNormalizer: Sendable {
         if rejectUnregisteredReporter, !reporter.isEmpty, !isRegistered(reporter, for: unit, on: date) {
             return reject(.unregisteredReporter, "\(reporter.label) is not a contact point of \(unit.code) or its province", date)
         }
-        let counts = Counts(receivedOnline: values[0], receivedOffline: values[1], resolvedOnTime: values[2],
-                            resolvedLate: values[3], returned: values[4], pendingOnTime: values[5], pendingOverdue: values[6])
         return .row(ReportRow(reportDate: date, unitCode: unit.code, procedureCode: procedure.code, counts: counts,
                               submittedAt: submittedAt, line: record.line, reporter: reporter,
                               note: record[.note] ?? ""))

@@ -33,6 +33,32 @@ public struct Counts: Sendable, Hashable {
     public var array: [Int] {
         [receivedOnline, receivedOffline, resolvedOnTime, resolvedLate, returned, pendingOnTime, pendingOverdue]
     }
+
+    /// The count at `position` (0–6) in contract column order.
+    public subscript(position: Int) -> Int {
+        get {
+            switch position {
+            case 0: receivedOnline
+            case 1: receivedOffline
+            case 2: resolvedOnTime
+            case 3: resolvedLate
+            case 4: returned
+            case 5: pendingOnTime
+            default: pendingOverdue
+            }
+        }
+        set {
+            switch position {
+            case 0: receivedOnline = newValue
+            case 1: receivedOffline = newValue
+            case 2: resolvedOnTime = newValue
+            case 3: resolvedLate = newValue
+            case 4: returned = newValue
+            case 5: pendingOnTime = newValue
+            default: pendingOverdue = newValue
+            }
+        }
+    }
 }
 
 /// Who sent a report, as the submission names them.
