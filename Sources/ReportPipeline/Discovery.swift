@@ -21,6 +21,11 @@ public enum Discovery {
 
     /// New or changed files, sorted by path. Symbolic links are never followed.
     public static func discover(inbox: String, known: KnownFiles) throws(ReportError) -> [DiscoveredFile] {
+        try discover(inbox: inbox, known: { known })
+    }
+
+    /// The same, with the known files asked for only once the inbox has been walked (they can be read meanwhile).
+    public static func discover(inbox: String, known: () throws -> KnownFiles) throws(ReportError) -> [DiscoveredFile] {
         let root = URL(fileURLWithPath: inbox).standardized.path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
@@ -28,33 +33,57 @@ public enum Discovery {
         }
         // The tree is opened breadth-first until there are enough folders to share, then each of those is walked
         // whole on one of the cores: stat calls dominate discovery (one per file), and they scale.
-        var found: [DiscoveredFile] = []
+        var listed: [Folder] = []
         var level = [""]
         while !level.isEmpty && level.count < foldersToShare {
             var next: [String] = []
-            for rel in level { scan(root: root, rel, known: known, found: &found, subfolders: &next) }
+            for rel in level { listed.append(scan(root: root, rel, subfolders: &next)) }
             level = next
         }
-        let folders = level
-        let slots = ResultSlots<[DiscoveredFile]>(count: folders.count)
-        DispatchQueue.concurrentPerform(iterations: folders.count) { i in
-            var files: [DiscoveredFile] = []
-            var stack = [folders[i]]
-            while let rel = stack.popLast() { scan(root: root, rel, known: known, found: &files, subfolders: &stack) }
-            slots.set(i, .success(files))
+        let shared = level
+        let slots = ResultSlots<[Folder]>(count: shared.count)
+        DispatchQueue.concurrentPerform(iterations: shared.count) { i in
+            var folders: [Folder] = []
+            var stack = [shared[i]]
+            while let rel = stack.popLast() { folders.append(scan(root: root, rel, subfolders: &stack)) }
+            slots.set(i, .success(folders))
         }
-        if let parts = try? slots.collect() { for p in parts { found += p } }
+        if let parts = try? slots.collect() { for p in parts { listed += p } }
+        let knownFiles: KnownFiles
+        do {
+            knownFiles = try known()
+        } catch let e as ReportError {
+            throw e
+        } catch {
+            throw ReportError(.internal, "cannot read the files already received", cause: "\(error)")
+        }
+        var found: [DiscoveredFile] = []
+        for folder in listed {
+            let knownHere = knownFiles.files(in: folder.rel) ?? [:]
+            let dirPath = folder.rel.isEmpty ? root : root + "/" + folder.rel
+            // Most files are known and unchanged: skipped before anything is built for them.
+            for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
+                let relPath = folder.rel.isEmpty ? f.name : folder.rel + "/" + f.name
+                found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + f.name), size: f.size,
+                                            mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: f.mtimeSeconds)))
+            }
+        }
         return found.sorted { $0.path < $1.path }
     }
 
-    /// Reads one folder: new or changed files go to `found`, subfolders to `subfolders`.
-    private static func scan(root: String, _ rel: String, known: KnownFiles, found: inout [DiscoveredFile],
-                             subfolders: inout [String]) {
+    /// One folder's submission files as listed: name, size, modification time.
+    private struct Folder: Sendable {
+        var rel: String
+        var files: [(name: String, size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
+    }
+
+    /// Lists one folder: its submission files, and its subfolders into `subfolders`.
+    private static func scan(root: String, _ rel: String, subfolders: inout [String]) -> Folder {
+        var folder = Folder(rel: rel)
         let dirPath = rel.isEmpty ? root : root + "/" + rel
-        guard let dir = opendir(dirPath) else { return }
+        guard let dir = opendir(dirPath) else { return folder }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
-        let knownHere = known.files(in: rel) ?? [:]
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
@@ -71,12 +100,9 @@ public enum Discovery {
             guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(rel.isEmpty ? name : rel + "/" + name); continue }
             guard st.st_mode & S_IFMT == S_IFREG else { continue }
-            let mtimeNanos = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-            // Most files are known and unchanged: skip them before building anything.
-            if let k = knownHere[name], k.size == Int64(st.st_size), k.mtimeNanos == mtimeNanos { continue }
-            let relPath = rel.isEmpty ? name : rel + "/" + name
-            found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + name), size: Int64(st.st_size),
-                                        mtimeNanos: mtimeNanos, receivedAt: Timestamp(seconds: Int64(st.st_mtim.tv_sec))))
+            folder.files.append((name, Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                                 Int64(st.st_mtim.tv_sec)))
         }
+        return folder
     }
 }

@@ -89,10 +89,14 @@ public final class NightlyRun {
         try log.stage("setup") { ((), ["lock_open_sweep_registries_ms": setupMs]) }
         do {
             let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
-                let start = Date()
-                let (known, knownMs) = try knownFiles.wait()
-                let waitMs = Int(Date().timeIntervalSince(start) * 1000)
-                let f = try Discovery.discover(inbox: config.inbox, known: known)
+                // The inbox is walked while the known files are still being read; they are waited for only then.
+                var known = KnownFiles(), knownMs = 0, waitMs = 0
+                let f = try Discovery.discover(inbox: config.inbox) {
+                    let start = Date()
+                    (known, knownMs) = try knownFiles.wait()
+                    waitMs = Int(Date().timeIntervalSince(start) * 1000)
+                    return known
+                }
                 return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs, "waiting_for_known_ms": waitMs])
             }
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
