@@ -21,6 +21,8 @@ struct HistorySeries {
     private(set) var late: [Int] = []
     /// The unit's weekday factor for today: its median activity on today's weekday over its median activity.
     private(set) var weekdayFactor = 1.0
+    /// Whether the unit had enough days of today's weekday for a factor of its own (else see `useWeekdayFactor`).
+    private(set) var ownWeekdayFactor = false
     private var totals: [Double] = []
     private var sameDayTotals: [Double] = []
     private var sorted: [Double] = []
@@ -75,13 +77,17 @@ struct HistorySeries {
             if flags[i] { sameDayTotals.append(Double(activity)) }
         }
         weekdayFactor = 1
-        if sameDayTotals.count >= max(1, minSameWeekday) {
+        ownWeekdayFactor = sameDayTotals.count >= max(1, minSameWeekday)
+        if ownWeekdayFactor {
             HistorySeries.insertionSort(&totals)
             HistorySeries.insertionSort(&sameDayTotals)
             let all = HistorySeries.median(ofSorted: totals)
-            if all > 0 { weekdayFactor = HistorySeries.median(ofSorted: sameDayTotals) / all }
+            weekdayFactor = all > 0 ? HistorySeries.median(ofSorted: sameDayTotals) / all : 1
         }
     }
+
+    /// Sets the weekday factor of a unit without one of its own (the units' pooled factor).
+    mutating func useWeekdayFactor(_ factor: Double) { weekdayFactor = factor }
 
     private func index(of code: String, hint: Int) -> Int? {
         let raw = HistorySeries.rawBits(code)
