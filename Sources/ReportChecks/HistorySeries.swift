@@ -76,14 +76,18 @@ struct HistorySeries {
             totals.append(Double(activity))
             if flags[i] { sameDayTotals.append(Double(activity)) }
         }
-        weekdayFactor = 1
         ownWeekdayFactor = sameDayTotals.count >= max(1, minSameWeekday)
-        if ownWeekdayFactor {
-            HistorySeries.insertionSort(&totals)
-            HistorySeries.insertionSort(&sameDayTotals)
-            let all = HistorySeries.median(ofSorted: totals)
-            weekdayFactor = all > 0 ? HistorySeries.median(ofSorted: sameDayTotals) / all : 1
-        }
+        weekdayFactor = ownWeekdayFactor ? HistorySeries.weekdayRatio(totals: &totals, sameWeekday: &sameDayTotals) ?? 1 : 1
+    }
+
+    /// A unit's median daily activity on today's weekday over its median activity on all its days (both lists
+    /// are sorted in place); nil without a day of today's weekday, or when its median activity is 0.
+    static func weekdayRatio(totals: inout [Double], sameWeekday: inout [Double]) -> Double? {
+        guard !sameWeekday.isEmpty else { return nil }
+        insertionSort(&totals)
+        insertionSort(&sameWeekday)
+        let all = median(ofSorted: totals)
+        return all > 0 ? median(ofSorted: sameWeekday) / all : nil
     }
 
     /// Sets the weekday factor of a unit without one of its own (the units' pooled factor).

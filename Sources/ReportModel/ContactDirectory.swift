@@ -18,18 +18,13 @@ public struct ContactDirectory: Sendable {
 
     /// Emails compare case-insensitively, without surrounding spaces.
     public static func emailKey(_ email: String) -> String? {
+        let k = email.trimmingSpaces
+        guard !k.isEmpty else { return nil }
         // (Every unit report of a day is matched: ASCII addresses, nearly all of them, skip Unicode case mapping.)
-        var utf8 = Array(email.utf8)
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            let space: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-            while let l = utf8.last, space(l) { utf8.removeLast() }
-            let lead = utf8.prefix(while: space).count
-            if lead > 0 { utf8.removeFirst(lead) }
-            for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A { utf8[i] += 0x20 }
-            return utf8.isEmpty ? nil : String(decoding: utf8, as: UTF8.self)
-        }
-        let k = email.trimmingSpaces.lowercased()
-        return k.isEmpty ? nil : k
+        var utf8 = Array(k.utf8)
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return k.lowercased() }
+        for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A { utf8[i] += 0x20 }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Phones compare on their digits, a leading country code 84 read as 0.

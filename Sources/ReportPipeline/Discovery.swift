@@ -60,10 +60,10 @@ public enum Discovery {
         var found: [DiscoveredFile] = []
         for folder in listed {
             let knownHere = knownFiles.files(in: folder.rel) ?? [:]
-            let dirPath = folder.rel.isEmpty ? root : root + "/" + folder.rel
+            let dirPath = path(root, folder.rel)
             // Most files are known and unchanged: skipped before anything is built for them.
             for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
-                let relPath = folder.rel.isEmpty ? f.name : folder.rel + "/" + f.name
+                let relPath = path(folder.rel, f.name)
                 found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + f.name), size: f.size,
                                             mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: f.mtimeSeconds)))
             }
@@ -80,7 +80,7 @@ public enum Discovery {
     /// Lists one folder: its submission files, and its subfolders into `subfolders`.
     private static func scan(root: String, _ rel: String, subfolders: inout [String]) -> Folder {
         var folder = Folder(rel: rel)
-        let dirPath = rel.isEmpty ? root : root + "/" + rel
+        let dirPath = path(root, rel)
         guard let dir = opendir(dirPath) else { return folder }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
@@ -91,18 +91,23 @@ public enum Discovery {
             if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
             if type == UInt8(DT_DIR) {
-                subfolders.append(rel.isEmpty ? name : rel + "/" + name)
+                subfolders.append(path(rel, name))
                 continue
             }
             // Links (DT_LNK) are skipped: they could lead out of the inbox.
             guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN), FileIngester.format(of: name) != nil else { continue }
             var st = stat()
             guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(rel.isEmpty ? name : rel + "/" + name); continue }
+            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(path(rel, name)); continue }
             guard st.st_mode & S_IFMT == S_IFREG else { continue }
             folder.files.append((name, Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
                                  Int64(st.st_mtim.tv_sec)))
         }
         return folder
+    }
+
+    /// `name` inside `folder` ("" being the folder itself).
+    private static func path(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : name.isEmpty ? folder : folder + "/" + name
     }
 }

@@ -111,11 +111,7 @@ public struct OutlierRule: CheckRuleImplementation {
                 totals.append(Double(activity))
                 if history[d].day.isoWeekday == weekday { same.append(Double(activity)) }
             }
-            guard !same.isEmpty else { continue }
-            HistorySeries.insertionSort(&totals)
-            HistorySeries.insertionSort(&same)
-            let all = HistorySeries.median(ofSorted: totals)
-            if all > 0 { ratios.append(HistorySeries.median(ofSorted: same) / all) }
+            if let ratio = HistorySeries.weekdayRatio(totals: &totals, sameWeekday: &same) { ratios.append(ratio) }
         }
         guard ratios.count >= 30 else { return 1 }
         ratios.sort()
