@@ -8,6 +8,8 @@ public struct ReportError: Error, Sendable, CustomStringConvertible {
         case dataError
         /// Lock held or a temporary failure: try later (exit 75).
         case tryLater
+        /// Kept state (the warehouse, a raw copy) is damaged: refuse, change nothing (exit 74).
+        case damaged
         /// A fault of the program or the machine (exit 70).
         case `internal`
     }
@@ -34,6 +36,7 @@ public struct ReportError: Error, Sendable, CustomStringConvertible {
         case .usage: return 64
         case .dataError: return 65
         case .tryLater: return 75
+        case .damaged: return 74
         case .internal: return 70
         }
     }
