@@ -17,6 +17,8 @@ public struct PipelineConfig: Sendable {
     /// Turn the `unregistered_reporter` check into a row reject.
     public var rejectUnregisteredReporter: Bool
     public var outlier: OutlierSettings
+    /// The language of messages, pages and workbooks (`language`, `--lang`).
+    public var language: Language = .vi
 
     /// The checks' settings, from `outlier`.
     public var checks: CheckSettings {
@@ -99,18 +101,25 @@ public struct PipelineConfig: Sendable {
             }
             deadline = parsed
         }
-        return PipelineConfig(
+        var config = PipelineConfig(
             units: resolve(file.registries.units) ?? "", procedures: resolve(file.registries.procedures) ?? "",
             contacts: resolve(file.registries.contacts) ?? "", calendar: resolve(file.registries.calendar),
             inbox: resolve(file.inbox) ?? "inbox", output: resolve(file.output) ?? "out", deadline: deadline,
             sizeLimit: (file.sizeLimitMiB ?? 64) << 20,
             rejectUnregisteredReporter: file.rejectUnregisteredReporter ?? false,
             outlier: file.checks?.outlier ?? OutlierSettings())
+        if let lang = file.language {
+            guard let parsed = Language(rawValue: lang) else {
+                throw ReportError(.usage, "language \"\(lang)\" is not vi or en; fix it in the pipeline file", location: path)
+            }
+            config.language = parsed
+        }
+        return config
     }
 
     /// The settings a pipeline file may hold, by section.
     static let knownKeys: [String: Set<String>] = [
-        "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks"],
+        "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks", "language"],
         "registries": ["units", "procedures", "contacts", "calendar"],
         "checks": ["outlier"],
         "checks.outlier": ["window", "min_history", "min_same_weekday", "threshold", "min_difference"],
@@ -155,9 +164,10 @@ struct PipelineFile: Decodable {
     var sizeLimitMiB: Int?
     var rejectUnregisteredReporter: Bool?
     var checks: Checks?
+    var language: String?
 
     enum CodingKeys: String, CodingKey {
-        case registries, inbox, output, deadline, checks
+        case registries, inbox, output, deadline, checks, language
         case sizeLimitMiB = "size_limit_mib"
         case rejectUnregisteredReporter = "reject_unregistered_reporter"
     }

@@ -20,6 +20,7 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Outlier check: no flag with fewer days of history.") var outlierMinHistory: Int?
     @Option(help: "Outlier check: |x − expected| / scale above which a value is flagged.") var outlierThreshold: Double?
     @Option(help: "Outlier check: and at least this many dossiers away.") var outlierMinDifference: Int?
+    @Option(help: "Language of messages, pages and workbooks: vi (default) or en.") var lang: String?
 
     /// The pipeline file's settings with these flags applied.
     func config() throws(ReportError) -> PipelineConfig {
@@ -43,6 +44,12 @@ struct CommonOptions: ParsableArguments {
         if let outlierMinHistory { c.outlier.minHistory = outlierMinHistory }
         if let outlierThreshold { c.outlier.threshold = outlierThreshold }
         if let outlierMinDifference { c.outlier.minDifference = outlierMinDifference }
+        if let lang {
+            guard let l = Language(rawValue: lang) else {
+                throw ReportError(.usage, "--lang \"\(lang)\" is not vi or en; write --lang vi or --lang en")
+            }
+            c.language = l
+        }
         if let deadline {
             guard let d = Deadline(parsing: deadline) else {
                 throw ReportError(.usage, "--deadline \"\(deadline)\" is not HH:MM or '+N HH:MM'; write e.g. 10:00")

@@ -1,0 +1,12 @@
+/// The language of text a person reads (contract v1.1 §4 "Language"): Vietnamese by default.
+///
+/// Reason codes, rule codes, metric names and CSV column names are identifiers and never change with it.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case vi, en
+
+    /// Picks the text for this language.
+    @inlinable
+    public func pick(vi: @autoclosure () -> String, en: @autoclosure () -> String) -> String {
+        self == .vi ? vi() : en()
+    }
+}
