@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel"]),
         .testTarget(name: "ReportWarehouseTests", dependencies: ["ReportWarehouse", "ReportModel"]),
         .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel", "ReportCompression"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel"], exclude: ["Expected"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel", "ReportWarehouse"], exclude: ["Expected"]),
     ]
 )

@@ -32,8 +32,11 @@ public struct RowNormalizer: Sendable {
 
     /// Normalizes `record` of `file`, received at `receivedAt`.
     public func normalize(_ record: RawRecord, file: String, receivedAt: Timestamp, memo: NameMemo? = nil) -> Outcome {
+        // The unit, once resolved, goes with any later reject (the warehouse's reject_rows show it).
+        var namedUnit: String?
         func reject(_ reason: RejectReason, _ detail: String, _ date: Day? = nil) -> Outcome {
-            .reject(Reject(file: file, line: record.line, reason: reason, detail: detail, raw: record.raw, reportDate: date))
+            .reject(Reject(file: file, line: record.line, reason: reason, detail: detail, raw: record.raw, reportDate: date,
+                           unitCode: namedUnit))
         }
         if let r = record.ragged {
             return reject(.raggedRow, "\(r.found) fields where the header has \(r.expected)")
@@ -72,7 +75,7 @@ public struct RowNormalizer: Sendable {
         }
         let unit: Unit
         switch match {
-        case .unit(let u): unit = u
+        case .unit(let u): unit = u; namedUnit = u.code
         case .unknown(let why): return reject(.unknownUnit, why, date)
         case .inactive(let why): return reject(.inactiveUnit, why, date)
         }

@@ -41,10 +41,14 @@ public struct Reject: Sendable, Hashable {
     public var raw: String
     /// The report date the row carries, when it could be read.
     public var reportDate: Day?
+    /// The registered unit the row named, when it was resolved before the row was rejected.
+    public var unitCode: String?
 
-    public init(file: String, line: Int, reason: RejectReason, detail: String, raw: String, reportDate: Day? = nil) {
+    public init(file: String, line: Int, reason: RejectReason, detail: String, raw: String, reportDate: Day? = nil,
+                unitCode: String? = nil) {
         self.file = file; self.line = line; self.reason = reason; self.detail = detail; self.raw = raw
         self.reportDate = reportDate
+        self.unitCode = unitCode
     }
 }
 

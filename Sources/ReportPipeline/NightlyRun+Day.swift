@@ -91,6 +91,7 @@ extension NightlyRun {
             for r in changes { try warehouse.recordRestatement(r, runId: runId) }
             try warehouse.setPublished(day: day, name: national.fileName, content: newSummary,
                                        sha256: SHA256Hex.hex(of: newSummary), runId: runId)
+            try warehouse.recordReportDay(day, dueAt: config.deadline.instant(for: day))
         }
     }
 }

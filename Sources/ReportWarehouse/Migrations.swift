@@ -6,19 +6,19 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5, v6]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
 
-    /// Applies the scripts not yet applied, each in its own transaction.
-    public static func migrate(_ db: SQLiteConnection) throws {
+    /// Applies the scripts not yet applied (up to version `target`, by default the latest), each in its own transaction.
+    public static func migrate(_ db: SQLiteConnection, upTo target: Int? = nil) throws {
         let current = try version(of: db)
         guard current <= all.count else {
             throw ReportError(.usage, "The warehouse was written by a newer version of dailyreports (schema \(current), this one knows \(all.count)); use a newer build.",
                               location: db.path)
         }
-        for (i, script) in all.enumerated().dropFirst(current) {
+        for (i, script) in all.enumerated().dropFirst(current) where i < (target ?? all.count) {
             try db.transaction {
                 try db.execute(script)
                 try db.execute("PRAGMA user_version = \(i + 1)")
@@ -247,5 +247,105 @@ public enum Migrations {
         name TEXT PRIMARY KEY,
         value BLOB
     ) WITHOUT ROWID;
+    """
+
+    /// The analysts' views (contract §8; documented in docs/WAREHOUSE.md). Their names and columns are a promise:
+    /// a later migration may add tables or columns under them but must leave what they answer unchanged
+    /// (MigrationTests checks every later script against them).
+    static let v7 = """
+    -- The deadline each computed report day was computed with (written with its published figures).
+    -- Days computed before this version get the contract's default deadline, 10:00 +07:00 the next day.
+    CREATE TABLE report_days (
+        report_date TEXT PRIMARY KEY,
+        due_at INTEGER NOT NULL           -- epoch seconds
+    ) WITHOUT ROWID;
+    INSERT INTO report_days (report_date, due_at)
+        SELECT DISTINCT report_date, CAST(strftime('%s', report_date, '+1 day', '+3 hours') AS INTEGER) FROM published;
+
+    -- The registered unit a rejected row named (resolved before a later check rejected it); NULL when none.
+    ALTER TABLE rejects ADD COLUMN unit_code TEXT;
+
+    -- Registry rows by code, for the views' lookups of a unit's province and name.
+    CREATE INDEX registry_units_code ON registry_units(code, position);
+
+    -- One row per unit code: its first row in registry order (names and province for the views below).
+    CREATE VIEW units AS
+    SELECT u.code, u.name, u.level, COALESCE(u.parent_code, u.code) AS province_code, u.kind, u.active_from, u.active_to
+    FROM registry_units u
+    WHERE u.position = (SELECT MIN(e.position) FROM registry_units e WHERE e.code = u.code);
+
+    -- The winning rows: one per report date, unit and procedure (the latest submitted_at, then the later
+    -- received file, the greater path, the later line), as the exports sum them.
+    CREATE VIEW current_rows AS
+    SELECT r.report_date, r.unit_code,
+        COALESCE(
+            (SELECT COALESCE(u.parent_code, u.code) FROM registry_units u
+             WHERE u.code = r.unit_code
+               AND COALESCE(u.active_from, '') <= r.report_date AND r.report_date <= COALESCE(u.active_to, '9999-12-31')
+             ORDER BY u.position LIMIT 1),
+            (SELECT u.province_code FROM units u WHERE u.code = r.unit_code)) AS province_code,
+        r.procedure_code,
+        r.received_online, r.received_offline, r.resolved_on_time, r.resolved_late, r.returned,
+        r.pending_on_time, r.pending_overdue,
+        strftime('%Y-%m-%dT%H:%M:%S+07:00', r.submitted_at + 25200, 'unixepoch') AS submitted_at,
+        s.path AS file
+    FROM report_rows r JOIN submissions s ON s.id = r.submission_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM report_rows w JOIN submissions ws ON ws.id = w.submission_id
+        WHERE w.report_date = r.report_date AND w.unit_code = r.unit_code AND w.procedure_code = r.procedure_code
+          AND (w.submitted_at, ws.received_at, ws.path, w.line, w.submission_id)
+              > (r.submitted_at, s.received_at, s.path, r.line, r.submission_id));
+
+    -- One row per computed report day and unit expected that day (every unit active in the registry as
+    -- last loaded, provinces included): whether it reported (an accepted row or an empty envelope), whether
+    -- its first report came after the day's deadline, and when that was.
+    CREATE VIEW unit_days AS
+    SELECT report_date, unit_code, province_code,
+        first IS NOT NULL AS reported,
+        COALESCE(first > due_at, 0) AS late,
+        strftime('%Y-%m-%dT%H:%M:%S+07:00', first + 25200, 'unixepoch') AS first_submitted_at
+    FROM (
+        SELECT d.report_date, d.due_at, u.code AS unit_code, COALESCE(u.parent_code, u.code) AS province_code,
+            (SELECT MIN(x.submitted_at) FROM unit_reports x
+             WHERE x.report_date = d.report_date AND x.unit_code = u.code) AS first
+        FROM report_days d JOIN registry_units u
+            ON COALESCE(u.active_from, '') <= d.report_date AND d.report_date <= COALESCE(u.active_to, '9999-12-31')
+        WHERE NOT EXISTS (
+            SELECT 1 FROM registry_units e
+            WHERE e.code = u.code AND e.position < u.position
+              AND COALESCE(e.active_from, '') <= d.report_date AND d.report_date <= COALESCE(e.active_to, '9999-12-31')));
+
+    -- Rejects by report date: a dated reject on its date, an undated one (a whole-file reject) on every date
+    -- of its file (NULL when the file has none), as each date's rejects.csv lists them; with the unit the row
+    -- named, else the one unit the file's accepted rows name.
+    CREATE VIEW reject_rows AS
+    SELECT report_date, file, line, reason, detail, raw, unit_code,
+        (SELECT u.province_code FROM units u WHERE u.code = q.unit_code) AS province_code
+    FROM (
+        SELECT COALESCE(j.report_date, sd.report_date) AS report_date, j.file, j.line, j.reason, j.detail, j.raw,
+            COALESCE(j.unit_code, (
+                SELECT MIN(x.unit_code) FROM unit_reports x WHERE x.submission_id = j.submission_id
+                HAVING COUNT(DISTINCT x.unit_code) = 1)) AS unit_code
+        FROM rejects j LEFT JOIN submission_dates sd ON j.report_date IS NULL AND sd.submission_id = j.submission_id
+    ) q;
+
+    -- Late reports with names: the units whose first report for the day came after its deadline.
+    CREATE VIEW late_reports AS
+    SELECT d.report_date, d.province_code, p.name AS province_name, d.unit_code, u.name AS unit_name,
+        d.first_submitted_at,
+        strftime('%Y-%m-%dT%H:%M:%S+07:00', r.due_at + 25200, 'unixepoch') AS due_at
+    FROM unit_days d
+    JOIN report_days r ON r.report_date = d.report_date
+    LEFT JOIN units u ON u.code = d.unit_code
+    LEFT JOIN units p ON p.code = d.province_code
+    WHERE d.late = 1;
+
+    -- Findings with the unit's and province's codes and names.
+    CREATE VIEW finding_rows AS
+    SELECT f.report_date, u.province_code, p.name AS province_name, f.unit_code, u.name AS unit_name,
+        f.procedure_code, f.rule, f.metric, f.value, f.expected, f.score, f.detail
+    FROM findings f
+    LEFT JOIN units u ON u.code = f.unit_code
+    LEFT JOIN units p ON p.code = u.province_code;
     """
 }

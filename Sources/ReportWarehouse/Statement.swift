@@ -92,6 +92,9 @@ public final class Statement {
 
     // MARK: Columns
 
+    /// The number of columns the statement returns.
+    public var columnCount: Int32 { sqlite3_column_count(stmt) }
+
     /// Whether column `index` (0-based) of the current row is NULL.
     public func isNull(_ index: Int32) -> Bool {
         sqlite3_column_type(stmt, index) == SQLITE_NULL

@@ -25,8 +25,8 @@ struct SubmissionInserter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         reject = try db.prepare("""
-            INSERT INTO rejects (submission_id, run_id, file, line, reason, detail, raw, report_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO rejects (submission_id, run_id, file, line, reason, detail, raw, report_date, unit_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         note = try db.prepare("INSERT INTO notes (submission_id, run_id, file, line, kind, detail) VALUES (?, ?, ?, ?, ?, ?)")
     }
@@ -108,6 +108,7 @@ struct SubmissionInserter {
             j.bind(6, r.detail)
             j.bind(7, r.raw)
             j.bind(8, r.reportDate.map { days.iso($0) })
+            j.bind(9, r.unitCode)
             try j.run()
         }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 @testable import ReportWarehouse
 import XCTest
@@ -17,11 +18,13 @@ final class RawPacksTests: XCTestCase {
 
     /// A warehouse written before raw_packs existed gets the packs its blobs point into.
     func testMigrationListsThePacksOfExistingBlobs() throws {
-        let (wh, path) = try makeWarehouse(self)
-        try wh.db.execute("""
-            DROP TABLE raw_packs; DROP TABLE warehouse_meta;
+        let (_, fresh) = try makeWarehouse(self, file: "unused.sqlite")
+        // A warehouse written at schema 5, before raw_packs.
+        let path = (fresh as NSString).deletingLastPathComponent + "/v5.sqlite"
+        let v5 = try SQLiteConnection(path: path)
+        try Migrations.migrate(v5, upTo: 5)
+        try v5.execute("""
             INSERT INTO raw_blobs VALUES ('x', 'run7-0.pack', 0, 1), ('y', 'run7-0.pack', 1, 1), ('z', 'run8-2.pack', 0, 1);
-            PRAGMA user_version = 5;
             """)
         let migrated = try Warehouse(path: path)
         XCTAssertEqual(try Migrations.version(of: migrated.db), Migrations.latestVersion)
