@@ -23,19 +23,19 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         .target(name: "ReportModel"),
+        // SHA-256 of submissions (ingest identifies files by it) and of archive members (export).
+        .target(name: "ReportHashing", dependencies: ["ReportModel", .product(name: "Crypto", package: "swift-crypto")]),
         // zlib's inflate, shared by ingestion (submissions) and the archive reader.
         .target(name: "ReportCompression", dependencies: ["CZlib"]),
         .target(name: "ReportIngest", dependencies: ["ReportModel", "ReportCompression", "CCSV"]),
         .target(name: "ReportChecks", dependencies: ["ReportModel"]),
         .target(name: "ReportWarehouse", dependencies: ["ReportModel", "CSQLite"]),
         .target(name: "ReportExport", dependencies: [
-            "ReportModel", "ReportCompression", "CZlib",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "ReportModel", "ReportCompression", "ReportHashing", "CZlib",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
         .target(name: "ReportPipeline", dependencies: [
-            "ReportModel", "ReportIngest", "ReportChecks", "ReportWarehouse", "ReportExport",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "ReportModel", "ReportIngest", "ReportChecks", "ReportWarehouse", "ReportExport", "ReportHashing",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dailyreports", dependencies: [
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ReportIngestTests", dependencies: ["ReportIngest", "ReportModel"]),
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel"]),
         .testTarget(name: "ReportWarehouseTests", dependencies: ["ReportWarehouse", "ReportModel"]),
-        .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel", "ReportCompression"]),
+        .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel", "ReportCompression", "ReportHashing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel", "ReportWarehouse"], exclude: ["Expected"]),
     ]
 )

@@ -10,13 +10,14 @@ public enum ArchiveReader {
         do {
             compressed = Array(try Data(contentsOf: url))
         } catch {
-            throw ReportError(.dataError, "cannot read archive", cause: String(describing: error), location: url.path)
+            throw ReportError(wrapping: error)
         }
         let tar: [UInt8]
         do {
             tar = try Gunzip.inflate(compressed, limit: maxInflatedBytes)
         } catch {
-            throw ReportError(.dataError, "the archive cannot be inflated", cause: "\(error)", location: url.path)
+            throw ReportError(.dataError, vi: "không giải nén được tệp lưu trữ; hãy khôi phục nó từ bản sao lưu", en: "the archive cannot be inflated; restore it from a backup",
+                              cause: error, location: url.path)
         }
         return try TarReader.files(in: tar, location: url.path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportHashing
 import ReportModel
 
 /// Writes a date's archive: a `.tar.gz` of raw submissions with a SHA-256 manifest.

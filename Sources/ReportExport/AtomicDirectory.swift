@@ -12,7 +12,7 @@ public enum AtomicDirectory {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw ReportError(.internal, "cannot create directory", cause: String(describing: error), location: parent.path)
+            throw ReportError(wrapping: error)
         }
         removeStaleTemps(of: name, in: parent)
 
@@ -20,7 +20,7 @@ public enum AtomicDirectory {
         do {
             try fileManager.createDirectory(at: temp, withIntermediateDirectories: false)
         } catch {
-            throw ReportError(.internal, "cannot create directory", cause: String(describing: error), location: temp.path)
+            throw ReportError(wrapping: error)
         }
         do {
             try build(temp)

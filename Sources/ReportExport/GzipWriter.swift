@@ -20,7 +20,7 @@ public final class GzipWriter {
         let status = czlib_deflate_init2(stream, Int32(clamping: level), 15 + 16)
         guard status == Z_OK else {
             stream.deinitialize(count: 1); stream.deallocate(); output.deallocate()
-            throw ReportError(.internal, "deflateInit2 failed", cause: "zlib status \(status), level \(level)")
+            throw ReportError(.internal, "deflateInit2 failed", cause: ZlibStatus(status: status, level: level))
         }
     }
 
@@ -67,7 +67,7 @@ public final class GzipWriter {
             stream.pointee.avail_out = UInt32(Self.chunkSize)
             let status = deflate(stream, flush)
             guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                throw ReportError(.internal, "deflate failed", cause: "zlib status \(status)")
+                throw ReportError(.internal, "deflate failed", cause: ZlibStatus(status: status, level: nil))
             }
             let produced = Self.chunkSize - Int(stream.pointee.avail_out)
             if produced > 0 { try sink(Array(UnsafeBufferPointer(start: output, count: produced))) }

@@ -35,15 +35,17 @@ public struct ReportHTML: DayExporter {
     /// `Templates/report.mustache` of the module's resources, parsed once.
     static let template: Result<MustacheTemplate, ReportError> = {
         guard let url = Bundle.module.url(forResource: "report", withExtension: "mustache", subdirectory: "Templates") else {
-            return .failure(ReportError(.internal, "The report.html template is missing; reinstall the program.",
+            return .failure(ReportError(.internal, vi: "thiếu mẫu trang report.html; hãy cài lại chương trình",
+                                        en: "the report.html template is missing; reinstall the program",
                                         location: "Templates/report.mustache"))
         }
         do {
             let text = try String(contentsOf: url, encoding: .utf8)
             return .success(try MustacheTemplate(string: text))
         } catch {
-            return .failure(ReportError(.internal, "The report.html template can't be read; reinstall the program.",
-                                        cause: String(describing: error), location: url.path))
+            return .failure(ReportError(.internal, vi: "không đọc được mẫu trang report.html; hãy cài lại chương trình",
+                                        en: "the report.html template can't be read; reinstall the program",
+                                        cause: error, location: url.path))
         }
     }()
 }

@@ -36,7 +36,7 @@ public enum RegistryLoader {
         } catch let e as ReportError {
             throw e
         } catch {
-            throw ReportError(.internal, "cannot load the registries", cause: "\(error)")
+            throw ReportError(wrapping: error)
         }
         guard case .units(let units) = loaded[0], case .procedures(let procedures) = loaded[1],
               case .contacts(let contacts) = loaded[2], case .calendar(let calendar) = loaded[3] else {
@@ -54,32 +54,51 @@ public enum RegistryLoader {
     }
 
     static func units(_ path: String) throws(ReportError) -> [ReportModel.Unit] {
-        try table(path, required: ["code", "name", "level"]).map { (t, r) throws(ReportError) in try unit(t, r, path) }
+        let rows = try table(path, required: ["code", "name", "level"])
+        let units = try rows.map { (t, r) throws(ReportError) in try unit(t, r, path) }
+        try RegistryChecks.units(units, lines: rows.map(\.1.line), path: path)
+        return units
     }
 
     static func procedures(_ path: String) throws(ReportError) -> [Procedure] {
-        try table(path, required: ["code", "name", "level"]).map { (t, r) throws(ReportError) in try procedure(t, r, path) }
+        let rows = try table(path, required: ["code", "name", "level"])
+        let procedures = try rows.map { (t, r) throws(ReportError) in try procedure(t, r, path) }
+        try RegistryChecks.procedures(procedures, lines: rows.map(\.1.line), path: path)
+        return procedures
     }
 
     static func contacts(_ path: String) throws(ReportError) -> [ContactPoint] {
         try table(path, required: ["unit_code", "phone", "email"]).map { (t, r) throws(ReportError) in
-            ContactPoint(unitCode: t["unit_code", r], fullName: t["full_name", r], title: t["title", r], phone: t["phone", r],
-                         email: t["email", r], activeFrom: try date(t["active_from", r], r, path),
-                         activeTo: try date(t["active_to", r], r, path))
+            let at = "\(path):\(r.line)"
+            let unitCode = try RegistryChecks.required(t["unit_code", r], column: "unit_code", at: at)
+            let c = ContactPoint(unitCode: unitCode, fullName: t["full_name", r], title: t["title", r], phone: t["phone", r],
+                                 email: t["email", r], activeFrom: try date(t["active_from", r], r, path),
+                                 activeTo: try date(t["active_to", r], r, path))
+            try RegistryChecks.window(c.activeFrom, c.activeTo, at: at)
+            return c
         }
     }
 
     static func calendar(_ path: String?) throws(ReportError) -> ReportCalendar {
         var calendar = ReportCalendar()
         guard let path else { return calendar }
+        var lineOf: [Day: Int] = [:]
         for (t, r) in try table(path, required: ["date"]) {
+            let at = "\(path):\(r.line)"
             guard let d = Day(iso: t["date", r]) else {
-                throw ReportError(.usage, "bad date \"\(t["date", r])\" in the calendar; write it as YYYY-MM-DD", location: "\(path):\(r.line)")
+                throw ReportError(.usage, vi: "ngày \"\(t["date", r])\" của lịch không hợp lệ; hãy viết theo dạng YYYY-MM-DD",
+                                  en: "bad date \"\(t["date", r])\" in the calendar; write it as YYYY-MM-DD", location: at)
             }
             let kind = t["kind", r].lowercased()
             guard kind.isEmpty || kind == "holiday" || kind == "workday" else {
-                throw ReportError(.usage, "calendar kind \"\(kind)\" is neither holiday nor workday; fix the row", location: "\(path):\(r.line)")
+                throw ReportError(.usage, vi: "loại ngày \"\(kind)\" không phải holiday hay workday; hãy sửa dòng này",
+                                  en: "calendar kind \"\(kind)\" is neither holiday nor workday; fix the row", location: at)
             }
+            if let first = lineOf[d] {
+                throw ReportError(.usage, vi: "ngày \(d.iso) đã có ở dòng \(first) của lịch; mỗi ngày chỉ một dòng, hãy xoá dòng trùng",
+                                  en: "the calendar already lists \(d.iso) on line \(first); keep one row per date and delete the other", location: at)
+            }
+            lineOf[d] = r.line
             calendar.exceptions[d] = kind == "workday"
             calendar.names[d] = t["name", r]
         }
@@ -95,55 +114,81 @@ public enum RegistryLoader {
         }
     }
 
+    /// The rows of a registry file under its header; every row has as many fields as the header.
     static func table(_ path: String, required: [String]) throws(ReportError) -> [(Table, CSVRecord)] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError(.usage, "cannot read the registry file \(path); check the path given by the pipeline file or the flag")
+            throw ReportError(.usage, vi: "không đọc được tệp danh mục \(path); hãy kiểm tra đường dẫn trong tệp pipeline hoặc tham số dòng lệnh",
+                              en: "cannot read the registry file \(path); check the path given by the pipeline file or the flag")
         }
         let text: DecodedText
         do { text = try TextDecoder().decode(Array(data), name: path) } catch {
-            throw ReportError(.usage, "the registry file cannot be decoded: \(error.detail); save it as UTF-8", location: path)
+            throw ReportError(.usage, vi: "không giải mã được tệp danh mục: \(error.detail); hãy lưu nó ở dạng UTF-8",
+                              en: "the registry file cannot be decoded: \(error.detail); save it as UTF-8", location: path)
         }
         var records: [CSVRecord] = []
         let outcome = CSVReader.records(text.bytes) { records.append($0) }
         if case .unterminatedQuote(let line, _) = outcome {
-            throw ReportError(.usage, "a quote is never closed; fix the registry file", location: "\(path):\(line)")
+            throw ReportError(.usage, vi: "có dấu ngoặc kép không được đóng; hãy sửa tệp danh mục",
+                              en: "a quote is never closed; fix the registry file", location: "\(path):\(line)")
         }
-        guard let header = records.first else { throw ReportError(.usage, "the registry file is empty; give it a header row", location: path) }
+        guard let header = records.first else {
+            throw ReportError(.usage, vi: "tệp danh mục trống; hãy thêm dòng tiêu đề", en: "the registry file is empty; give it a header row",
+                              location: path)
+        }
         var index: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() { index[h.trimmingSpaces.lowercased()] = i }
         for r in required where index[r] == nil {
-            throw ReportError(.usage, "the registry has no \"\(r)\" column; add it to the header", location: "\(path):\(header.line)")
+            throw ReportError(.usage, vi: "danh mục không có cột \"\(r)\"; hãy thêm cột này vào dòng tiêu đề",
+                              en: "the registry has no \"\(r)\" column; add it to the header", location: "\(path):\(header.line)")
         }
         let t = Table(index: index)
-        return records.dropFirst().map { (t, $0) }
+        let rows = records.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }
+        for r in rows where r.fields.count != header.fields.count {
+            throw ReportError(.usage,
+                vi: "dòng có \(r.fields.count) trường nhưng tiêu đề có \(header.fields.count); hãy bổ sung trường thiếu (để trống nếu không có) hoặc đặt trong ngoặc kép giá trị có dấu phẩy",
+                en: "the row has \(r.fields.count) fields but the header \(header.fields.count); add the missing fields (empty if unknown) or quote a value that holds a comma",
+                location: "\(path):\(r.line)")
+        }
+        return rows.map { (t, $0) }
     }
 
     static func date(_ text: String, _ r: CSVRecord, _ path: String) throws(ReportError) -> Day? {
         if text.isEmpty { return nil }
         guard let d = Day(iso: text) else {
-            throw ReportError(.usage, "bad date \"\(text)\"; write it as YYYY-MM-DD", location: "\(path):\(r.line)")
+            throw ReportError(.usage, vi: "ngày \"\(text)\" không hợp lệ; hãy viết theo dạng YYYY-MM-DD",
+                              en: "bad date \"\(text)\"; write it as YYYY-MM-DD", location: "\(path):\(r.line)")
         }
         return d
     }
 
     static func level(_ text: String, _ r: CSVRecord, _ path: String) throws(ReportError) -> UnitLevel {
         guard let l = UnitLevel(rawValue: text.lowercased()) else {
-            throw ReportError(.usage, "level \"\(text)\" is neither province nor commune; fix the row", location: "\(path):\(r.line)")
+            throw ReportError(.usage, vi: "cấp \"\(text)\" không phải province hay commune; hãy sửa dòng này",
+                              en: "level \"\(text)\" is neither province nor commune; fix the row", location: "\(path):\(r.line)")
         }
         return l
     }
 
     static func unit(_ t: Table, _ r: CSVRecord, _ path: String) throws(ReportError) -> ReportModel.Unit {
+        let at = "\(path):\(r.line)"
         let aliases = t["aliases", r].split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         let parent = t["parent_code", r]
-        return Unit(code: t["code", r], name: t["name", r].nfc, level: try level(t["level", r], r, path),
-                    parentCode: parent.isEmpty ? nil : parent, kind: t["kind", r].lowercased().nfc,
-                    aliases: aliases.map { $0.nfc },
-                    activeFrom: try date(t["active_from", r], r, path), activeTo: try date(t["active_to", r], r, path))
+        let unit = Unit(code: try RegistryChecks.required(t["code", r], column: "code", at: at),
+                        name: try RegistryChecks.required(t["name", r], column: "name", at: at).nfc,
+                        level: try level(t["level", r], r, path),
+                        parentCode: parent.isEmpty ? nil : parent, kind: t["kind", r].lowercased().nfc,
+                        aliases: aliases.map { $0.nfc },
+                        activeFrom: try date(t["active_from", r], r, path), activeTo: try date(t["active_to", r], r, path))
+        try RegistryChecks.window(unit.activeFrom, unit.activeTo, at: at)
+        return unit
     }
 
     static func procedure(_ t: Table, _ r: CSVRecord, _ path: String) throws(ReportError) -> Procedure {
-        Procedure(code: t["code", r], name: t["name", r], field: t["field", r], level: try level(t["level", r], r, path),
-                  priority: t["priority", r].lowercased() == "true", maxDays: Int(t["max_days", r]))
+        let at = "\(path):\(r.line)"
+        return Procedure(code: try RegistryChecks.required(t["code", r], column: "code", at: at),
+                         name: try RegistryChecks.required(t["name", r], column: "name", at: at),
+                         field: t["field", r], level: try level(t["level", r], r, path),
+                         priority: try RegistryChecks.flag(t["priority", r], column: "priority", at: at),
+                         maxDays: try RegistryChecks.count(t["max_days", r], column: "max_days", at: at))
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
-import ReportModel
 
 /// Fixed slots that concurrent workers fill, one each, under a lock.
-public final class ResultSlots<Value>: @unchecked Sendable {
+public final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     // Sendable by hand: every access to `values` holds `lock`.
     private let lock = NSLock()
     private var values: [Result<Value, Error>?]
@@ -18,7 +17,7 @@ public final class ResultSlots<Value>: @unchecked Sendable {
     /// The values in slot order; rethrows the first failure.
     public func collect() throws -> [Value] {
         try lock.withLock { values }.map { slot in
-            guard let slot else { throw ReportError(.internal, "a parallel worker left no result") }
+            guard let slot else { throw ReportError(.internal, vi: "một luồng song song không trả về kết quả", en: "a parallel worker left no result") }
             return try slot.get()
         }
     }

@@ -29,7 +29,8 @@ public enum Discovery {
         let root = URL(fileURLWithPath: inbox).standardized.path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
-            throw ReportError(.usage, "the inbox \(inbox) is not a folder; give --inbox or set inbox in the pipeline file")
+            throw ReportError(.usage, vi: "hộp thư đến \(inbox) không phải là thư mục; hãy dùng --inbox hoặc đặt inbox trong tệp pipeline",
+                              en: "the inbox \(inbox) is not a folder; give --inbox or set inbox in the pipeline file")
         }
         // The tree is opened breadth-first until there are enough folders to share, then each of those is walked
         // whole on one of the cores: stat calls dominate discovery (one per file), and they scale.
@@ -55,7 +56,7 @@ public enum Discovery {
         } catch let e as ReportError {
             throw e
         } catch {
-            throw ReportError(.internal, "cannot read the files already received", cause: "\(error)")
+            throw ReportError(wrapping: error)
         }
         var found: [DiscoveredFile] = []
         for folder in listed {

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import ReportExport
+import ReportHashing
 import ReportIngest
 import ReportModel
 import ReportWarehouse

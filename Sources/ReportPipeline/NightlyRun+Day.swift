@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import ReportChecks
 import ReportExport
+import ReportHashing
 import ReportModel
 import ReportWarehouse
 

@@ -5,7 +5,7 @@ import ReportWarehouse
 extension NightlyRun {
     /// What `backfill --dry-run` prints: the dates, the new files, what would be restated. Writes nothing.
     public func plan(from: Day, to: Day) throws -> [String] {
-        guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
+        guard from <= to else { throw ReportError.reversedRange(from, to) }
         let warehousePath = out.appendingPathComponent("warehouse.sqlite").path
         var known = KnownFiles()
         if FileManager.default.fileExists(atPath: warehousePath) {
@@ -42,5 +42,13 @@ extension NightlyRun {
         while count - start > batchSize / 4 { take((count - start) / 2) }
         if start < count { take(count - start) }
         return bounds
+    }
+}
+
+extension ReportError {
+    /// `--from` after `--to`.
+    static func reversedRange(_ from: Day, _ to: Day) -> ReportError {
+        ReportError(.usage, vi: "--from \(from.iso) sau --to \(to.iso); hãy đổi chỗ hai ngày",
+                    en: "--from \(from.iso) is after --to \(to.iso); swap them")
     }
 }

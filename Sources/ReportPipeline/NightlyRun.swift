@@ -2,6 +2,7 @@ import Foundation
 import ReportChecks
 import ReportExport
 import ReportIngest
+import ReportHashing
 import ReportModel
 import ReportWarehouse
 
@@ -38,7 +39,7 @@ public final class NightlyRun {
     /// `backfill --from D1 --to D2`: ingest new files, then recompute every report day of the range in order.
     /// With `reingest`, the kept raw files of the range are normalized again with the current registries first.
     public func backfill(from: Day, to: Day, reingest: Bool = false, arguments: [String]) throws -> RunSummary {
-        guard from <= to else { throw ReportError(.usage, "--from \(from.iso) is after --to \(to.iso); swap them") }
+        guard from <= to else { throw ReportError.reversedRange(from, to) }
         return try execute(command: "backfill", arguments: arguments, upTo: to, historyFrom: from, reingest: reingest ? (from, to) : nil) { changes in
             let earliest = changes.rowDates.filter { $0 < from }.min() ?? from
             return daysToCompute(from: earliest, to: to, changes: changes)
@@ -57,7 +58,7 @@ public final class NightlyRun {
         do {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         } catch {
-            throw ReportError(.usage, "cannot create the output folder \(out.path); check the path and permissions", cause: "\(error)")
+            throw ReportError(wrapping: error)
         }
         let setupStart = Date()
         let lock = try RunLock(folder: out)
@@ -189,7 +190,7 @@ public final class NightlyRun {
         } catch let e as ReportError {
             throw e
         } catch {
-            throw ReportError(.internal, "cannot open the warehouse", cause: "\(error)", location: out.path)
+            throw ReportError(wrapping: error)
         }
     }
 

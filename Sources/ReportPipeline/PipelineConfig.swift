@@ -77,7 +77,8 @@ public struct PipelineConfig: Sendable {
     /// Reads a pipeline file; relative paths in it are relative to the file's folder.
     public static func load(path: String) throws(ReportError) -> PipelineConfig {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ReportError(.usage, "cannot read the pipeline file \(path); give one with --pipeline or run from the project folder")
+            throw ReportError(.usage, vi: "không đọc được tệp pipeline \(path); hãy chỉ ra tệp bằng --pipeline hoặc chạy từ thư mục dự án",
+                              en: "cannot read the pipeline file \(path); give one with --pipeline or run from the project folder")
         }
         let file: PipelineFile
         do {
@@ -86,7 +87,8 @@ public struct PipelineConfig: Sendable {
         } catch let e as ReportError {
             throw e
         } catch {
-            throw ReportError(.usage, "the pipeline file is not valid; fix the setting named here", cause: "\(error)", location: path)
+            throw ReportError(.usage, vi: "tệp pipeline không hợp lệ; hãy sửa thiết lập được nêu trong ngoặc", en: "the pipeline file is not valid; fix the setting named here",
+                              cause: error, location: path)
         }
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let base = URL(fileURLWithPath: absolute).deletingLastPathComponent()
@@ -97,7 +99,8 @@ public struct PipelineConfig: Sendable {
         var deadline = Deadline.standard
         if let d = file.deadline {
             guard let parsed = Deadline(parsing: d) else {
-                throw ReportError(.usage, "deadline \"\(d)\" is not HH:MM or +N HH:MM; fix it in the pipeline file", location: path)
+                throw ReportError(.usage, vi: "hạn nộp \"\(d)\" không có dạng HH:MM hay +N HH:MM; hãy sửa trong tệp pipeline",
+                                  en: "deadline \"\(d)\" is not HH:MM or +N HH:MM; fix it in the pipeline file", location: path)
             }
             deadline = parsed
         }
@@ -110,11 +113,36 @@ public struct PipelineConfig: Sendable {
             outlier: file.checks?.outlier ?? OutlierSettings())
         if let lang = file.language {
             guard let parsed = Language(rawValue: lang) else {
-                throw ReportError(.usage, "language \"\(lang)\" is not vi or en; fix it in the pipeline file", location: path)
+                throw ReportError(.usage, vi: "ngôn ngữ \"\(lang)\" không phải vi hay en; hãy sửa trong tệp pipeline",
+                                  en: "language \"\(lang)\" is not vi or en; fix it in the pipeline file", location: path)
             }
             config.language = parsed
         }
+        try config.checkLimits(in: path)
         return config
+    }
+
+    /// Limits a person can get wrong: a size limit below 1 MiB, outlier settings that cannot work.
+    /// `place` is the pipeline file, or nil for the flags.
+    public func checkLimits(in place: String?) throws(ReportError) {
+        func fail(_ setting: String, _ flag: String, _ vi: String, _ en: String) throws(ReportError) {
+            let name = place == nil ? flag : setting
+            throw ReportError(.usage, vi: "\(name): \(vi)", en: "\(name): \(en)", location: place)
+        }
+        if sizeLimit < 1 << 20 {
+            try fail("size_limit_mib", "--size-limit-mib", "giới hạn dưới 1 MiB sẽ từ chối mọi tệp; hãy ghi từ 1 trở lên (mặc định 64)",
+                     "a limit below 1 MiB would reject every file; give 1 or more (the default is 64)")
+        }
+        if outlier.window < 1 {
+            try fail("checks.outlier.window", "--outlier-window", "cần ít nhất 1 ngày báo cáo", "needs at least 1 report day")
+        }
+        if outlier.minHistory < 0 || outlier.minSameWeekday < 0 || outlier.minDifference < 0 {
+            try fail("checks.outlier", "--outlier-min-history/--outlier-min-difference", "các giá trị tối thiểu không được âm",
+                     "the minimums may not be negative")
+        }
+        if !(outlier.threshold > 0) || !outlier.threshold.isFinite {
+            try fail("checks.outlier.threshold", "--outlier-threshold", "ngưỡng phải là số dương", "the threshold must be a positive number")
+        }
     }
 
     /// The settings a pipeline file may hold, by section.
@@ -132,8 +160,10 @@ public struct PipelineConfig: Sendable {
             let name = "\(key)"
             guard known.contains(name) else {
                 let place = section.isEmpty ? "" : " under \(section)"
-                throw ReportError(.usage, "unknown setting \"\(name)\"\(place) in the pipeline file; the settings there are: "
-                                  + known.sorted().joined(separator: ", "), location: path)
+                let names = known.sorted().joined(separator: ", ")
+                throw ReportError(.usage, vi: "thiết lập \"\(name)\"\(place) không có trong tệp pipeline; các thiết lập ở đó là: \(names)",
+                                  en: "unknown setting \"\(name)\"\(place) in the pipeline file; the settings there are: \(names)",
+                                  location: path)
             }
             try checkKeys(of: value, path: path, section: section.isEmpty ? name : section + "." + name)
         }

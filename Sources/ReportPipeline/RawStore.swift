@@ -36,8 +36,8 @@ struct RawStore: Sendable {
             }
             guard fsync(fd) == 0, rename(tmp.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
-            throw ReportError(.tryLater, "cannot keep a copy of new submissions in \(root.path); check free space and rerun",
-                              cause: "\(error)", location: target.path)
+            let code = (error as? POSIXError).map { Int32($0.code.rawValue) } ?? EIO
+            throw ReportError.environment(.init(errno: code), path: target.path, cause: error)
         }
         return blobs
     }

@@ -25,7 +25,7 @@ public struct Validator: Sendable {
         var report = Report()
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ReportError(.usage, "cannot read \(path); check the path")
+                throw ReportError(.usage, vi: "không đọc được \(path); hãy kiểm tra đường dẫn", en: "cannot read \(path); check the path")
             }
             let mtime = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
             let received = Timestamp(seconds: Int64(mtime.timeIntervalSince1970))

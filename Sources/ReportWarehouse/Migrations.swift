@@ -15,7 +15,8 @@ public enum Migrations {
     public static func migrate(_ db: SQLiteConnection, upTo target: Int? = nil) throws {
         let current = try version(of: db)
         guard current <= all.count else {
-            throw ReportError(.usage, "The warehouse was written by a newer version of dailyreports (schema \(current), this one knows \(all.count)); use a newer build.",
+            throw ReportError(.usage, vi: "kho dữ liệu do một phiên bản dailyreports mới hơn ghi (lược đồ \(current), bản này biết \(all.count)); hãy dùng bản mới hơn",
+                              en: "the warehouse was written by a newer version of dailyreports (schema \(current), this one knows \(all.count)); use a newer build",
                               location: db.path)
         }
         for (i, script) in all.enumerated().dropFirst(current) where i < (target ?? all.count) {

@@ -3,10 +3,9 @@ import ReportModel
 
 /// A connection to one SQLite database file, over SQLite's C API.
 ///
-/// Not thread-safe: it is `@unchecked Sendable` so that it can be handed to
-/// another task, but it must be used from one thread at a time (it is opened
+/// Not thread-safe, and not Sendable: one connection per thread (it is opened
 /// with `SQLITE_OPEN_NOMUTEX`).
-public final class SQLiteConnection: @unchecked Sendable {
+public final class SQLiteConnection {
     /// The database file's path, used as the location of errors.
     public let path: String
     let handle: OpaquePointer
@@ -21,10 +20,11 @@ public final class SQLiteConnection: @unchecked Sendable {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
-            let cause = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            let failure = SQLiteFailure(code: db.map { sqlite3_extended_errcode($0) } ?? rc,
+                                        message: db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc)),
+                                        systemErrno: db.map { sqlite3_system_errno($0) } ?? 0)
             if let db { sqlite3_close_v2(db) }
-            throw ReportError(.internal, "Cannot open the warehouse database; check that its folder exists and is writable.",
-                              cause: cause, location: path)
+            throw failure.reportError(path: path, what: "cannot open the warehouse database")
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
@@ -144,14 +144,10 @@ public final class SQLiteConnection: @unchecked Sendable {
     /// Rows changed by every INSERT, UPDATE or DELETE since the connection opened.
     public var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
 
-    /// The error for a failed call: `.tryLater` when the database is busy or locked, else `.internal`.
-    func error(_ rc: Int32, _ what: String, cause: String? = nil) -> ReportError {
-        let cause = cause ?? String(cString: sqlite3_errmsg(handle))
-        let primary = rc & 0xFF
-        if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
-            return ReportError(.tryLater, "The warehouse is in use by another process; try again later.",
-                               cause: cause, location: path)
-        }
-        return ReportError(.internal, what + ".", cause: cause, location: path)
+    /// The error for a failed call, classified by its result code (see `SQLiteFailure.reportError`).
+    func error(_ rc: Int32, _ what: String, cause: String? = nil, fileID: String = #fileID, line: Int = #line) -> ReportError {
+        let failure = SQLiteFailure(code: rc, message: cause ?? String(cString: sqlite3_errmsg(handle)),
+                                    systemErrno: sqlite3_system_errno(handle))
+        return failure.reportError(path: path, what: what, fileID: fileID, line: line)
     }
 }

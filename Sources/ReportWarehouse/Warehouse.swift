@@ -3,9 +3,9 @@ import ReportModel
 /// The SQLite warehouse: submissions, accepted rows (all history), rejects,
 /// findings, registries as loaded, runs and what was published.
 ///
-/// `@unchecked Sendable`: one connection underneath, to be used from one
-/// thread at a time.
-public final class Warehouse: @unchecked Sendable {
+/// Not Sendable: one connection underneath, used by the thread that opened it
+/// (a background task opens its own).
+public final class Warehouse {
     /// The underlying connection (for queries this type does not offer).
     public let db: SQLiteConnection
 

@@ -22,6 +22,13 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Outlier check: and at least this many dossiers away.") var outlierMinDifference: Int?
     @Option(help: "Language of messages, pages and workbooks: vi (default) or en.") var lang: String?
 
+    /// The language for messages: `--lang`, else the pipeline file's, else Vietnamese (whatever else is wrong).
+    var messageLanguage: Language {
+        if let lang, let l = Language(rawValue: lang) { return l }
+        let path = pipeline ?? PipelineConfig.defaultPath
+        return (try? PipelineConfig.load(path: path))?.language ?? .vi
+    }
+
     /// The pipeline file's settings with these flags applied.
     func config() throws(ReportError) -> PipelineConfig {
         var c: PipelineConfig
@@ -46,19 +53,23 @@ struct CommonOptions: ParsableArguments {
         if let outlierMinDifference { c.outlier.minDifference = outlierMinDifference }
         if let lang {
             guard let l = Language(rawValue: lang) else {
-                throw ReportError(.usage, "--lang \"\(lang)\" is not vi or en; write --lang vi or --lang en")
+                throw ReportError(.usage, vi: "--lang \"\(lang)\" không phải vi hay en; hãy ghi --lang vi hoặc --lang en",
+                                  en: "--lang \"\(lang)\" is not vi or en; write --lang vi or --lang en")
             }
             c.language = l
         }
         if let deadline {
             guard let d = Deadline(parsing: deadline) else {
-                throw ReportError(.usage, "--deadline \"\(deadline)\" is not HH:MM or '+N HH:MM'; write e.g. 10:00")
+                throw ReportError(.usage, vi: "--deadline \"\(deadline)\" không có dạng HH:MM hay '+N HH:MM'; hãy ghi ví dụ 10:00",
+                                  en: "--deadline \"\(deadline)\" is not HH:MM or '+N HH:MM'; write e.g. 10:00")
             }
             c.deadline = d
         }
         for (name, path) in [("--units", c.units), ("--procedures", c.procedures), ("--contacts", c.contacts)] where path.isEmpty {
-            throw ReportError(.usage, "no \(name) registry is set; give \(name) or a pipeline file that names it")
+            throw ReportError(.usage, vi: "chưa có danh mục \(name); hãy dùng \(name) hoặc một tệp pipeline nêu danh mục này",
+                              en: "no \(name) registry is set; give \(name) or a pipeline file that names it")
         }
+        try c.checkLimits(in: nil)
         return c
     }
 }

@@ -8,25 +8,42 @@ struct DailyReports: ParsableCommand {
         commandName: "dailyreports",
         abstract: "Gathers the daily reports of Vietnam's units into national summaries.",
         discussion: """
-            Exit codes: 0 done (findings are data, not failure); 64 usage or configuration; \
-            65 input too broken to use (validate: something was rejected); 75 lock held or \
-            temporary failure, try later; 70 internal error.
+            Exit codes: 0 done (findings are data, not failure); 64 usage or configuration, or a path the job \
+            may not write; 65 input too broken to use (validate: something was rejected); 74 damaged state \
+            (the warehouse), refused; 75 lock held, full disk or a passing failure, try later; 70 internal error.
             """,
         subcommands: [Run.self, Backfill.self, Validate.self, Archive.self])
 
-    /// The one place that turns an error into a message and an exit status.
-    static func fail(_ error: Error) -> Never {
-        let message: String
-        let code: Int32
-        switch error {
-        case let e as ReportError:
-            message = e.description
-            code = e.exitCode
-        default:
-            message = "internal error: \(error)"
-            code = 70
+    /// The one exit path: parse, run, and turn whatever is thrown into one message and one exit status.
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
         }
-        FileHandle.standardError.write(Data("dailyreports: \(message)\n".utf8))
-        Foundation.exit(code)
+        do {
+            try command.run()
+        } catch {
+            finishProgress()
+            fail(error, language: (command as? SpeaksToAPerson)?.messageLanguage ?? .vi)
+        }
     }
+
+    /// Writes `dailyreports: MESSAGE` to stderr and exits with the documented status (contract §7).
+    static func fail(_ error: any Error, language: Language) -> Never {
+        switch error {
+        case is ExitCode, is CleanExit, is ValidationError:
+            exit(withError: error)
+        default:
+            let e = ReportError(wrapping: error)
+            FileHandle.standardError.write(Data("dailyreports: \(e.rendered(language))\n".utf8))
+            Foundation.exit(e.exitCode)
+        }
+    }
+}
+
+/// A command that knows the language its messages are read in.
+protocol SpeaksToAPerson {
+    var messageLanguage: Language { get }
 }

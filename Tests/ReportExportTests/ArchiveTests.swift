@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ReportHashing
 import ReportModel
 @testable import ReportExport
 

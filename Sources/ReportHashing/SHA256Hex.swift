@@ -17,7 +17,7 @@ public enum SHA256Hex {
     /// The SHA-256 of the file at `path`, read 1 MiB at a time (for files too large to hold).
     public static func hex(ofFileAt path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReportError(.tryLater, "cannot read \(path); check its permissions and rerun")
+            throw ReportError(.tryLater, vi: "không đọc được \(path); hãy kiểm tra quyền đọc rồi chạy lại", en: "cannot read \(path); check its permissions and rerun")
         }
         defer { try? handle.close() }
         var hasher = SHA256()
