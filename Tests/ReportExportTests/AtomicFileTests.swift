@@ -28,7 +28,9 @@ final class AtomicFileTests: XCTestCase {
         defer { dir.remove() }
         let url = dir.url.appendingPathComponent("no/such/dir/x.csv")
         XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: url)) { error in
-            XCTAssertEqual((error as? ReportError)?.code, .internal)
+            // A path that does not exist is the operator's to fix (contract §7: 64 with the path), not an internal error.
+            XCTAssertEqual((error as? ReportError)?.code, .usage)
+            XCTAssertTrue((error as? ReportError)?.location?.hasPrefix(url.deletingLastPathComponent().path) ?? false)
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.url.path), [])
     }

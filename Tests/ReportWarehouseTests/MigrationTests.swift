@@ -34,11 +34,12 @@ final class MigrationTests: XCTestCase {
         f.reset()
     }
 
-    func testUnopenablePathIsAnInternalError() {
+    /// Contract §7: a path the job cannot use is the operator's to fix, 64 naming it, with SQLite's failure as the cause.
+    func testUnopenablePathIsAUsageErrorNamingIt() {
         XCTAssertThrowsError(try Warehouse(path: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/w.sqlite")) { e in
             let r = e as? ReportError
-            XCTAssertEqual(r?.code, .internal)
-            XCTAssertNotNil(r?.cause)
+            XCTAssertEqual(r?.code, .usage)
+            XCTAssertTrue(r?.cause is SQLiteFailure, "\(String(describing: r?.cause))")
             XCTAssertNotNil(r?.location)
         }
     }
