@@ -49,7 +49,8 @@ public enum ArchiveVerifier {
                 guard parts.count == 2 else { continue }
                 expected[String(parts[1].drop(while: { $0 == " " || $0 == "*" }))] = String(parts[0])
             }
-            let recorded = Dictionary(try warehouse.submissions(on: day, withDates: false).map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+            let subs = try warehouse.submissions(on: day, withDates: false)
+            let recorded = Dictionary(zip(ArchiveMemberNames.assign(subs), subs.map(\.sha256)), uniquingKeysWith: { a, _ in a })
             for m in members where m.name != ArchiveWriter.checksumName {
                 let actual = SHA256Hex.hex(of: m.bytes)
                 guard expected[m.name] == actual else {

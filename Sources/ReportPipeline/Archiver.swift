@@ -43,14 +43,17 @@ struct Archiver: Sendable {
         var members: [ArchiveMember] = []
         var manifest: [String] = []
         let blobs = try warehouse.rawBlobs(on: day)
-        for s in submissions {
+        let names = ArchiveMemberNames.assign(submissions)
+        for (s, name) in zip(submissions, names) {
             // A file over the size limit was never kept: the manifest lists it, the archive holds no bytes.
             let blob = blobs[s.sha256]
             if let blob {
-                members.append(ArchiveMember(name: s.path, bytes: try reader.bytes(blob), mtime: s.receivedAt.seconds,
+                members.append(ArchiveMember(name: name, bytes: try reader.bytes(blob), mtime: s.receivedAt.seconds,
                                              sha256: s.sha256))
             }
-            manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"kept\": \(blob != nil), \"path\": \(jsonString(s.path)), "
+            let member = blob == nil ? "null" : jsonString(name)
+            manifest.append("  {\"encoding\": \(jsonString(s.encoding)), \"kept\": \(blob != nil), \"member\": \(member), "
+                            + "\"path\": \(jsonString(s.path)), "
                             + "\"received_at\": \"\(s.receivedAt.iso)\", \"sha256\": \"\(s.sha256)\", "
                             + "\"size\": \(s.size), \"status\": \"\(s.status.rawValue)\"}")
         }
