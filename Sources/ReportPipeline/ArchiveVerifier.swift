@@ -10,16 +10,20 @@ public enum ArchiveVerifier {
     public struct Report: Sendable {
         public var archives = 0
         public var members = 0
+        /// Kept raw copies read and hashed.
+        public var keptCopies = 0
     }
 
     /// Verifies the archives under `out` (only `date`'s when given); throws `.dataError` naming the first bad member.
-    public static func verify(out: String, date: Day?) throws -> Report {
+    public static func verify(out: String, date: Day?, language: Language = .vi) throws -> Report {
         let root = URL(fileURLWithPath: out).standardized
         let warehousePath = root.appendingPathComponent("warehouse.sqlite").path
         guard FileManager.default.fileExists(atPath: warehousePath) else {
             throw ReportError(.usage, "no warehouse in \(root.path); give the output folder of a run with --out")
         }
         let warehouse = try Warehouse(path: warehousePath)
+        try WarehouseCheck.integrity(of: warehouse, language: language)
+        try verifyKeptCopies(of: warehouse, root: root, date: date, language: language)
         var archives: [(Day, URL)] = []
         let archiveRoot = root.appendingPathComponent("archive")
         if let date {
@@ -45,9 +49,12 @@ public enum ArchiveVerifier {
             }
             var expected: [String: String] = [:]
             for line in String(decoding: manifest.bytes, as: UTF8.self).split(separator: "\n") {
-                let parts = line.split(separator: " ", maxSplits: 1)
+                // GNU escaping (see ArchiveWriter.checksumFile): a line for a name holding `\` or a newline starts with `\`.
+                let escaped = line.hasPrefix("\\")
+                let parts = line.dropFirst(escaped ? 1 : 0).split(separator: " ", maxSplits: 1)
                 guard parts.count == 2 else { continue }
-                expected[String(parts[1].drop(while: { $0 == " " || $0 == "*" }))] = String(parts[0])
+                let name = String(parts[1].drop(while: { $0 == " " || $0 == "*" }))
+                expected[escaped ? unescape(name) : name] = String(parts[0])
             }
             let subs = try warehouse.submissions(on: day, withDates: false)
             let recorded = Dictionary(zip(ArchiveMemberNames.assign(subs), subs.map(\.sha256)), uniquingKeysWith: { a, _ in a })
@@ -70,6 +77,36 @@ public enum ArchiveVerifier {
             }
             report.archives += 1
         }
+        report.keptCopies = try warehouse.keptCopies(on: date).count
         return report
+    }
+
+    /// `\\` → `\`, `\n` → newline, as `sha256sum` writes names.
+    static func unescape(_ name: String) -> String {
+        var out = "", pendingBackslash = false
+        for ch in name.unicodeScalars {
+            if pendingBackslash {
+                out.unicodeScalars.append(ch == "n" ? "\n" : ch)
+                pendingBackslash = false
+            } else if ch == "\\" {
+                pendingBackslash = true
+            } else {
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Every kept raw copy the warehouse lists (only `date`'s when given) exists and has its SHA-256.
+    static func verifyKeptCopies(of warehouse: Warehouse, root: URL, date: Day?, language: Language) throws {
+        let bad = RawCopies.damaged(try warehouse.keptCopies(on: date), store: RawStore(root: root.appendingPathComponent("raw")))
+        guard !bad.isEmpty else { return }
+        let names = bad.prefix(5).map { "\($0.path) (\($0.blob.pack))" }.joined(separator: ", ") + (bad.count > 5 ? ", …" : "")
+        throw ReportError(.dataError, language.pick(
+            vi: "\(bad.count) bản lưu gốc bị mất hoặc đã thay đổi: \(names); lần chạy sau lấy lại từ hộp thư đến những tệp "
+                + "còn nguyên ở đó, các tệp khác hãy đặt lại vào hộp thư đến (lấy từ kho lưu trữ archive/) rồi chạy lại",
+            en: "\(bad.count) kept raw copy(ies) lost or changed: \(names); the next run takes again from the inbox the files "
+                + "still there; put the others back in the inbox (from archive/) and rerun"),
+            location: root.appendingPathComponent("raw").path)
     }
 }

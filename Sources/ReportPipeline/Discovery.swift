@@ -6,9 +6,11 @@ import ReportWarehouse
 
 /// An inbox file that is new, or changed since it was last seen.
 public struct DiscoveredFile: Sendable {
-    /// Path relative to the inbox, `/`-separated.
+    /// Path relative to the inbox, `/`-separated; bytes that are not UTF-8 are shown escaped (`\xff`).
     public var path: String
     public var url: URL
+    /// The absolute path as the file system has it (NUL-terminated): the only way to open a non-UTF-8 name.
+    public var fileSystemPath: [CChar]
     public var size: Int64
     public var mtimeNanos: Int64
     public var receivedAt: Timestamp
@@ -19,13 +21,29 @@ public enum Discovery {
     /// Folders opened before the rest of the walk is shared between the cores.
     static let foldersToShare = 64
 
+    /// What a walk of the inbox found.
+    public struct Found: Sendable {
+        /// New or changed submissions, sorted by path.
+        public var files: [DiscoveredFile] = []
+        /// Uploads still in progress (`.part`, `.tmp`, `.partial`, `.crdownload`): left for a later run.
+        public var inProgress: [String] = []
+    }
+
+    /// Name endings of uploads in progress (contract §2).
+    static let inProgressEndings = [".part", ".tmp", ".partial", ".crdownload"]
+
     /// New or changed files, sorted by path. Symbolic links are never followed.
     public static func discover(inbox: String, known: KnownFiles) throws(ReportError) -> [DiscoveredFile] {
-        try discover(inbox: inbox, known: { known })
+        try discoverAll(inbox: inbox, known: { known }).files
     }
 
     /// The same, with the known files asked for only once the inbox has been walked (they can be read meanwhile).
     public static func discover(inbox: String, known: () throws -> KnownFiles) throws(ReportError) -> [DiscoveredFile] {
+        try discoverAll(inbox: inbox, known: known).files
+    }
+
+    /// New or changed files and the uploads in progress, with the known files asked for once the inbox is walked.
+    public static func discoverAll(inbox: String, known: () throws -> KnownFiles) throws(ReportError) -> Found {
         let root = URL(fileURLWithPath: inbox).standardized.path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
@@ -35,9 +53,9 @@ public enum Discovery {
         // The tree is opened breadth-first until there are enough folders to share, then each of those is walked
         // whole on one of the cores: stat calls dominate discovery (one per file), and they scale.
         var listed: [Folder] = []
-        var level = [""]
+        var level = [FolderName.root]
         while !level.isEmpty && level.count < foldersToShare {
-            var next: [String] = []
+            var next: [FolderName] = []
             for rel in level { listed.append(scan(root: root, rel, subfolders: &next)) }
             level = next
         }
@@ -58,57 +76,105 @@ public enum Discovery {
         } catch {
             throw ReportError(wrapping: error)
         }
-        var found: [DiscoveredFile] = []
+        var found = Found()
+        let rootBytes = Array(root.utf8)
         for folder in listed {
-            let knownHere = knownFiles.files(in: folder.rel) ?? [:]
-            let dirPath = path(root, folder.rel)
+            let knownHere = knownFiles.files(in: folder.name.rel) ?? [:]
+            let dirPath = path(root, folder.name.rel)
+            found.inProgress += folder.inProgress.map { path(folder.name.rel, $0) }
             // Most files are known and unchanged: skipped before anything is built for them.
             for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
-                let relPath = path(folder.rel, f.name)
-                found.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + f.name), size: f.size,
-                                            mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: f.mtimeSeconds)))
+                let relPath = path(folder.name.rel, f.name)
+                let fsPath = rootBytes + [UInt8(ascii: "/")] + folder.name.joined(f.bytes)
+                found.files.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + f.name),
+                                                  fileSystemPath: fsPath.map { CChar(bitPattern: $0) } + [0], size: f.size,
+                                                  mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: f.mtimeSeconds)))
             }
         }
-        return found.sorted { $0.path < $1.path }
+        found.files.sort { $0.path < $1.path }
+        found.inProgress.sort()
+        return found
+    }
+
+    /// A folder's path relative to the inbox: as shown (escaped) and as the file system has it.
+    private struct FolderName: Sendable {
+        var rel: String
+        var bytes: [UInt8]
+        static let root = FolderName(rel: "", bytes: [])
+
+        /// `name` inside this folder, as file system bytes.
+        func joined(_ name: [UInt8]) -> [UInt8] { bytes.isEmpty ? name : bytes + [UInt8(ascii: "/")] + name }
     }
 
     /// One folder's submission files as listed: name, size, modification time.
     private struct Folder: Sendable {
-        var rel: String
-        var files: [(name: String, size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
+        var name: FolderName
+        var files: [(name: String, bytes: [UInt8], size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
+        var inProgress: [String] = []
     }
 
     /// Lists one folder: its submission files, and its subfolders into `subfolders`.
-    private static func scan(root: String, _ rel: String, subfolders: inout [String]) -> Folder {
-        var folder = Folder(rel: rel)
-        let dirPath = path(root, rel)
-        guard let dir = opendir(dirPath) else { return folder }
+    private static func scan(root: String, _ rel: FolderName, subfolders: inout [FolderName]) -> Folder {
+        var folder = Folder(name: rel)
+        let dirPath = Array(root.utf8) + (rel.bytes.isEmpty ? [] : [UInt8(ascii: "/")] + rel.bytes)
+        guard let dir = opendir(dirPath.map { CChar(bitPattern: $0) } + [0]) else { return folder }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let bytes = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
-            if name == "." || name == ".." { continue }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            let name = displayName(bytes)
+            let sub = FolderName(rel: path(rel.rel, name), bytes: rel.joined(bytes))
             let type = entry.pointee.d_type
             if type == UInt8(DT_DIR) {
-                subfolders.append(path(rel, name))
+                subfolders.append(sub)
                 continue
             }
             // Links (DT_LNK) are skipped: they could lead out of the inbox.
-            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN), FileIngester.format(of: name) != nil else { continue }
+            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) else { continue }
             var st = stat()
-            guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(path(rel, name)); continue }
+            guard fstatat(dfd, bytes.map { CChar(bitPattern: $0) } + [0], &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(sub); continue }
             guard st.st_mode & S_IFMT == S_IFREG else { continue }
-            folder.files.append((name, Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+            let lower = name.lowercased()
+            if inProgressEndings.contains(where: { lower.hasSuffix($0) }) {
+                folder.inProgress.append(name)
+                continue
+            }
+            guard FileIngester.format(of: name) != nil else { continue }
+            folder.files.append((name, bytes, Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
                                  Int64(st.st_mtim.tv_sec)))
         }
         return folder
+    }
+
+    /// A file name's bytes as text: UTF-8 as it is, each byte that is not part of valid UTF-8 as `\xHH`.
+    static func displayName(_ bytes: [UInt8]) -> String {
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        var out = ""
+        var i = 0
+        scalars: while i < bytes.count {
+            for k in 1...4 where i + k <= bytes.count {
+                if let s = String(validating: bytes[i..<i + k], as: UTF8.self), s.unicodeScalars.count == 1 {
+                    out += s
+                    i += k
+                    continue scalars
+                }
+            }
+            out += "\\x" + String(bytes[i], radix: 16).leftPadded(to: 2)
+            i += 1
+        }
+        return out
     }
 
     /// `name` inside `folder` ("" being the folder itself).
     private static func path(_ folder: String, _ name: String) -> String {
         folder.isEmpty ? name : name.isEmpty ? folder : folder + "/" + name
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

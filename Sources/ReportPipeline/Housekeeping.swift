@@ -4,8 +4,10 @@ import ReportWarehouse
 
 /// What a killed run may leave in the output folder, removed by the next run (which holds the lock).
 enum Housekeeping {
-    /// Removes temporary files (`.NAME.tmp-PID`), raw packs no recorded file points into, and marks dead runs.
-    static func sweep(out: URL, warehouse: Warehouse) throws {
+    /// Removes temporary files (`.NAME.tmp-PID`) and the packs of killed runs, and marks dead runs.
+    /// Returns how many packs the warehouse does not list were left in place.
+    @discardableResult
+    static func sweep(out: URL, warehouse: Warehouse) throws -> Int {
         try warehouse.markAbandonedRuns()
         let fm = FileManager.default
         for folder in [out, out.appendingPathComponent("raw")] {
@@ -18,12 +20,30 @@ enum Housekeeping {
                 try? fm.removeItem(at: out.appendingPathComponent("archive").appendingPathComponent(rel))
             }
         }
-        // A pack renamed into place whose load transaction never committed holds nothing the warehouse knows.
+        return try settlePacks(raw: out.appendingPathComponent("raw"), warehouse: warehouse)
+    }
+
+    /// Removes the packs a run of this warehouse planned but never recorded (killed before its load committed:
+    /// the files it held are still unrecorded, and read again). A pack the warehouse does not list at all is
+    /// never removed: it may be the only copy of files an older or damaged warehouse knew (contract §7).
+    /// Returns how many such unlisted packs were left in place.
+    static func settlePacks(raw: URL, warehouse: Warehouse) throws -> Int {
+        let fm = FileManager.default
         let referenced = try warehouse.referencedPacks()
-        let raw = out.appendingPathComponent("raw")
+        let planned = try warehouse.plannedPacks()
+        var settled = planned.intersection(referenced)
+        var unlisted = 0
         for name in (try? fm.contentsOfDirectory(atPath: raw.path)) ?? [] where name.hasSuffix(".pack") && !referenced.contains(name) {
-            try? fm.removeItem(at: raw.appendingPathComponent(name))
+            guard planned.contains(name) else {
+                unlisted += 1
+                continue
+            }
+            if (try? fm.removeItem(at: raw.appendingPathComponent(name))) != nil { settled.insert(name) }
         }
+        // A planned pack never written (the run was killed before) is settled too.
+        for name in planned where !fm.fileExists(atPath: raw.appendingPathComponent(name).path) { settled.insert(name) }
+        try warehouse.forgetPlannedPacks(settled)
+        return unlisted
     }
 
     /// `.NAME.tmp-…`, the temporary names AtomicFile and RawStore write under.

@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import Foundation
 import ReportHashing
@@ -56,7 +57,7 @@ struct Ingestion: Sendable {
                 slots.set(i, Swift.Result { () throws -> IngestedFile? in
                     if f.size > Int64(limit) {
                         // Even compressed it is past the limit: hash it as it streams, never hold or keep it.
-                        guard let sha = try? SHA256Hex.hex(ofFileAt: f.url.path) else { return nil }
+                        guard let sha = Ingestion.sha256(ofFileAt: f.fileSystemPath) else { return nil }
                         let reject = Reject(file: f.path, line: 0, reason: .tooLarge,
                                             detail: "\(f.size) bytes is over the limit of \(limit); the file is not kept", raw: "")
                         return IngestedFile(file: f, bytes: [], sha256: sha,
@@ -64,7 +65,7 @@ struct Ingestion: Sendable {
                                                                  rejects: [reject]), kept: false)
                     }
                     // A file that vanished or cannot be read is left for the next run (it is not recorded).
-                    guard let bytes = Ingestion.contents(ofFileAt: f.url.path, sizeHint: Int(f.size)) else { return nil }
+                    guard let bytes = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else { return nil }
                     return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
                 })
                 i += workers
@@ -101,6 +102,11 @@ struct Ingestion: Sendable {
     /// A file's bytes, read to its end whatever its size now; nil when it cannot be opened or read.
     /// (Straight into an array: through `Data` each file was copied twice.)
     static func contents(ofFileAt path: String, sizeHint: Int) -> [UInt8]? {
+        contents(ofFileAt: Array(path.utf8CString), sizeHint: sizeHint)
+    }
+
+    /// The same for a path as the file system has it (NUL-terminated bytes, perhaps not UTF-8).
+    static func contents(ofFileAt path: [CChar], sizeHint: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -120,11 +126,30 @@ struct Ingestion: Sendable {
         return bytes
     }
 
+    /// The SHA-256 of a file read as it streams (one over the size limit is never held whole); nil when unreadable.
+    static func sha256(ofFileAt path: [CChar]) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+        }
+        return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
     /// Loads read files into the warehouse in one transaction, applying the identity rules.
     func load(_ read: ReadBatch, into warehouse: Warehouse, runId: Int64) throws -> Result {
         var result = Result()
         var batch: [SubmissionRecord] = []
-        var seenThisRun: [String: (path: String, outcome: FileOutcome, dates: [Day])] = [:]
+        var seenThisRun: [String: (path: String, outcome: FileOutcome, dates: [Day], unsettled: FileOutcome)] = [:]
         result.unread = read.unread
         let recorded = try warehouse.recordedHashes(among: read.files.map(\.sha256))
         for f in read.files {
@@ -140,7 +165,14 @@ struct Ingestion: Sendable {
             } else {
                 earlier = nil
             }
-            if let earlier {
+            if var earlier {
+                // The same content gives the same dates, except what has none (an empty file, undated rows):
+                // that follows this copy's own received time, as a first copy's would.
+                if var content = f.outcome ?? seenThisRun[f.sha256]?.unsettled {
+                    var own = submission
+                    settle(&own, &content)
+                    earlier.dates = own.reportDates
+                }
                 submission.encoding = "(as \(earlier.path))"
                 let wholeReject = earlier.status == .rejected ? earlier.fileReject : nil
                 if let wholeReject {
@@ -165,13 +197,14 @@ struct Ingestion: Sendable {
                 continue
             }
             guard var outcome = f.outcome else { continue }
+            let unsettled = outcome
             settle(&submission, &outcome)
             result.rowsAccepted += outcome.rows.count
             result.rowsRejected += outcome.rejects.count
             result.touchedDates.formUnion(submission.reportDates)
             result.rowDates.formUnion(outcome.rows.map(\.reportDate))
             result.rowDates.formUnion(outcome.unitReports.map(\.reportDate))
-            seenThisRun[f.sha256] = (f.file.path, outcome, submission.reportDates)
+            seenThisRun[f.sha256] = (f.file.path, outcome, submission.reportDates, unsettled)
             batch.append((submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes))
         }
         try warehouse.joiningTransaction {

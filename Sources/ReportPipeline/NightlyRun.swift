@@ -63,7 +63,10 @@ public final class NightlyRun {
         let setupStart = Date()
         let lock = try RunLock(folder: out)
         defer { withExtendedLifetime(lock) {} }
+        // Checked before anything in the output folder changes: a damaged warehouse is refused, never trusted.
+        try WarehouseCheck.beforeOpening(out: out, language: config.language)
         let warehouse = try openWarehouse()
+        try WarehouseCheck.integrity(of: warehouse, language: config.language)
         try warehouse.deferCheckpoints()
         let warehousePath = warehouse.path
         // The files already seen are read on another thread while the output folder is swept and the registries
@@ -79,7 +82,7 @@ public final class NightlyRun {
         let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
         let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath), parallel: false) }
         defer { _ = try? preload.wait() }
-        try Housekeeping.sweep(out: out, warehouse: warehouse)
+        let unlistedPacks = try Housekeeping.sweep(out: out, warehouse: warehouse)
         try warehouse.replaceRegistries(registries)
         let setupMs = Int(Date().timeIntervalSince(setupStart) * 1000)
         let started = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
@@ -87,18 +90,21 @@ public final class NightlyRun {
         summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
         summary.exportsFolder = out.appendingPathComponent("exports").path
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
-        try log.stage("setup") { ((), ["lock_open_sweep_registries_ms": setupMs]) }
+        try log.stage("setup") { ((), ["lock_open_sweep_registries_ms": setupMs, "unlisted_packs_left": unlistedPacks]) }
         do {
             let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
                 // The inbox is walked while the known files are still being read; they are waited for only then.
                 var known = KnownFiles(), knownMs = 0, waitMs = 0
-                let f = try Discovery.discover(inbox: config.inbox) {
+                let all = try Discovery.discoverAll(inbox: config.inbox) {
                     let start = Date()
                     (known, knownMs) = try knownFiles.wait()
                     waitMs = Int(Date().timeIntervalSince(start) * 1000)
                     return known
                 }
-                return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs, "waiting_for_known_ms": waitMs])
+                let f = all.files
+                summary.inProgress = all.inProgress
+                return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs, "waiting_for_known_ms": waitMs,
+                            "uploads_in_progress": all.inProgress.count])
             }
             var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
                 let c = try ingest(found, into: warehouse, summary: &summary)
@@ -124,7 +130,10 @@ public final class NightlyRun {
             history.seed(try preload.wait())
             // Archives are compressed on another thread, with their own connection, while the days are computed.
             let archiver = Archiver(out: out, rawStore: rawStore)
-            let archiveDays = changes.touchedDates.sorted()
+            // A date one of whose kept copies is lost, and not in the inbox any more, keeps its archive as it was
+            // (and stays pending); the other dates go on.
+            let unarchivable = try keepCopiesWhole(changes.touchedDates.sorted(), warehouse: warehouse, summary: &summary)
+            let archiveDays = changes.touchedDates.subtracting(unarchivable).sorted()
             let archiving = Pending { () throws -> Archiver.Report in
                 // The WAL the load wrote is copied into the database here, beside the exports, not in the load.
                 let start = Date()
@@ -161,7 +170,7 @@ public final class NightlyRun {
                     try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
                 }
                 // Dates after the last one computed stay pending: their run recomputes from them.
-                try warehouse.clearPending(changes.touchedDates.union(toCompute).filter { $0 <= last })
+                try warehouse.clearPending(changes.touchedDates.union(toCompute).subtracting(unarchivable).filter { $0 <= last })
                 // Days already exported after it read their history from the days just changed: the next
                 // run that reaches them recomputes them (a run or backfill recomputes only through its date).
                 var stale = Set<Day>()
@@ -187,6 +196,8 @@ public final class NightlyRun {
     func openWarehouse() throws -> Warehouse {
         do {
             return try Warehouse(path: out.appendingPathComponent("warehouse.sqlite").path)
+        } catch let e as ReportError where WarehouseCheck.isDamage(e) {
+            throw WarehouseCheck.damaged(path: e.location ?? out.path, problems: [e.cause ?? e.message], language: config.language)
         } catch let e as ReportError {
             throw e
         } catch {
@@ -211,8 +222,8 @@ public final class NightlyRun {
         // Batches overlap: the next one is read and normalized on the worker threads while this one loads.
         let bounds = NightlyRun.batchBounds(count: found.count)
         let batches = bounds.map { Array(found[$0]) }
-        let runId = summary.runId
-        var next = batches.first.map { batch in Pending { try ingestion.read(batch, packName: "run\(runId)-0.pack") } }
+        let packNames = try planPacks(count: batches.count, runId: summary.runId, warehouse: warehouse)
+        var next = batches.first.map { batch in Pending { try ingestion.read(batch, packName: packNames[0]) } }
         // Several batches share one transaction: the hash-keyed indexes take random pages, which each
         // commit would otherwise write again (measured: ~1,000 16 KiB pages per batch commit).
         var transactionOpen = false
@@ -227,7 +238,7 @@ public final class NightlyRun {
             let read = try next!.wait()
             summary.ingestWaitMs += Int(Date().timeIntervalSince(waitStart) * 1000)
             next = k + 1 < batches.count
-                ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch, packName: "run\(runId)-\(k + 1).pack") } : nil
+                ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch, packName: packNames[k + 1]) } : nil
             progress?(ProgressLine.files(done: bounds[k].lowerBound, of: found.count,
                                          rows: summary.rowsAccepted + summary.rowsRejected, elapsed: Date().timeIntervalSince(ingestStart)))
             let loadStart = Date()
@@ -248,6 +259,51 @@ public final class NightlyRun {
             }
         }
         return changes
+    }
+
+    /// Checks that the kept copies of `days`' submissions are all there; a lost one whose bytes are still in
+    /// the inbox is kept again. Returns the dates that still lack one, whose files the summary names.
+    /// A pack the warehouse lists that is gone from `raw/` is noticed by every run (one listing of the folder);
+    /// a pack cut short, only when a date it serves is archived (a `stat` per pack of that date).
+    func keepCopiesWhole(_ days: [Day], warehouse: Warehouse, summary: inout RunSummary) throws -> Set<Day> {
+        let onDisk = Set((try? FileManager.default.contentsOfDirectory(atPath: rawStore.root.path)) ?? [])
+        var candidates: [(blob: RawBlob, path: String)] = []
+        for pack in try warehouse.referencedPacks().subtracting(onDisk).sorted() {
+            candidates += try warehouse.keptCopies(inPack: pack)
+        }
+        var byDay: [Day: [(blob: RawBlob, path: String)]] = [:]
+        for day in days {
+            byDay[day] = try warehouse.keptCopies(on: day)
+            candidates += byDay[day]!
+        }
+        var unique: [String: RawCopies.Lost] = [:]
+        for l in RawCopies.missing(candidates, store: rawStore) { unique[l.blob.sha256] = l }
+        guard !unique.isEmpty else { return [] }
+        let name = try planPacks(count: 1, runId: summary.runId, warehouse: warehouse, kind: "recovered")[0]
+        let notFound = try RawCopies.recover(unique.values.sorted { $0.path < $1.path }, inbox: config.inbox, store: rawStore,
+                                             warehouse: warehouse, packName: name)
+        summary.recoveredCopies = unique.count - notFound.count
+        summary.lostCopies = notFound.map(\.path)
+        let gone = Set(notFound.map(\.blob.sha256))
+        return Set(byDay.filter { $0.value.contains { gone.contains($0.blob.sha256) } }.keys)
+    }
+
+    /// The names of the run's packs (`runN-K.pack`), none that `raw/` already holds (a pack an older warehouse
+    /// wrote is never overwritten), recorded in the warehouse before the first is written.
+    func planPacks(count: Int, runId: Int64, warehouse: Warehouse, kind: String = "") throws -> [String] {
+        guard count > 0 else { return [] }
+        let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: rawStore.root.path)) ?? [])
+        let names = (0..<count).map { k in
+            let base = "run\(runId)-\(kind)\(k)"
+            var name = base + ".pack", n = 1
+            while existing.contains(name) {
+                n += 1
+                name = "\(base)-\(n).pack"
+            }
+            return name
+        }
+        try warehouse.planPacks(names, runId: runId)
+        return names
     }
 
     /// Report days with an export folder.

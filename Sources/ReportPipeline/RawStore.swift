@@ -34,12 +34,24 @@ struct RawStore: Sendable {
                 blobs.append(RawBlob(sha256: item.sha256, pack: name, offset: offset, length: Int64(item.bytes.count)))
                 offset += Int64(item.bytes.count)
             }
-            guard fsync(fd) == 0, rename(tmp.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard fsync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            // link() never replaces: a kept pack under that name (an older warehouse's) stays as it was.
+            guard link(tmp.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            unlink(tmp.path)
+            try RawStore.syncFolder(root.path)
         } catch {
             let code = (error as? POSIXError).map { Int32($0.code.rawValue) } ?? EIO
             throw ReportError.environment(.init(errno: code), path: target.path, cause: error)
         }
         return blobs
+    }
+
+    /// Flushes a folder's entries (a new name) to disk: without it a power cut can lose a renamed file.
+    static func syncFolder(_ path: String) throws {
+        let dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dfd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(dfd) }
+        guard fsync(dfd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     /// Reads kept files, each pack opened once however many files it holds.
@@ -60,14 +72,14 @@ struct RawStore: Sendable {
                 let path = store.root.appendingPathComponent(blob.pack).path
                 fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
                 guard fd >= 0 else {
-                    throw ReportError(.internal, "the kept copy of a submission is missing", location: path)
+                    throw ReportError(.damaged, "the kept copy of a submission is missing; run archive verify, which names the files to put back in the inbox", location: path)
                 }
                 open[blob.pack] = fd
             }
             var out = [UInt8](repeating: 0, count: Int(blob.length))
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(blob.length), off_t(blob.offset)) }
             guard n == Int(blob.length) else {
-                throw ReportError(.internal, "the kept copy of a submission is cut short",
+                throw ReportError(.damaged, "the kept copy of a submission is cut short; run archive verify, which names the files to put back in the inbox",
                                   location: store.root.appendingPathComponent(blob.pack).path)
             }
             return out

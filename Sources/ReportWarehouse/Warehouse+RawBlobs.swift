@@ -70,3 +70,77 @@ extension Warehouse {
         return found
     }
 }
+
+extension Warehouse {
+    /// Records, before any byte is written, the pack names a run is about to write: the warehouse then lists
+    /// them, and the next sweep may remove the ones whose load never committed (a killed run's).
+    public func planPacks(_ names: [String], runId: Int64) throws {
+        try db.joiningTransaction {
+            let s = try db.prepare("INSERT OR REPLACE INTO warehouse_meta (name, value) VALUES (?, ?)")
+            for name in names {
+                s.bind(1, Self.plannedPackPrefix + name)
+                s.bind(2, runId)
+                try s.run()
+            }
+        }
+    }
+
+    /// The pack names runs planned and the sweep has not settled yet.
+    public func plannedPacks() throws -> Set<String> {
+        let s = try db.prepare("SELECT name FROM warehouse_meta WHERE name LIKE '\(Self.plannedPackPrefix)%'")
+        var c = s.cursor { String($0.string(0).dropFirst(Self.plannedPackPrefix.count)) }
+        return Set(try c.all())
+    }
+
+    /// Forgets planned packs once the sweep has settled them (recorded, or removed).
+    public func forgetPlannedPacks(_ names: Set<String>) throws {
+        guard !names.isEmpty else { return }
+        try db.joiningTransaction {
+            let s = try db.prepare("DELETE FROM warehouse_meta WHERE name = ?")
+            for name in names.sorted() {
+                s.bind(1, Self.plannedPackPrefix + name)
+                try s.run()
+            }
+        }
+    }
+
+    static let plannedPackPrefix = "planned_pack:"
+}
+
+extension Warehouse {
+    /// Every kept raw copy the warehouse lists, with the inbox path of the first submission of those bytes,
+    /// in pack order (`day` given: only the copies of that date's submissions; `pack` given: only that pack's).
+    public func keptCopies(on day: Day? = nil, inPack pack: String? = nil) throws -> [(blob: RawBlob, path: String)] {
+        let filter = pack != nil ? "WHERE b.pack = ?" : day == nil ? ""
+            : "WHERE b.sha256 IN (SELECT s.sha256 FROM submission_dates d JOIN submissions s ON s.id = d.submission_id WHERE d.report_date = ?)"
+        let s = try db.prepare("""
+            SELECT b.sha256, b.pack, b.offset, b.length,
+                   (SELECT path FROM submissions s WHERE s.sha256 = b.sha256 ORDER BY s.id LIMIT 1)
+            FROM raw_blobs b \(filter) ORDER BY b.pack, b.offset
+            """)
+        if let pack { s.bind(1, pack) } else if let day { s.bind(1, day.iso) }
+        var c = s.cursor { s in
+            (RawBlob(sha256: s.string(0), pack: s.string(1), offset: s.int64(2), length: s.int64(3)), s.optionalString(4) ?? "")
+        }
+        return try c.all()
+    }
+
+    /// Points hashes at a new place (a lost copy kept again); the pack is listed.
+    public func moveRawBlobs(_ blobs: [RawBlob]) throws {
+        try db.joiningTransaction {
+            let s = try db.prepare("INSERT OR REPLACE INTO raw_blobs(sha256, pack, offset, length) VALUES (?, ?, ?, ?)")
+            for b in blobs {
+                s.bind(1, b.sha256)
+                s.bind(2, b.pack)
+                s.bind(3, b.offset)
+                s.bind(4, b.length)
+                try s.run()
+            }
+            let p = try db.prepare("INSERT OR IGNORE INTO raw_packs(name) VALUES (?)")
+            for name in Set(blobs.map(\.pack)).sorted() {
+                p.bind(1, name)
+                try p.run()
+            }
+        }
+    }
+}

@@ -100,8 +100,8 @@ struct Archive: ParsableCommand {
                 folder = try PipelineConfig.load(path: path).output
             }
             let day = try date.map { d throws(ReportError) in try parseDay(d, flag: "--date") }
-            let report = try ArchiveVerifier.verify(out: folder!, date: day)
-            print("\(report.archives) archive(s), \(report.members) member(s): all match")
+            let report = try ArchiveVerifier.verify(out: folder!, date: day, language: messageLanguage)
+            print("\(report.archives) archive(s), \(report.members) member(s), \(report.keptCopies) kept raw copy(ies): all match")
         }
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every inbox file is accounted for (contract §2): a name that is not UTF-8 is still a submission, shown
+/// escaped; uploads in progress are left and counted; undated duplicates follow their own received time.
+final class InboxAccountingTests: XCTestCase {
+    private func write(_ bytes: Data, toRawPath path: [UInt8]) throws {
+        let fd = open(path.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw E2EError.setup("cannot create \(path)") }
+        defer { close(fd) }
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    func testANameThatIsNotUTF8IsIngestedAndShownEscaped() throws {
+        let dir = try TempDir("nonutf8")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try FileManager.default.createDirectory(atPath: "\(inbox)/2026-11-27/01", withIntermediateDirectories: true)
+        // A Windows-1258 "ố" (0xF4) in the name, as a zip made on Windows leaves it; one row is bad.
+        let bytes = try Data(contentsOf: sampleInbox.appendingPathComponent("2026-11-27/01/00070.csv"))
+            + Data("2026-11-27,00070,Phường Hoàn Kiếm,1.000102,x,0,0,0,0,0,0,2026-11-27T19:29:26+07:00,,,\n".utf8)
+        let name = Array("\(inbox)/2026-11-27/01/b\u{E1}o c\u{E1}o ".utf8) + [0xF4, 0xFF] + Array(".csv".utf8)
+        try write(bytes, toRawPath: name)
+        let shown = "2026-11-27/01/báo cáo \\xf4\\xff.csv"
+        let utimes = try runProcess("/bin/sh", ["-c", "touch -d 2026-11-27T19:30:00+07:00 '\(inbox)'/2026-11-27/01/*.csv"])
+        XCTAssertEqual(utimes.status, 0, utimes.both)
+
+        let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertTrue(r.stdout.contains("1 new file(s)"), r.both)
+        let rejects = try readCSVTable("\(out)/exports/2026-11-27/rejects.csv")
+        XCTAssertEqual(rejects.map { $0["file"] }, [shown], "the reject names the file with its bad bytes escaped")
+        XCTAssertEqual(rejects.first?["reason"], "bad_count")
+        let missing = try readCSVTable("\(out)/exports/2026-11-27/missing_reports.csv")
+        XCTAssertFalse(missing.contains { $0["unit_code"] == "00070" }, "the unit reported")
+        let list = try runProcess("/bin/tar", ["--quoting-style=literal", "-tzf", "\(out)/archive/2026/11/2026-11-27.tar.gz"])
+        XCTAssertTrue(list.stdout.contains(shown), list.both)
+        XCTAssertEqual(try dailyreports(["archive", "verify", "--out", out]).status, 0)
+
+        // Seen once: the next run finds nothing new.
+        let again = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertTrue(again.stdout.contains("0 new file(s)"), again.both)
+    }
+
+    func testUploadsInProgressAreLeftAndCounted() throws {
+        let dir = try TempDir("inprogress")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        let folder = "\(inbox)/2026-11-27/01"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let src = sampleInbox.appendingPathComponent("2026-11-27/01")
+        for (from, to) in [("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload"),
+                           ("00256.csv", "00256.tmp"), ("00004.csv", "00004.csv.partial")] {
+            try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
+            try touch("\(folder)/\(to)", "2026-11-27T19:30:00+07:00")
+        }
+        let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertTrue(r.stdout.contains("1 new file(s)"), r.both)
+        XCTAssertTrue(r.stdout.contains("4 upload(s) still in progress"), r.both)
+        let log = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8)
+        XCTAssertTrue(log.contains("\"uploads_in_progress\":4") || log.contains("\"uploads_in_progress\": 4"), log)
+
+        // The upload finishes (renamed to its final name): the next run takes it.
+        try FileManager.default.moveItem(atPath: "\(folder)/00187.csv.part", toPath: "\(folder)/00187.csv")
+        let next = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertTrue(next.stdout.contains("1 new file(s)"), next.both)
+        XCTAssertTrue(next.stdout.contains("3 upload(s) still in progress"), next.both)
+    }
+
+    /// Two empty files (the same bytes) received on 2026-11-24 and 2026-11-26, and a dated file copied under
+    /// a second name on 2026-11-26: each empty file's reject and archive member go to its own reporting
+    /// window; the dated copy goes with the date its rows carry.
+    func testUndatedDuplicatesFollowTheirOwnReceivedTime() throws {
+        let dir = try TempDir("dupwindow")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try FileManager.default.createDirectory(atPath: "\(inbox)/bad", withIntermediateDirectories: true)
+        for (name, time) in [("empty-a.csv", "2026-11-24T19:00:00+07:00"), ("empty-b.csv", "2026-11-26T19:00:00+07:00")] {
+            try Data().write(to: URL(fileURLWithPath: "\(inbox)/bad/\(name)"))
+            try touch("\(inbox)/bad/\(name)", time)
+        }
+        let dated = sampleInbox.appendingPathComponent("2026-11-25/01/00008.csv").path
+        try FileManager.default.copyItem(atPath: dated, toPath: "\(inbox)/bad/a.csv")
+        try touch("\(inbox)/bad/a.csv", "2026-11-25T19:00:00+07:00")
+        try FileManager.default.copyItem(atPath: dated, toPath: "\(inbox)/bad/copy-of-a.csv")
+        try touch("\(inbox)/bad/copy-of-a.csv", "2026-11-26T19:00:00+07:00")
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+
+        func rejectFiles(_ day: String) throws -> [String] {
+            try readCSVTable("\(out)/exports/\(day)/rejects.csv").compactMap { $0["file"] }
+        }
+        XCTAssertEqual(try rejectFiles("2026-11-24"), ["bad/empty-a.csv"])
+        XCTAssertEqual(try rejectFiles("2026-11-26"), ["bad/empty-b.csv"])
+        func members(_ day: String) throws -> Set<String> {
+            let r = try runProcess("/bin/tar", ["-tzf", "\(out)/archive/2026/11/\(day).tar.gz"])
+            return Set(r.stdout.split(separator: "\n").map(String.init)).subtracting(["MANIFEST.sha256", "manifest.json"])
+        }
+        XCTAssertEqual(try members("2026-11-24"), ["bad/empty-a.csv"])
+        XCTAssertEqual(try members("2026-11-25"), ["bad/a.csv", "bad/copy-of-a.csv"])
+        XCTAssertEqual(try members("2026-11-26"), ["bad/empty-b.csv"])
+        XCTAssertEqual(try dailyreports(["archive", "verify", "--out", out]).status, 0)
+    }
+}
