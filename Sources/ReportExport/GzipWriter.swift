@@ -9,6 +9,8 @@ public final class GzipWriter {
     private let output: UnsafeMutablePointer<UInt8>
     private let sink: ([UInt8]) throws -> Void
     private var finished = false
+    /// False when `deflateInit2` failed: there is no deflate state to end.
+    private var started = false
 
     /// Starts one gzip member at `level` (0–9) whose compressed bytes go to `sink`.
     public init(level: Int = 6, sink: @escaping ([UInt8]) throws -> Void) throws {
@@ -18,14 +20,15 @@ public final class GzipWriter {
         output = .allocate(capacity: Self.chunkSize)
         self.sink = sink
         let status = czlib_deflate_init2(stream, Int32(clamping: level), 15 + 16)
+        // Every stored property is set, so a throw from here runs deinit, which frees the buffers (once).
         guard status == Z_OK else {
-            stream.deinitialize(count: 1); stream.deallocate(); output.deallocate()
             throw ReportError(.internal, "deflateInit2 failed", cause: ZlibStatus(status: status, level: level))
         }
+        started = true
     }
 
     deinit {
-        deflateEnd(stream)
+        if started { deflateEnd(stream) }
         stream.deinitialize(count: 1)
         stream.deallocate()
         output.deallocate()

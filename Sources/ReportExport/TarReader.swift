@@ -18,7 +18,8 @@ enum TarReader {
             guard var size = octal(header, 124, 12) else { throw corrupt("bad size at byte \(offset)") }
             if let paxSize = pax["size"].flatMap({ Int(String(decoding: $0, as: UTF8.self)) }) { size = paxSize }
             let dataStart = offset + 512
-            guard size >= 0, dataStart + size <= tar.count else { throw corrupt("member past end") }
+            // The size comes from the archive (a pax record can say anything): compared without overflowing.
+            guard size >= 0, size <= tar.count - dataStart else { throw corrupt("member past end") }
             let data = Array(tar[dataStart..<dataStart + size])
             offset = dataStart + (size + 511) / 512 * 512
 

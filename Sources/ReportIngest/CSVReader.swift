@@ -20,6 +20,12 @@ public struct CSVReader: SubmissionReader {
             result.rejects.append(Reject(file: file, line: line, reason: .unterminatedQuote,
                                          detail: "a quote opened in the record on line \(line) is never closed; the file is rejected from there on",
                                          raw: raw))
+        case .failed(let line, let why):
+            // libcsv stopped (its buffer could not grow): what it did not read is not dropped unnoticed.
+            result.rejects.append(Reject(file: file, line: line, reason: .unreadableEncoding,
+                                         detail: "the CSV reader stopped at the record on line \(line) (\(why)); the file is rejected "
+                                             + "from there on: split it into smaller files and send it again",
+                                         raw: ""))
         case .complete:
             if header == nil {
                 result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has no header", raw: ""))
@@ -36,7 +42,12 @@ public struct CSVReader: SubmissionReader {
         case empty
         /// A quote opened in the record starting on `line` is never closed.
         case unterminatedQuote(line: Int, raw: String)
+        /// libcsv could not go on at the record starting on `line` (out of memory, a field too large).
+        case failed(line: Int, reason: String)
     }
+
+    /// For tests: libcsv's buffer cannot grow past this many bytes, as if memory ran out (nil: no limit).
+    nonisolated(unsafe) static var bufferLimitForTesting: Int?
 
     /// Streams the records of CSV bytes (UTF-8), each with the physical line it starts on.
     public static func records(_ bytes: [UInt8], body: (CSVRecord) -> Void) -> Outcome {
@@ -48,13 +59,17 @@ public struct CSVReader: SubmissionReader {
         csv_set_delim(&parser, delimiter(of: bytes[firstLine]))
         // Only the space is trimmed around unquoted fields: a tab may be the delimiter.
         csv_set_space_func(&parser) { c in c == 0x20 ? 1 : 0 }
+        if bufferLimitForTesting != nil {
+            csv_set_realloc_func(&parser) { p, n in n > (CSVReader.bufferLimitForTesting ?? Int.max) ? nil : realloc(p, n) }
+        }
 
         let context = Unmanaged.passUnretained(state).toOpaque()
         var lineNumber = 0
         var offset = 0
         let n = bytes.count
+        var failure: Int32 = 0
         bytes.withUnsafeBufferPointer { buf in
-            while offset < n {
+            while offset < n && failure == 0 {
                 lineNumber += 1
                 let start = offset
                 var end = start
@@ -69,10 +84,16 @@ public struct CSVReader: SubmissionReader {
                     state.recordStart = start
                 }
                 state.lineEnd = end
-                _ = csv_parse(&parser, buf.baseAddress! + start, next - start, csvFieldCallback, csvRecordCallback, context)
+                // csv_parse returns the bytes it consumed: fewer means it failed (csv_error says why).
+                if csv_parse(&parser, buf.baseAddress! + start, next - start, csvFieldCallback, csvRecordCallback, context) != next - start {
+                    failure = Int32(csv_error(&parser))
+                }
                 for record in state.finished { body(record) }
                 state.finished.removeAll(keepingCapacity: true)
             }
+        }
+        if failure != 0 {
+            return .failed(line: state.recordLine, reason: String(cString: csv_strerror(failure)))
         }
         // libcsv honours CSV_STRICT_FINI only in strict mode: read its state instead.
         // FIELD_BEGUN (2) inside quotes; after a closing quote libcsv is in FIELD_MIGHT_HAVE_ENDED (3).

@@ -28,16 +28,21 @@ extension Ingestion {
             }
         }
         var affected = Set<Day>()
+        var replacements: [(id: Int64, item: SubmissionRecord)] = []
         for ((id, old), outcome) in zip(submissions, try outcomes.collect()) {
             var submission = old
             var outcome = outcome
             settle(&submission, &outcome)
             affected.formUnion(old.reportDates)
             affected.formUnion(submission.reportDates)
-            try warehouse.replaceContents(ofSubmission: id, with: (submission, outcome.rows, outcome.unitReports,
-                                                                   outcome.rejects, outcome.notes), runId: runId)
+            replacements.append((id, (submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes)))
         }
-        try warehouse.markPending(affected, figures: affected)
+        // One transaction: the dates are pending with the rows that change them, so a kill leaves either
+        // nothing changed or every changed date still to publish (each file committing on its own did not).
+        try warehouse.transaction {
+            try warehouse.markPending(affected, figures: affected)
+            for r in replacements { try warehouse.replaceContents(ofSubmission: r.id, with: r.item, runId: runId) }
+        }
         return affected
     }
 }

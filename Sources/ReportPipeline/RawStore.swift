@@ -21,16 +21,9 @@ struct RawStore: Sendable {
             defer { close(fd) }
             var offset: Int64 = 0
             for item in items {
-                let written = item.bytes.withUnsafeBytes { buf -> Int in
-                    var done = 0
-                    while done < buf.count {
-                        let n = write(fd, buf.baseAddress! + done, buf.count - done)
-                        if n <= 0 { return -1 }
-                        done += n
-                    }
-                    return done
+                guard item.bytes.withUnsafeBytes({ RawStore.writeAll(fd, $0) }) else {
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
                 }
-                guard written == item.bytes.count else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 blobs.append(RawBlob(sha256: item.sha256, pack: name, offset: offset, length: Int64(item.bytes.count)))
                 offset += Int64(item.bytes.count)
             }
@@ -44,6 +37,24 @@ struct RawStore: Sendable {
             throw ReportError.environment(.init(errno: code), path: target.path, cause: error)
         }
         return blobs
+    }
+
+    /// Writes all of `buffer` to `fd`, going on after a short write or a signal (EINTR); false on a real failure
+    /// (errno says which). `write` is the system call, replaceable in tests.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer,
+                         write: (Int32, UnsafeRawPointer, Int) -> Int = { Glibc.write($0, $1, $2) }) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        var done = 0
+        while done < buffer.count {
+            let n = write(fd, base + done, buffer.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                if n == 0 { errno = EIO }
+                return false
+            }
+            done += n
+        }
+        return true
     }
 
     /// Flushes a folder's entries (a new name) to disk: without it a power cut can lose a renamed file.

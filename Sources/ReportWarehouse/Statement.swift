@@ -7,6 +7,9 @@ import ReportModel
 public final class Statement {
     let stmt: OpaquePointer
     unowned let connection: SQLiteConnection
+    /// The first binding SQLite refused since the last step (its result code, parameter), thrown by `step()`:
+    /// a value silently not bound would otherwise be written as NULL, or match nothing.
+    private var bindFailure: (rc: Int32, index: Int32)?
 
     init(_ stmt: OpaquePointer, connection: SQLiteConnection) {
         self.stmt = stmt
@@ -19,12 +22,12 @@ public final class Statement {
 
     /// Binds an integer to parameter `index` (1-based).
     public func bind(_ index: Int32, _ value: Int64) {
-        sqlite3_bind_int64(stmt, index, value)
+        check(sqlite3_bind_int64(stmt, index, value), index)
     }
 
     /// Binds an integer to parameter `index` (1-based).
     public func bind(_ index: Int32, _ value: Int) {
-        sqlite3_bind_int64(stmt, index, Int64(value))
+        check(sqlite3_bind_int64(stmt, index, Int64(value)), index)
     }
 
     /// Binds text (copied: SQLITE_TRANSIENT) to parameter `index` (1-based).
@@ -33,8 +36,8 @@ public final class Statement {
         v.withUTF8 { buf in
             // A non-nil pointer even for "", so that "" stays text and not NULL.
             let base = buf.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(("" as StaticString).utf8Start)
-            _ = sqlite3_bind_text(stmt, index, base.assumingMemoryBound(to: CChar.self), Int32(buf.count),
-                                  csqlite_transient())
+            check(sqlite3_bind_text(stmt, index, base.assumingMemoryBound(to: CChar.self), Int32(buf.count),
+                                    csqlite_transient()), index)
         }
     }
 
@@ -45,7 +48,7 @@ public final class Statement {
 
     /// Binds bytes as a BLOB to parameter `index` (1-based).
     public func bind(_ index: Int32, _ value: [UInt8]) {
-        _ = value.withUnsafeBytes { sqlite3_bind_blob(stmt, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
+        check(value.withUnsafeBytes { sqlite3_bind_blob(stmt, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }, index)
     }
 
     /// Binds an integer, or NULL when nil, to parameter `index` (1-based).
@@ -55,7 +58,11 @@ public final class Statement {
 
     /// Binds NULL to parameter `index` (1-based).
     public func bindNull(_ index: Int32) {
-        sqlite3_bind_null(stmt, index)
+        check(sqlite3_bind_null(stmt, index), index)
+    }
+
+    private func check(_ rc: Int32, _ index: Int32) {
+        if rc != SQLITE_OK, bindFailure == nil { bindFailure = (rc, index) }
     }
 
     // MARK: Running
@@ -63,6 +70,11 @@ public final class Statement {
     /// Advances to the next row: true when a row is available, false when done.
     @discardableResult
     public func step() throws -> Bool {
+        if let f = bindFailure {
+            bindFailure = nil
+            sqlite3_reset(stmt)
+            throw connection.error(f.rc, "SQLite could not bind parameter \(f.index) of a statement")
+        }
         let rc = sqlite3_step(stmt)
         switch rc {
         case SQLITE_ROW: return true

@@ -23,9 +23,9 @@ extension Warehouse {
     }
 
     /// Replaces what a submission yielded with a new normalization of the same bytes (after a registry
-    /// correction); the submission keeps its id, path, hash and received time. One transaction per call.
+    /// correction); the submission keeps its id, path, hash and received time. Joins the open transaction.
     public func replaceContents(ofSubmission id: Int64, with item: SubmissionRecord, runId: Int64) throws {
-        try db.transaction {
+        try db.joiningTransaction {
             for table in ["report_rows", "unit_reports", "rejects", "notes", "submission_dates"] {
                 let d = try db.prepare("DELETE FROM \(table) WHERE submission_id = ?")
                 d.bind(1, id)

@@ -31,3 +31,20 @@ final class RawPacksTests: XCTestCase {
         XCTAssertEqual(try migrated.referencedPacks(), ["run7-0.pack", "run8-2.pack"])
     }
 }
+
+/// `sqlite3_bind_*` results were ignored: a value SQLite refused to bind was run as NULL.
+final class StatementBindTests: XCTestCase {
+    func testABindingSQLiteRefusesFailsTheStatement() throws {
+        let (_, path) = try makeWarehouse(self)
+        let db = try SQLiteConnection(path: path)
+        let s = try db.prepare("SELECT ?1")
+        s.bind(2, Int64(5))  // there is no parameter 2: SQLITE_RANGE
+        XCTAssertThrowsError(try s.step()) { error in
+            XCTAssertTrue("\(error)".contains("parameter 2"), "\(error)")
+        }
+        // The failure is reported once; bound properly, the statement runs.
+        s.bind(1, "ok")
+        XCTAssertTrue(try s.step())
+        XCTAssertEqual(s.string(0), "ok")
+    }
+}
