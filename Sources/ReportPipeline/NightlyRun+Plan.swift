@@ -8,6 +8,7 @@ extension NightlyRun {
         guard from <= to else { throw ReportError.reversedRange(from, to) }
         let warehousePath = out.appendingPathComponent("warehouse.sqlite").path
         var known = KnownFiles()
+        try WarehouseCheck.beforeOpening(out: out, language: config.language)
         if FileManager.default.fileExists(atPath: warehousePath) {
             known = try Warehouse(path: warehousePath).fileStamps()
         }

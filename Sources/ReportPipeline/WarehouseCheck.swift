@@ -1,4 +1,5 @@
 import Foundation
+import ReportExport
 import ReportModel
 import ReportWarehouse
 
@@ -7,6 +8,52 @@ import ReportWarehouse
 enum WarehouseCheck {
     /// The first bytes of every SQLite database file.
     static let header = Array("SQLite format 3\u{0}".utf8)
+
+    /// How long a full check is trusted for a file no one else changed: bit rot changes no modification time.
+    static let fullCheckAtMostEvery: Int64 = 7 * 86_400
+
+    /// The file as the last run left it, and when it was last fully checked (`OUT/warehouse.sqlite.checked`).
+    struct Fingerprint: Codable, Equatable {
+        var size: Int64
+        var mtimeNanos: Int64
+        var inode: UInt64
+        var fullCheckAt: Int64
+    }
+
+    static func fingerprintURL(_ out: URL) -> URL { out.appendingPathComponent("warehouse.sqlite.checked") }
+
+    /// The warehouse file's size, modification time and inode now (nil when it cannot be read).
+    static func stamp(_ path: String) -> Fingerprint? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Fingerprint(size: Int64(st.st_size), mtimeNanos: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                           inode: UInt64(st.st_ino), fullCheckAt: 0)
+    }
+
+    /// Whether the warehouse needs `PRAGMA quick_check` before this run trusts it: it does unless the last run
+    /// left it exactly as it is now (same size, modification time and inode, no WAL left) and checked it fully
+    /// less than a week ago. (Asked before the warehouse is opened: opening creates the WAL.)
+    static func needsFullCheck(out: URL, now: Int64) -> Bool {
+        let path = out.appendingPathComponent("warehouse.sqlite").path
+        if let wal = stamp(path + "-wal"), wal.size > 0 { return true }
+        guard let data = try? Data(contentsOf: fingerprintURL(out)),
+              let last = try? JSONDecoder().decode(Fingerprint.self, from: data), var now_ = stamp(path) else { return true }
+        now_.fullCheckAt = last.fullCheckAt
+        return now_ != last || now - last.fullCheckAt >= fullCheckAtMostEvery
+    }
+
+    /// Records the file as a finished run leaves it (every connection closed), keeping the last full check's time;
+    /// skipped when another run holds the lock (the next run then checks fully).
+    static func recordClean(out: URL, fullCheckAt: Int64?) {
+        let path = out.appendingPathComponent("warehouse.sqlite").path
+        guard let lock = try? RunLock(folder: out) else { return }
+        defer { withExtendedLifetime(lock) {} }
+        if let wal = stamp(path + "-wal"), wal.size > 0 { return }
+        let previous = (try? Data(contentsOf: fingerprintURL(out))).flatMap { try? JSONDecoder().decode(Fingerprint.self, from: $0) }
+        guard var f = stamp(path), let checked = fullCheckAt ?? previous?.fullCheckAt else { return }
+        f.fullCheckAt = checked
+        try? AtomicFile.write(try JSONEncoder().encode(f), to: fingerprintURL(out))
+    }
 
     /// Refuses to open (and so create) a warehouse where the kept raw copies say one existed, or a file that
     /// is not a SQLite database.

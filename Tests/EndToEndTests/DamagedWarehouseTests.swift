@@ -47,6 +47,26 @@ final class DamagedWarehouseTests: XCTestCase {
         XCTAssertEqual(try state(out), before.filter { $0.key != "warehouse.sqlite" })
     }
 
+    /// The full check reads the whole file: it runs when the file is not as the last run left it (or weekly),
+    /// and the `setup` line of the run log says how long it took (-1: not needed).
+    func testTheFullCheckRunsWhenTheFileChangedSinceTheLastRun() throws {
+        let dir = try TempDir("fullcheck")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        func checkMs() throws -> Int? {
+            let lines = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8).split(separator: "\n")
+            let setup = lines.last { $0.contains("\"setup\"") }.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            return (setup?["counts"] as? [String: Any])?["warehouse_quick_check_ms"] as? Int
+        }
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertGreaterThanOrEqual(try checkMs() ?? -2, 0, "a new warehouse is checked")
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertEqual(try checkMs(), -1, "the file is as the last run left it: not read again")
+        try touch("\(out)/warehouse.sqlite", "2026-11-28T09:00:00+07:00")
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertGreaterThanOrEqual(try checkMs() ?? -2, 0, "changed by someone else since: checked")
+    }
+
     func testAFileThatIsNotADatabaseIsRefused() throws {
         let dir = try TempDir("notadb")
         let out = dir.path("out")
