@@ -102,11 +102,11 @@ public enum ArchiveVerifier {
         let bad = RawCopies.damaged(try warehouse.keptCopies(on: date), store: RawStore(root: root.appendingPathComponent("raw")))
         guard !bad.isEmpty else { return }
         let names = bad.prefix(5).map { "\($0.path) (\($0.blob.pack))" }.joined(separator: ", ") + (bad.count > 5 ? ", …" : "")
-        throw ReportError(.dataError, language.pick(
+        throw ReportError(.dataError,
             vi: "\(bad.count) bản lưu gốc bị mất hoặc đã thay đổi: \(names); lần chạy sau lấy lại từ hộp thư đến những tệp "
                 + "còn nguyên ở đó, các tệp khác hãy đặt lại vào hộp thư đến (lấy từ kho lưu trữ archive/) rồi chạy lại",
             en: "\(bad.count) kept raw copy(ies) lost or changed: \(names); the next run takes again from the inbox the files "
-                + "still there; put the others back in the inbox (from archive/) and rerun"),
+                + "still there; put the others back in the inbox (from archive/) and rerun",
             location: root.appendingPathComponent("raw").path)
     }
 }

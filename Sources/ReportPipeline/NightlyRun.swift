@@ -216,8 +216,6 @@ public final class NightlyRun {
     func openWarehouse() throws -> Warehouse {
         do {
             return try Warehouse(path: out.appendingPathComponent("warehouse.sqlite").path)
-        } catch let e as ReportError where WarehouseCheck.isDamage(e) {
-            throw WarehouseCheck.damaged(path: e.location ?? out.path, problems: [e.cause ?? e.message], language: config.language)
         } catch let e as ReportError {
             throw e
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportExport
+import ReportHashing
 import ReportModel
 import ReportWarehouse
 

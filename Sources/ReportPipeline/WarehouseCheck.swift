@@ -63,19 +63,19 @@ enum WarehouseCheck {
         if size == nil || size == 0 {
             let packs = keptPacks(out: out)
             guard packs > 0 else { return }
-            let state = size == nil ? language.pick(vi: "không còn", en: "is missing") : language.pick(vi: "rỗng (0 byte)", en: "is empty (0 bytes)")
-            throw ReportError(.damaged, language.pick(
-                vi: "kho dữ liệu \(state) trong khi \(out.path)/raw còn \(packs) tệp bản lưu gốc, nên không chạy để không "
+            let stateVi = size == nil ? "không còn" : "rỗng (0 byte)", stateEn = size == nil ? "is missing" : "is empty (0 bytes)"
+            throw ReportError(.damaged,
+                vi: "kho dữ liệu \(stateVi) trong khi \(out.path)/raw còn \(packs) tệp bản lưu gốc, nên không chạy để không "
                     + "ghi đè lên chúng; hãy khôi phục warehouse.sqlite từ bản sao lưu (README, mục “Khôi phục kho dữ liệu”) rồi chạy lại",
-                en: "the warehouse \(state) while \(out.path)/raw holds \(packs) kept raw pack(s), so nothing was run that could "
-                    + "overwrite them; restore warehouse.sqlite from a backup (README, “Restoring the warehouse”) and rerun"),
+                en: "the warehouse \(stateEn) while \(out.path)/raw holds \(packs) kept raw pack(s), so nothing was run that could "
+                    + "overwrite them; restore warehouse.sqlite from a backup (README, “Restoring the warehouse”) and rerun",
                 location: path)
         }
         guard let fh = FileHandle(forReadingAtPath: path) else { return }
         defer { try? fh.close() }
         let first = (try? fh.read(upToCount: header.count)).map(Array.init) ?? []
         if first != header {
-            throw damaged(path: path, problems: [language.pick(vi: "không phải tệp SQLite", en: "not a SQLite file")], language: language)
+            throw damaged(path: path, problems: ["not a SQLite file"], language: language)
         }
     }
 
@@ -86,18 +86,18 @@ enum WarehouseCheck {
     }
 
     static func damaged(path: String, problems: [String], language: Language) -> ReportError {
-        ReportError(.damaged, language.pick(
+        ReportError(.damaged,
             vi: "kho dữ liệu bị hỏng nên không chạy, không thay đổi gì; hãy chuyển tệp hỏng sang chỗ khác, khôi phục "
                 + "warehouse.sqlite từ bản sao lưu rồi chạy lại (README, mục “Khôi phục kho dữ liệu”)",
             en: "the warehouse is damaged, so nothing was run or changed; move the damaged file aside, restore "
-                + "warehouse.sqlite from a backup and rerun (README, “Restoring the warehouse”)"),
-            cause: problems.prefix(3).joined(separator: "; "), location: path)
+                + "warehouse.sqlite from a backup and rerun (README, “Restoring the warehouse”)",
+            cause: IntegrityProblems(lines: Array(problems.prefix(3))), location: path)
     }
 
-    /// Whether SQLite failed because the file is damaged (its messages for SQLITE_CORRUPT and SQLITE_NOTADB).
-    static func isDamage(_ e: ReportError) -> Bool {
-        let text = (e.cause ?? "") + " " + e.message
-        return text.contains("malformed") || text.contains("not a database")
+    /// What `PRAGMA quick_check` reported, as the typed cause of the refusal.
+    struct IntegrityProblems: Error, Sendable, CustomStringConvertible {
+        var lines: [String]
+        var description: String { "PRAGMA quick_check: " + lines.joined(separator: "; ") }
     }
 
     /// How many pack files `OUT/raw` holds.

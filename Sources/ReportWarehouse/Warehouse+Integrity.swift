@@ -12,7 +12,7 @@ extension Warehouse {
             let lines = try c.all()
             return lines == ["ok"] ? [] : try withoutFalseNulls(lines)
         } catch let e as ReportError {
-            return [e.cause ?? e.message]
+            return [e.cause.map { String(describing: $0) } ?? e.message]
         } catch {
             return ["\(error)"]
         }
