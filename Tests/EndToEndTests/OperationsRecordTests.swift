@@ -101,6 +101,17 @@ final class OperationsRecordTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out/metrics")), "only where it was told")
     }
 
+    func testVersionNamesTheBuildAndTheContract() throws {
+        let r = try dailyreports(["--version"])
+        XCTAssertEqual(r.status, 0, r.both)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4, r.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("dailyreports 1."), r.stdout)
+        XCTAssertTrue(lines[1].hasPrefix("commit: ") && !lines[1].hasPrefix("commit: unknown"), "a checkout has a commit: \(r.stdout)")
+        XCTAssertTrue(lines[2].hasPrefix("built: 20"), r.stdout)
+        XCTAssertEqual(lines[3], "contract: v1.1")
+    }
+
     /// scripts/cron-job: lines carry the time and the exit code; silent on success, loud on failure.
     func testTheCronJobStampsItsLinesAndPrintsOnlyFailures() throws {
         let dir = try TempDir("cronjob")
