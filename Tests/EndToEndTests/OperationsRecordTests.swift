@@ -1,4 +1,5 @@
 import Foundation
+import ReportPipeline
 import XCTest
 
 /// Contract §7: every invocation on record in `run-log.jsonl`, and the metrics file after every run.
@@ -29,8 +30,9 @@ final class OperationsRecordTests: XCTestCase {
     }
 
     func testTheMetricsOfARealRunPassPromtool() throws {
-        let sample = try SampleRun.get()
-        let path = sample.out + "/metrics/dailyreports.prom"
+        let dir = try TempDir("metrics")
+        let (out, _) = try ownSampleRun(in: dir)
+        let path = out + "/metrics/dailyreports.prom"
         let check = try promtool(path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertEqual(check.status, 0, "promtool check metrics: \(check.both)\n\(text)")
@@ -51,7 +53,7 @@ final class OperationsRecordTests: XCTestCase {
         XCTAssertNotNil(m["dailyreports_late_reports{scope=\"01\"}"])
         XCTAssertNotNil(m["dailyreports_findings{rule=\"outlier\"}"], "every rule has a series, 0 included")
         XCTAssertEqual(m.keys.filter { $0.hasPrefix("dailyreports_expected_reports{") }.count, 35, "VN and the 34 provinces")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: sample.out + "/metrics/.dailyreports.prom.tmp-0"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out + "/metrics"), ["dailyreports.prom"], "no temporary file left")
     }
 
     func testALockRefusedRunIsLoggedWith75AndInTheMetrics() throws {
@@ -99,6 +101,16 @@ final class OperationsRecordTests: XCTestCase {
         XCTAssertEqual(m["dailyreports_last_run_exit_code"], 64)
         XCTAssertNil(m["dailyreports_last_success_timestamp_seconds"], "never succeeded: absent, so an alert on absent() fires")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out/metrics")), "only where it was told")
+    }
+
+    func testTheProductionExamplePipelineLoads() throws {
+        let c = try PipelineConfig.load(path: packageRoot.appendingPathComponent("Pipelines/production.example.yaml").path)
+        XCTAssertEqual(c.output, "/srv/dailyreports/out")
+        XCTAssertEqual(c.inbox, "/srv/dailyreports/inbox")
+        XCTAssertEqual(c.units, "/srv/dailyreports/registries/units.csv")
+        XCTAssertEqual(c.metricsFile, "/var/lib/prometheus/node-exporter/dailyreports.prom")
+        XCTAssertEqual(c.language, .vi)
+        XCTAssertEqual(c.deadline, .standard)
     }
 
     func testVersionNamesTheBuildAndTheContract() throws {

@@ -5,9 +5,7 @@ import XCTest
 final class StatusCommandTests: XCTestCase {
     /// A copy of the sample run's output with one date pending and one published before its deadline.
     func preparedOutput(_ dir: TempDir) throws -> String {
-        let sample = try SampleRun.get()
-        let out = dir.path("out")
-        try copyFolder(sample.out, to: out)
+        let (out, _) = try ownSampleRun(in: dir)
         let w = out + "/warehouse.sqlite"
         let r = try runProcess("/usr/bin/sqlite3", [w, "INSERT INTO pending_dates (report_date, figures) VALUES ('2026-11-25', 1)"])
         XCTAssertEqual(r.status, 0, r.both)
