@@ -10,7 +10,7 @@ enum Housekeeping {
     static func sweep(out: URL, warehouse: Warehouse) throws -> Int {
         try warehouse.markAbandonedRuns()
         let fm = FileManager.default
-        for folder in [out, out.appendingPathComponent("raw")] {
+        for folder in [out, out.appendingPathComponent("raw"), out.appendingPathComponent("metrics")] {
             for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where isTemporary(name) {
                 try? fm.removeItem(at: folder.appendingPathComponent(name))
             }

@@ -15,6 +15,8 @@ public final class NightlyRun {
     public var progress: ((String) -> Void)?
     /// When this runner last ran the warehouse's full check (epoch seconds), for `warehouse.sqlite.checked`.
     var lastFullCheck: Int64?
+    /// What the last `run` or `backfill` did, also when it failed after it began (for the invocation record).
+    public private(set) var lastSummary: RunSummary?
 
     /// Files read and normalized per batch, to bound memory on large backfills.
     static let batchSize = 1000
@@ -201,12 +203,15 @@ public final class NightlyRun {
                 return ((), ["later_days_left_pending": stale.count])
             }
             finish(&summary)
+            lastSummary = summary
             try warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
                                     outcome: "ok", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
                                     rowsRejected: summary.rowsRejected)
         } catch {
+            lastSummary = summary
+            let code = (error as? ReportError)?.exitCode ?? 70
             try? warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
-                                     outcome: "failed: \(error)", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
+                                     outcome: "failed (exit \(code)): \(error)", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
                                      rowsRejected: summary.rowsRejected)
             throw error
         }

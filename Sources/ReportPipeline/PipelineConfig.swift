@@ -19,6 +19,8 @@ public struct PipelineConfig: Sendable {
     public var outlier: OutlierSettings
     /// The language of messages, pages and workbooks (`language`, `--lang`).
     public var language: Language = .vi
+    /// Where the metrics file goes (`metrics_file`, `--metrics-file`); nil: `OUTPUT/metrics/dailyreports.prom`.
+    public var metricsFile: String?
 
     /// The checks' settings, from `outlier`.
     public var checks: CheckSettings {
@@ -111,6 +113,7 @@ public struct PipelineConfig: Sendable {
             sizeLimit: (file.sizeLimitMiB ?? 64) << 20,
             rejectUnregisteredReporter: file.rejectUnregisteredReporter ?? false,
             outlier: file.checks?.outlier ?? OutlierSettings())
+        config.metricsFile = resolve(file.metricsFile)
         if let lang = file.language {
             guard let parsed = Language(rawValue: lang) else {
                 throw ReportError(.usage, vi: "ngôn ngữ \"\(lang)\" không phải vi hay en; hãy sửa trong tệp pipeline",
@@ -147,7 +150,8 @@ public struct PipelineConfig: Sendable {
 
     /// The settings a pipeline file may hold, by section.
     static let knownKeys: [String: Set<String>] = [
-        "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks", "language"],
+        "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks", "language",
+             "metrics_file"],
         "registries": ["units", "procedures", "contacts", "calendar"],
         "checks": ["outlier"],
         "checks.outlier": ["window", "min_history", "min_same_weekday", "threshold", "min_difference"],
@@ -195,9 +199,11 @@ struct PipelineFile: Decodable {
     var rejectUnregisteredReporter: Bool?
     var checks: Checks?
     var language: String?
+    var metricsFile: String?
 
     enum CodingKeys: String, CodingKey {
         case registries, inbox, output, deadline, checks, language
+        case metricsFile = "metrics_file"
         case sizeLimitMiB = "size_limit_mib"
         case rejectUnregisteredReporter = "reject_unregistered_reporter"
     }

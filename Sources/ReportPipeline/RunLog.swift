@@ -16,20 +16,25 @@ struct RunLog {
             "duration_s": (end.timeIntervalSince(start) * 1000).rounded() / 1000, "counts": counts,
         ]
         if let day { entry["date"] = day.iso }
-        if let data = try? JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes]) {
-            append(data + Data([0x0A]))
-        }
+        Self.append(entry, to: url)
         return value
     }
 
-    private func append(_ data: Data) {
+    /// Appends `entry` as one JSON line (one `write` on an `O_APPEND` file: lines of concurrent runs never mix).
+    static func append(_ entry: [String: Any], to url: URL) {
+        guard let data = try? JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return }
+        append(data + Data([0x0A]), to: url)
+    }
+
+    private static func append(_ data: Data, to url: URL) {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         defer { close(fd) }
         _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
-    private static func iso(_ d: Date) -> String {
+    static func iso(_ d: Date) -> String {
         Timestamp(seconds: Int64(d.timeIntervalSince1970)).iso
     }
 }

@@ -13,11 +13,13 @@ public final class SQLiteConnection {
     private var savepointDepth = 0
 
     /// Opens (creating if needed) the database at `path`: WAL, synchronous NORMAL, foreign keys on, 5 s busy timeout, 64 MiB cache.
-    public init(path: String) throws {
+    /// With `readOnly`, the file must exist and nothing is written to it (`status`, the metrics).
+    public init(path: String, readOnly: Bool = false) throws {
         _ = SQLiteConnection.configured
         self.path = path
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let failure = SQLiteFailure(code: db.map { sqlite3_extended_errcode($0) } ?? rc,
@@ -31,6 +33,10 @@ public final class SQLiteConnection {
         sqlite3_busy_timeout(db, 5000)
         // A 64 MiB page cache: a day of rows and its index (~10 MB) stays in memory until COMMIT.
         // 16 KiB pages: a fresh warehouse writes a night's rows in a quarter of the page writes (no effect on an existing file).
+        if readOnly {
+            try execute("PRAGMA query_only=ON;")
+            return
+        }
         try execute("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;")
     }
 

@@ -18,6 +18,16 @@ public final class Warehouse {
         try Migrations.migrate(db)
     }
 
+    /// Opens an existing warehouse to read only (no migration, no write): `status` and the metrics file.
+    public init(readingOnly path: String) throws {
+        db = try SQLiteConnection(path: path, readOnly: true)
+        let version = try Migrations.version(of: db)
+        guard version <= Migrations.latestVersion else {
+            throw ReportError(.usage, "The warehouse was written by a newer version of dailyreports (schema \(version), this one knows \(Migrations.latestVersion)); use a newer build.",
+                              location: path)
+        }
+    }
+
     /// Opens a transaction spanning several calls; see `SQLiteConnection.begin()`.
     public func begin() throws { try db.begin() }
     /// Commits what `begin()` opened.

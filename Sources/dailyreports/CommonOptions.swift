@@ -21,6 +21,7 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Outlier check: |x − expected| / scale above which a value is flagged.") var outlierThreshold: Double?
     @Option(help: "Outlier check: and at least this many dossiers away.") var outlierMinDifference: Int?
     @Option(help: "Language of messages, pages and workbooks: vi (default) or en.") var lang: String?
+    @Option(help: "Where to write the metrics file (default: OUT/metrics/dailyreports.prom).") var metricsFile: String?
 
     /// The language for messages: `--lang`, else the pipeline file's, else Vietnamese (whatever else is wrong).
     var messageLanguage: Language {
@@ -51,6 +52,8 @@ struct CommonOptions: ParsableArguments {
         if let outlierMinHistory { c.outlier.minHistory = outlierMinHistory }
         if let outlierThreshold { c.outlier.threshold = outlierThreshold }
         if let outlierMinDifference { c.outlier.minDifference = outlierMinDifference }
+        if let metricsFile { c.metricsFile = metricsFile }
+        Recorder.configured(c)
         if let lang {
             guard let l = Language(rawValue: lang) else {
                 throw ReportError(.usage, vi: "--lang \"\(lang)\" không phải vi hay en; hãy ghi --lang vi hoặc --lang en",

@@ -12,7 +12,8 @@ struct DailyReports: ParsableCommand {
             may not write; 65 input too broken to use (validate: something was rejected); 74 damaged state \
             (the warehouse), refused; 75 lock held, full disk or a passing failure, try later; 70 internal error.
             """,
-        subcommands: [Run.self, Backfill.self, Validate.self, Archive.self])
+        version: BuildInfo.current.lines.joined(separator: "\n"),
+        subcommands: [Run.self, Backfill.self, Validate.self, Archive.self, Status.self])
 
     /// The one exit path: parse, run, and turn whatever is thrown into one message and one exit status.
     static func main() {
@@ -24,6 +25,7 @@ struct DailyReports: ParsableCommand {
         }
         do {
             try command.run()
+            Recorder.finish(exitCode: 0, error: nil)
         } catch {
             finishProgress()
             fail(error, language: (command as? SpeaksToAPerson)?.messageLanguage ?? .vi)
@@ -38,6 +40,7 @@ struct DailyReports: ParsableCommand {
         default:
             let e = ReportError(wrapping: error)
             FileHandle.standardError.write(Data("dailyreports: \(e.rendered(language))\n".utf8))
+            Recorder.finish(exitCode: e.exitCode, error: e.rendered(language))
             Foundation.exit(e.exitCode)
         }
     }

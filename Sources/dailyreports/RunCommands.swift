@@ -28,6 +28,7 @@ func makeRunner(_ options: CommonOptions) throws -> NightlyRun {
     let config = try options.config()
     let registries = try RegistryLoader.load(config.registryPaths)
     let runner = NightlyRun(config: config, registries: registries)
+    Recorder.running(runner)
     if isatty(2) == 1 {
         runner.progress = { line in FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
     }
@@ -47,8 +48,11 @@ struct Run: ParsableCommand, SpeaksToAPerson {
     var messageLanguage: Language { options.messageLanguage }
 
     func run() throws {
+        Recorder.begin("run")
+        // The runner first: once the configuration is read, even a bad date is on record in OUT.
+        let runner = try makeRunner(options)
         let day = try parseReportDay(date, flag: "--date")
-        let summary = try makeRunner(options).run(date: day, arguments: CommandLine.arguments)
+        let summary = try runner.run(date: day, arguments: CommandLine.arguments)
         finishProgress()
         print(summary.line(for: day))
     }
@@ -66,12 +70,14 @@ struct Backfill: ParsableCommand, SpeaksToAPerson {
     var messageLanguage: Language { options.messageLanguage }
 
     func run() throws {
+        if !dryRun { Recorder.begin("backfill") }
+        let runner = try makeRunner(options)
         let first = try parseDay(from, flag: "--from"), last = try parseReportDay(to, flag: "--to")
         if dryRun {
-            for line in try makeRunner(options).plan(from: first, to: last) { print(line) }
+            for line in try runner.plan(from: first, to: last) { print(line) }
             return
         }
-        let summary = try makeRunner(options).backfill(from: first, to: last, reingest: reingest, arguments: CommandLine.arguments)
+        let summary = try runner.backfill(from: first, to: last, reingest: reingest, arguments: CommandLine.arguments)
         finishProgress()
         print(summary.line(for: last))
     }

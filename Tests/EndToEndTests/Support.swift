@@ -207,6 +207,14 @@ func copyFolder(_ from: String, to: String) throws {
     guard r.status == 0 else { throw E2EError.setup("cp -a failed: \(r.both)") }
 }
 
+/// A run of its own over the staged sample inbox, `--date 2026-11-27`, in `dir` (for suites that run after
+/// NightlyRunEndToEndTests removed the shared one): returns the output folder and what the run printed.
+func ownSampleRun(in dir: TempDir) throws -> (out: String, result: ProcessResult) {
+    try stageInbox(dir.path("inbox"))
+    let r = try runNightly(date: "2026-11-27", inbox: dir.path("inbox"), out: dir.path("out"))
+    return (dir.path("out"), r)
+}
+
 /// One full run over the staged sample inbox, `--date 2026-11-27`, shared by the tests that only read it.
 final class SampleRun: @unchecked Sendable {
     let dir: TempDir

@@ -1,0 +1,52 @@
+import Foundation
+import ReportModel
+
+/// One command-line invocation of `run` or `backfill`, put on record when it ends, whatever its outcome
+/// (contract §7): a line in `OUT/run-log.jsonl` and the metrics file.
+public struct Invocation: Sendable {
+    public var command: String
+    public var arguments: [String]
+    public var start: Date
+    /// The output folder, once the configuration named it (an invocation that fails before has nowhere to log).
+    public var out: URL?
+    /// Where the metrics file goes (default `OUT/metrics/dailyreports.prom`).
+    public var metricsFile: URL?
+    /// What the run did, once it began (its warehouse run id and counts).
+    public var summary: RunSummary?
+
+    public init(command: String, arguments: [String], start: Date = Date()) {
+        self.command = command; self.arguments = arguments; self.start = start
+    }
+
+    /// The default place of the metrics file in an output folder.
+    public static func defaultMetricsFile(out: URL) -> URL {
+        out.appendingPathComponent("metrics").appendingPathComponent("dailyreports.prom")
+    }
+
+    /// Appends the invocation's line to the run log and rewrites the metrics file. Best effort: a folder
+    /// that cannot be written loses the record, never the run's own exit status.
+    public func finish(exitCode: Int32, error: String?, end: Date = Date()) {
+        guard let out, FileManager.default.fileExists(atPath: out.path) else { return }
+        var entry: [String: Any] = [
+            "event": "invocation", "command": command, "arguments": arguments,
+            "start": RunLog.iso(start), "end": RunLog.iso(end),
+            "duration_s": (end.timeIntervalSince(start) * 1000).rounded() / 1000,
+            "exit_code": Int(exitCode), "version": BuildInfo.current.short,
+        ]
+        entry["error"] = error ?? NSNull()
+        if let s = summary, s.runId > 0 {
+            entry["run"] = s.runId
+            entry["counts"] = ["files": s.filesNew, "rows_accepted": s.rowsAccepted, "rows_rejected": s.rowsRejected]
+        }
+        RunLog.append(entry, to: out.appendingPathComponent("run-log.jsonl"))
+        let outcome = MetricsFile.Outcome(end: end, duration: end.timeIntervalSince(start), exitCode: exitCode,
+                                          filesIngested: summary?.filesNew ?? 0, rowsAccepted: summary?.rowsAccepted ?? 0,
+                                          rowsRejected: summary?.rowsRejected ?? 0)
+        let metrics = MetricsFile.gather(out: out, outcome: outcome, version: BuildInfo.current.short)
+        do {
+            try metrics.write(to: metricsFile ?? Self.defaultMetricsFile(out: out))
+        } catch {
+            FileHandle.standardError.write(Data("dailyreports: cannot write the metrics file (\(error))\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import ReportPipeline
+import XCTest
+
+/// Contract §7: every invocation on record in `run-log.jsonl`, and the metrics file after every run.
+final class OperationsRecordTests: XCTestCase {
+    /// The parsed lines of OUT/run-log.jsonl that record a whole invocation.
+    func invocations(_ out: String) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/run-log.jsonl"))
+        return try data.split(separator: 0x0A).map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]) }
+            .filter { $0["event"] as? String == "invocation" }
+    }
+
+    /// `promtool check metrics` on a file: exit status and what it said.
+    func promtool(_ path: String) throws -> ProcessResult {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/promtool") else {
+            throw XCTSkip("/usr/bin/promtool is not installed (scripts/setup-deps installs Debian's prometheus)")
+        }
+        return try runProcess("/bin/sh", ["-c", "/usr/bin/promtool check metrics < \"$0\"", path])
+    }
+
+    /// The samples of a metrics file: `name{labels}` → value.
+    func samples(_ path: String) throws -> [String: Double] {
+        var s: [String: Double] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            s[String(parts[0])] = Double(parts[1])
+        }
+        return s
+    }
+
+    func testTheMetricsOfARealRunPassPromtool() throws {
+        let dir = try TempDir("metrics")
+        let (out, _) = try ownSampleRun(in: dir)
+        let path = out + "/metrics/dailyreports.prom"
+        let check = try promtool(path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(check.status, 0, "promtool check metrics: \(check.both)\n\(text)")
+        let m = try samples(path)
+        for name in ["dailyreports_last_run_timestamp_seconds", "dailyreports_last_success_timestamp_seconds",
+                     "dailyreports_last_run_exit_code", "dailyreports_run_duration_seconds", "dailyreports_files_ingested",
+                     "dailyreports_rows_accepted", "dailyreports_rows_rejected", "dailyreports_pending_dates"] {
+            XCTAssertNotNil(m[name], "\(name) is in the file")
+        }
+        XCTAssertEqual(m["dailyreports_last_run_exit_code"], 0)
+        XCTAssertEqual(m["dailyreports_pending_dates"], 0)
+        XCTAssertGreaterThan(m["dailyreports_rows_accepted"] ?? 0, 0)
+        // The latest exported day is 2026-11-27: its national summary gives these (see Expected/2026-11-27).
+        XCTAssertEqual(m["dailyreports_expected_reports{scope=\"VN\"}"], 3355)
+        XCTAssertEqual(m["dailyreports_received_reports{scope=\"VN\"}"], 24)
+        XCTAssertEqual(m["dailyreports_missing_reports{scope=\"04\"}"], 57)
+        XCTAssertEqual(m["dailyreports_received_reports{scope=\"01\"}"], 7)
+        XCTAssertNotNil(m["dailyreports_late_reports{scope=\"01\"}"])
+        XCTAssertNotNil(m["dailyreports_findings{rule=\"outlier\"}"], "every rule has a series, 0 included")
+        XCTAssertEqual(m.keys.filter { $0.hasPrefix("dailyreports_expected_reports{") }.count, 35, "VN and the 34 provinces")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out + "/metrics"), ["dailyreports.prom"], "no temporary file left")
+    }
+
+    func testALockRefusedRunIsLoggedWith75AndInTheMetrics() throws {
+        let dir = try TempDir("refused")
+        try FileManager.default.createDirectory(atPath: dir.path("inbox"), withIntermediateDirectories: true)
+        let args = ["run", "--date", "2026-11-27", "--inbox", dir.path("inbox"), "--out", dir.path("out")]
+        XCTAssertEqual(try dailyreports(args).status, 0)
+        // Another process holds the lock (this test, through its own open file).
+        let fd = open(dir.path("out/.lock"), O_RDWR | O_CREAT, 0o644)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0)
+        let refused = try dailyreports(args)
+        flock(fd, LOCK_UN)
+        close(fd)
+        XCTAssertEqual(refused.status, 75, refused.both)
+        let lines = try invocations(dir.path("out"))
+        XCTAssertEqual(lines.count, 2, "both invocations are on record")
+        XCTAssertEqual(lines[0]["exit_code"] as? Int, 0)
+        XCTAssertTrue(lines[0]["error"] is NSNull)
+        let last = try XCTUnwrap(lines.last)
+        XCTAssertEqual(last["exit_code"] as? Int, 75)
+        XCTAssertEqual(last["command"] as? String, "run")
+        XCTAssertEqual((last["arguments"] as? [String])?.suffix(args.count), ArraySlice(args))
+        XCTAssertTrue((last["error"] as? String)?.contains("lock") == true, "\(last)")
+        XCTAssertNotNil(last["start"] as? String)
+        XCTAssertNotNil(last["end"] as? String)
+        XCTAssertNotNil(last["version"] as? String)
+        let m = try samples(dir.path("out/metrics/dailyreports.prom"))
+        XCTAssertEqual(m["dailyreports_last_run_exit_code"], 75)
+        XCTAssertNotNil(m["dailyreports_last_success_timestamp_seconds"], "the earlier success is still reported")
+        XCTAssertEqual(try promtool(dir.path("out/metrics/dailyreports.prom")).status, 0)
+    }
+
+    func testAFailedRunIsLoggedWithItsErrorAndTheMetricsFileGoesWhereItIsTold() throws {
+        let dir = try TempDir("failed")
+        try FileManager.default.createDirectory(atPath: dir.path("out"), withIntermediateDirectories: true)
+        let metrics = dir.path("textfile/dailyreports.prom")
+        let r = try dailyreports(["run", "--date", "2026-02-30", "--inbox", sampleInbox.path, "--out", dir.path("out"),
+                                  "--metrics-file", metrics])
+        XCTAssertEqual(r.status, 64, r.both)
+        let line = try XCTUnwrap(try invocations(dir.path("out")).last)
+        XCTAssertEqual(line["exit_code"] as? Int, 64)
+        XCTAssertTrue((line["error"] as? String)?.contains("--date") == true, "\(line)")
+        let m = try samples(metrics)
+        XCTAssertEqual(m["dailyreports_last_run_exit_code"], 64)
+        XCTAssertNil(m["dailyreports_last_success_timestamp_seconds"], "never succeeded: absent, so an alert on absent() fires")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out/metrics")), "only where it was told")
+    }
+
+    func testTheProductionExamplePipelineLoads() throws {
+        let c = try PipelineConfig.load(path: packageRoot.appendingPathComponent("Pipelines/production.example.yaml").path)
+        XCTAssertEqual(c.output, "/srv/dailyreports/out")
+        XCTAssertEqual(c.inbox, "/srv/dailyreports/inbox")
+        XCTAssertEqual(c.units, "/srv/dailyreports/registries/units.csv")
+        XCTAssertEqual(c.metricsFile, "/var/lib/prometheus/node-exporter/dailyreports.prom")
+        XCTAssertEqual(c.language, .vi)
+        XCTAssertEqual(c.deadline, .standard)
+    }
+
+    func testVersionNamesTheBuildAndTheContract() throws {
+        let r = try dailyreports(["--version"])
+        XCTAssertEqual(r.status, 0, r.both)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4, r.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("dailyreports 1."), r.stdout)
+        XCTAssertTrue(lines[1].hasPrefix("commit: ") && !lines[1].hasPrefix("commit: unknown"), "a checkout has a commit: \(r.stdout)")
+        XCTAssertTrue(lines[2].hasPrefix("built: 20"), r.stdout)
+        XCTAssertEqual(lines[3], "contract: v1.1")
+    }
+
+    /// scripts/cron-job: lines carry the time and the exit code; silent on success, loud on failure.
+    func testTheCronJobStampsItsLinesAndPrintsOnlyFailures() throws {
+        let dir = try TempDir("cronjob")
+        let job = packageRoot.appendingPathComponent("scripts/cron-job").path
+        let ok = try runProcess("/bin/bash", [job, dir.path("out"), "/bin/echo", "all good"])
+        XCTAssertEqual(ok.status, 0)
+        XCTAssertEqual(ok.stdout, "", "nothing printed, so cron mails nothing")
+        let bad = try runProcess("/bin/bash", [job, dir.path("out"), "/bin/sh", "-c", "echo 'dailyreports: broken' >&2; exit 64"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stdout.contains("exit=64 dailyreports: broken"), bad.stdout)
+        let log = try String(contentsOfFile: dir.path("out/cron.log"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(log.count, 4, "\(log)")
+        for line in log {
+            XCTAssertNotNil(line.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00 exit=\d+ "#, options: .regularExpression), String(line))
+        }
+        XCTAssertTrue(log[1].hasSuffix("exit=0 finished: done"))
+    }
+}

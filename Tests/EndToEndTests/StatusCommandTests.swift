@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+/// `dailyreports status` (contract §7): reads only, exits 0, says what an operator asks in the morning.
+final class StatusCommandTests: XCTestCase {
+    /// A copy of the sample run's output with one date pending and one published before its deadline.
+    func preparedOutput(_ dir: TempDir) throws -> String {
+        let (out, _) = try ownSampleRun(in: dir)
+        let w = out + "/warehouse.sqlite"
+        let r = try runProcess("/usr/bin/sqlite3", [w, "INSERT INTO pending_dates (report_date, figures) VALUES ('2026-11-25', 1)"])
+        XCTAssertEqual(r.status, 0, r.both)
+        // As if 2026-11-27 had been exported at 02:30 the next night, before its 10:00 deadline.
+        let summary = out + "/exports/2026-11-27/summary.json"
+        var doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any])
+        var run = try XCTUnwrap(doc["run"] as? [String: Any])
+        run["startedAt"] = "2026-11-28T02:30:00+07:00"
+        doc["run"] = run
+        doc.removeValue(forKey: "publication")
+        try JSONSerialization.data(withJSONObject: doc).write(to: URL(fileURLWithPath: summary))
+        return out
+    }
+
+    func testStatusTellsRunsPendingProvisionalProvincesAndChronicallyMissingUnits() throws {
+        let dir = try TempDir("status")
+        let out = try preparedOutput(dir)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/warehouse.sqlite"))
+        let r = try dailyreports(["status", "--out", out, "--json"])
+        XCTAssertEqual(r.status, 0, r.both)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(doc["pending_dates"] as? [String], ["2026-11-25"])
+        XCTAssertEqual(doc["provisional_dates"] as? [String], ["2026-11-27"])
+        XCTAssertEqual(doc["latest_exported_day"] as? String, "2026-11-27")
+        let runs = try XCTUnwrap(doc["last_runs"] as? [[String: Any]])
+        XCTAssertEqual(runs.first?["exit_code"] as? Int, 0)
+        XCTAssertEqual(runs.first?["command"] as? String, "run")
+        let provinces = try XCTUnwrap(doc["provinces"] as? [[String: Any]])
+        XCTAssertEqual(provinces.count, 34)
+        let hanoi = try XCTUnwrap(provinces.first { $0["code"] as? String == "01" })
+        XCTAssertEqual(hanoi["latest_report_day"] as? String, "2026-11-27")
+        // Cao Bằng sent nothing for 2026-11-27 (Expected/2026-11-27/national_summary.csv: 0 received).
+        let caoBang = try XCTUnwrap(provinces.first { $0["code"] as? String == "04" })
+        XCTAssertNotEqual(caoBang["latest_report_day"] as? String, "2026-11-27")
+        // Units missing on every report day 2026-11-23 … 27 (2025-06-30, exported for a stray row, is not next to them).
+        var missingEveryDay: Set<String>?
+        for date in try exportedDates(out) where date >= "2026-11-23" {
+            let codes = Set(try readCSVTable("\(out)/exports/\(date)/missing_reports.csv").compactMap { $0["unit_code"] })
+            missingEveryDay = missingEveryDay.map { $0.intersection(codes) } ?? codes
+        }
+        let chronic = try XCTUnwrap(doc["chronically_missing"] as? [[String: Any]])
+        XCTAssertFalse(chronic.isEmpty)
+        let fiveDays = Set(chronic.filter { $0["days"] as? Int == 5 }.compactMap { $0["unit_code"] as? String })
+        XCTAssertFalse(fiveDays.isEmpty)
+        XCTAssertTrue(fiveDays == missingEveryDay, "\(fiveDays.count) units listed missing 5 days, \(missingEveryDay?.count ?? 0) expected")
+        XCTAssertTrue(chronic.allSatisfy { ($0["days"] as? Int ?? 0) >= 3 })
+        XCTAssertTrue(chronic.contains { !($0["contact_phone"] as? String ?? "").isEmpty }, "with contacts")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/warehouse.sqlite")), before, "read only")
+    }
+
+    func testStatusSpeaksVietnameseByDefaultAndEnglishOnRequest() throws {
+        let dir = try TempDir("status-text")
+        let out = try preparedOutput(dir)
+        let vi = try dailyreports(["status", "--out", out])
+        XCTAssertEqual(vi.status, 0, vi.both)
+        XCTAssertTrue(vi.stdout.contains("Các lần chạy gần nhất:"), vi.stdout)
+        XCTAssertTrue(vi.stdout.contains("Ngày chờ tính lại: 2026-11-25"), vi.stdout)
+        XCTAssertTrue(vi.stdout.contains("Ngày còn tạm tính (xuất trước hạn nộp): 2026-11-27"), vi.stdout)
+        XCTAssertTrue(vi.stdout.contains("Đơn vị thiếu báo cáo từ 3 ngày báo cáo liên tiếp trở lên"), vi.stdout)
+        let en = try dailyreports(["status", "--out", out, "--lang", "en"])
+        XCTAssertEqual(en.status, 0, en.both)
+        XCTAssertTrue(en.stdout.contains("Dates pending recomputation: 2026-11-25"), en.stdout)
+    }
+
+    func testStatusOfAFolderWhereNothingRanSaysSoAndExits0() throws {
+        let dir = try TempDir("status-empty")
+        let r = try dailyreports(["status", "--out", dir.path("nothing-here")])
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains("Chưa có kho dữ liệu"), r.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("nothing-here")), "status creates nothing")
+    }
+}
