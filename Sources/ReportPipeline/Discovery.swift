@@ -96,7 +96,8 @@ public enum Discovery {
                 continue
             }
             // Links (DT_LNK) are skipped: they could lead out of the inbox.
-            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN), FileIngester.format(of: name) != nil else { continue }
+            // Every regular file is a submission: one of another type is rejected `unsupported_format`.
+            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) else { continue }
             var st = stat()
             guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(path(rel, name)); continue }
