@@ -15,23 +15,29 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libsqlite3-dev, zlib1g-dev).
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // (Not "CZlib": ZIPFoundation's own zlib module has that name.)
+        .systemLibrary(name: "CZlibShim", path: "Sources/CZlibShim"),
 
         .target(name: "ReportModel"),
         // SHA-256 of submissions (ingest identifies files by it) and of archive members (export).
         .target(name: "ReportHashing", dependencies: ["ReportModel", .product(name: "Crypto", package: "swift-crypto")]),
         // zlib's inflate, shared by ingestion (submissions) and the archive reader.
-        .target(name: "ReportCompression", dependencies: ["CZlib"]),
-        .target(name: "ReportIngest", dependencies: ["ReportModel", "ReportCompression", "CCSV"]),
+        .target(name: "ReportCompression", dependencies: ["CZlibShim"]),
+        // ZIPFoundation opens .xlsx workbooks; their XML is read by Foundation's streaming XMLParser.
+        .target(name: "ReportIngest", dependencies: [
+            "ReportModel", "ReportCompression", "CCSV",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "ReportChecks", dependencies: ["ReportModel"]),
         .target(name: "ReportWarehouse", dependencies: ["ReportModel", "CSQLite"]),
         .target(name: "ReportExport", dependencies: [
-            "ReportModel", "ReportCompression", "ReportHashing", "CZlib",
+            "ReportModel", "ReportCompression", "ReportHashing", "CZlibShim",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
         .target(name: "ReportPipeline", dependencies: [
@@ -44,7 +50,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
-        .testTarget(name: "ReportIngestTests", dependencies: ["ReportIngest", "ReportModel"]),
+        .testTarget(name: "ReportIngestTests", dependencies: ["ReportIngest", "ReportModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel"]),
         .testTarget(name: "ReportWarehouseTests", dependencies: ["ReportWarehouse", "ReportModel"]),
         .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel", "ReportCompression", "ReportHashing"]),

@@ -1,4 +1,4 @@
-import CZlib
+import CZlibShim
 
 /// Why gzip data could not be inflated.
 public enum GunzipError: Error, Sendable, Equatable {
@@ -40,7 +40,7 @@ public enum Gunzip {
                     status = buffer.withUnsafeMutableBufferPointer { out -> Int32 in
                         stream.pointee.next_out = out.baseAddress
                         stream.pointee.avail_out = UInt32(chunk)
-                        return CZlib.inflate(stream, Z_NO_FLUSH)
+                        return CZlibShim.inflate(stream, Z_NO_FLUSH)
                     }
                     let produced = chunk - Int(stream.pointee.avail_out)
                     if output.count + produced > limit {

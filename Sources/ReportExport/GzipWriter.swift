@@ -1,4 +1,4 @@
-import CZlib
+import CZlibShim
 import Dispatch
 import ReportModel
 

@@ -4,33 +4,43 @@ import ReportModel
 /// Reads CSV submissions through libcsv, streaming, one physical line at a time
 /// so that every record knows the line it starts on.
 public struct CSVReader: SubmissionReader {
-    public init() {}
+    /// The language of reject details and notes.
+    public var language: Language
+
+    public init(language: Language = .vi) { self.language = language }
 
     public func read(_ text: DecodedText, file: String, into sink: (RawRecord) -> Void) -> ReadResult {
         var result = ReadResult()
-        var header: HeaderMap?
+        var table = TableRows(file: file, language: language)
         let outcome = CSVReader.records(text.bytes) { record in
-            emit(record, header: &header, file: file, result: &result, sink: sink)
+            table.take(line: record.line, fields: record.fields, rawBytes: record.rawBytes, result: &result, sink: sink)
         }
-        if result.records < 0 { result.records = 0 }
+        table.finish(result: &result)
+        result.records = table.records
+        let l = language
         switch outcome {
         case .empty:
-            result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has no text", raw: ""))
+            result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile,
+                                         detail: l.pick(vi: "tệp không có chữ nào", en: "the file has no text"), raw: ""))
         case .unterminatedQuote(let line, let raw):
-            result.rejects.append(Reject(file: file, line: line, reason: .unterminatedQuote,
-                                         detail: "a quote opened in the record on line \(line) is never closed; the file is rejected from there on",
-                                         raw: raw))
+            result.rejects.append(Reject(file: file, line: line, reason: .unterminatedQuote, detail: l.pick(
+                vi: "dấu ngoặc kép mở ở bản ghi dòng \(line) không bao giờ được đóng; tệp bị từ chối từ dòng này trở đi (hãy đóng dấu \" hoặc bỏ nó)",
+                en: "a quote opened in the record on line \(line) is never closed; the file is rejected from there on"), raw: raw))
         case .failed(let line, let why):
             // libcsv stopped (its buffer could not grow): what it did not read is not dropped unnoticed.
             result.rejects.append(Reject(file: file, line: line, reason: .unreadableEncoding,
-                                         detail: "the CSV reader stopped at the record on line \(line) (\(why)); the file is rejected "
-                                             + "from there on: split it into smaller files and send it again",
+                                         detail: l.pick(
+                vi: "bộ đọc CSV dừng ở bản ghi dòng \(line) (\(why)); tệp bị từ chối từ dòng này trở đi: hãy chia thành các tệp nhỏ hơn rồi gửi lại",
+                en: "the CSV reader stopped at the record on line \(line) (\(why)); the file is rejected "
+                    + "from there on: split it into smaller files and send it again"),
                                          raw: ""))
         case .complete:
-            if header == nil {
-                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has no header", raw: ""))
-            } else if result.records == 0 && result.rejects.isEmpty {
-                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has a header but no rows", raw: ""))
+            if !table.sawLines {
+                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile,
+                                             detail: l.pick(vi: "tệp không có dòng tiêu đề cột", en: "the file has no header"), raw: ""))
+            } else if table.header != nil, result.records == 0, result.rejects.isEmpty {
+                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(
+                    vi: "tệp có dòng tiêu đề cột nhưng không có dòng số liệu nào", en: "the file has a header but no rows"), raw: ""))
             }
         }
         return result
@@ -51,12 +61,12 @@ public struct CSVReader: SubmissionReader {
 
     /// Streams the records of CSV bytes (UTF-8), each with the physical line it starts on.
     public static func records(_ bytes: [UInt8], body: (CSVRecord) -> Void) -> Outcome {
-        guard let firstLine = firstNonEmptyLine(bytes) else { return .empty }
+        guard firstNonEmptyLine(bytes) != nil else { return .empty }
         let state = CSVParseState(bytes: bytes)
         var parser = csv_parser()
         guard csv_init(&parser, UInt8(CSV_STRICT_FINI | CSV_APPEND_NULL)) == 0 else { return .empty }
         defer { csv_free(&parser) }
-        csv_set_delim(&parser, delimiter(of: bytes[firstLine]))
+        csv_set_delim(&parser, delimiter(ofFirstLines: bytes))
         // Only the space is trimmed around unquoted fields: a tab may be the delimiter.
         csv_set_space_func(&parser) { c in c == 0x20 ? 1 : 0 }
         if bufferLimitForTesting != nil {
@@ -107,38 +117,6 @@ public struct CSVReader: SubmissionReader {
         return .complete
     }
 
-    private func emit(_ record: CSVRecord, header: inout HeaderMap?, file: String,
-                      result: inout ReadResult, sink: (RawRecord) -> Void) {
-        guard let map = header else {
-            let h = HeaderMap(headers: record.fields)
-            header = h
-            let missing = h.missingRequired
-            if !missing.isEmpty {
-                result.rejects.append(Reject(file: file, line: record.line, reason: .missingHeader,
-                                             detail: "missing column(s): \(missing.joined(separator: ", "))",
-                                             raw: String(decoding: record.rawBytes.prefix(RawRecord.rawLimit), as: UTF8.self)))
-                header = HeaderMap(headers: [])  // stop reading rows
-                result.records = -1
-                return
-            }
-            for u in h.unknown {
-                result.notes.append(Note(file: file, line: record.line, kind: "unknown_column", detail: "column \"\(u)\" is not in the contract and was ignored"))
-            }
-            return
-        }
-        if result.records < 0 { return }  // header was rejected: the file is rejected whole
-        result.records += 1
-        var raw = RawRecord(line: record.line, rawBytes: record.rawBytes)
-        if record.fields.count != map.columns.count {
-            raw.ragged = (map.columns.count, record.fields.count)
-        } else {
-            for (i, c) in map.columns.enumerated() where c != nil {
-                raw.values[c!.rawValue] = record.fields[i]
-            }
-        }
-        sink(raw)
-    }
-
     static func isBlank(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start
         while i < end {
@@ -157,6 +135,26 @@ public struct CSVReader: SubmissionReader {
             start = end + 1
         }
         return nil
+    }
+
+    /// The delimiter of a file: that of the line, among the first non-empty ones a header may be on, with the
+    /// most of one delimiter (a title row above the header may hold none, or a stray `;`).
+    static func delimiter(ofFirstLines bytes: [UInt8]) -> UInt8 {
+        var best: (delimiter: UInt8, count: Int) = (0x2C, -1)
+        var start = 0, seen = 0
+        while start < bytes.count, seen < TableRows.headerSearch {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let line = bytes[start..<end]
+            if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                seen += 1
+                let d = delimiter(of: line)
+                let n = line.reduce(0) { $0 + ($1 == d ? 1 : 0) }
+                if n > best.count { best = (d, n) }
+            }
+            start = end + 1
+        }
+        return best.delimiter
     }
 
     /// The delimiter of a header line: the most frequent of `,` `;` and tab outside quotes.

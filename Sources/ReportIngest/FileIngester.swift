@@ -4,13 +4,18 @@ import ReportModel
 public struct FileIngester: Sendable {
     public var decoder: TextDecoder
     public var normalizer: RowNormalizer
+    /// The language of reject details and notes.
+    public var language: Language
 
-    public init(registries: Registries, sizeLimit: Int = 64 << 20, rejectUnregisteredReporter: Bool = false) {
+    public init(registries: Registries, sizeLimit: Int = 64 << 20, rejectUnregisteredReporter: Bool = false,
+                language: Language = .vi) {
         decoder = TextDecoder(sizeLimit: sizeLimit)
-        normalizer = RowNormalizer(registries: registries, rejectUnregisteredReporter: rejectUnregisteredReporter)
+        normalizer = RowNormalizer(registries: registries, rejectUnregisteredReporter: rejectUnregisteredReporter, language: language)
+        decoder.language = language
+        self.language = language
     }
 
-    /// The form a submission's name gives: `csv` or `json` (with or without `.gz`); nil for other files.
+    /// The form a submission's name gives: `csv` or `json` (with or without `.gz`), `xlsx`; nil for other files.
     public static func format(of name: String) -> String? {
         // Called for every inbox file each night: the last 8 bytes, lowercased, packed in an integer (no copy).
         let tail = packedTail(name.utf8)
@@ -19,11 +24,13 @@ public struct FileIngester: Sendable {
         }
         if ends(suffixes.csv) || ends(suffixes.csvGz) { return "csv" }
         if ends(suffixes.json) || ends(suffixes.jsonGz) { return "json" }
+        if ends(suffixes.xlsx) { return "xlsx" }
         return nil
     }
 
     private static let suffixes = (csv: packedTail(".csv".utf8), csvGz: packedTail(".csv.gz".utf8),
-                                   json: packedTail(".json".utf8), jsonGz: packedTail(".json.gz".utf8))
+                                   json: packedTail(".json".utf8), jsonGz: packedTail(".json.gz".utf8),
+                                   xlsx: packedTail(".xlsx".utf8))
 
     /// Up to the last 8 bytes of `bytes`, ASCII lowercased, the last byte lowest; and how many there were.
     private static func packedTail(_ bytes: String.UTF8View) -> (bits: UInt64, count: Int) {
@@ -42,25 +49,20 @@ public struct FileIngester: Sendable {
 
     /// Everything `bytes` of `file` (a path relative to the inbox) yield.
     public func ingest(_ bytes: [UInt8], file: String, receivedAt: Timestamp) -> FileOutcome {
-        let format = FileIngester.format(of: file) ?? "csv"
+        guard let format = FileIngester.format(of: file) else {
+            var outcome = FileOutcome(encoding: "", format: "other")
+            outcome.rejects.append(Reject(file: file, line: 0, reason: .unsupportedFormat, detail: unsupportedText(file), raw: ""))
+            return outcome
+        }
         var outcome = FileOutcome(encoding: "", format: format)
         if bytes.isEmpty {
-            outcome.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file is empty (0 bytes)", raw: ""))
+            outcome.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: language.pick(
+                vi: "tệp trống (0 byte); hãy gửi lại tệp có số liệu", en: "the file is empty (0 bytes)"), raw: ""))
             return outcome
         }
-        let text: DecodedText
-        do {
-            text = try decoder.decode(bytes, name: file)
-        } catch {
-            outcome.encoding = error.encoding
-            outcome.rejects.append(Reject(file: file, line: 0, reason: error.reason, detail: error.detail, raw: ""))
-            return outcome
-        }
-        outcome.encoding = text.encoding
-        let reader: any SubmissionReader = format == "json" ? JSONReader() : CSVReader()
         var firstReport: [ReportKey: Int] = [:]
         let memo = RowNormalizer.NameMemo()
-        let read = reader.read(text, file: file) { record in
+        let sink: (RawRecord) -> Void = { record in
             outcome.rowsRead += 1
             switch normalizer.normalize(record, file: file, receivedAt: receivedAt, memo: memo) {
             case .row(let row):
@@ -74,9 +76,38 @@ public struct FileIngester: Sendable {
                 outcome.rejects.append(reject)
             }
         }
+        let read: ReadResult
+        if format == "xlsx" {
+            outcome.encoding = "xlsx"
+            read = XLSXReader(sizeLimit: decoder.sizeLimit, language: language).read(bytes, file: file, into: sink)
+        } else {
+            let text: DecodedText
+            do {
+                text = try decoder.decode(bytes, name: file)
+            } catch {
+                outcome.encoding = error.encoding
+                outcome.rejects.append(Reject(file: file, line: 0, reason: error.reason, detail: error.detail, raw: ""))
+                return outcome
+            }
+            outcome.encoding = text.encoding
+            let reader: any SubmissionReader = format == "json" ? JSONReader(language: language) : CSVReader(language: language)
+            read = reader.read(text, file: file, into: sink)
+        }
         outcome.rejects.append(contentsOf: read.rejects)
         outcome.notes.append(contentsOf: read.notes)
         return outcome
+    }
+
+    /// The detail of `unsupported_format`: what the file is, and how to send it instead.
+    func unsupportedText(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
+        let kind = ext.isEmpty ? language.pick(vi: "tệp không có phần mở rộng", en: "a file with no extension")
+            : language.pick(vi: "tệp .\(ext)", en: "a .\(ext) file")
+        let old = ext == "xls" ? language.pick(vi: " (Excel 97–2003)", en: " (Excel 97–2003)") : ""
+        return language.pick(
+            vi: "\(kind)\(old) không phải dạng báo cáo được nhận; hãy lưu lại dưới dạng CSV UTF-8 (Excel: Lưu thành › CSV UTF-8) hoặc sổ tính .xlsx rồi gửi lại",
+            en: "\(kind)\(old) is not a submission form; save it as CSV UTF-8 (Excel: Save As › CSV UTF-8) or as an .xlsx workbook and send it again")
     }
 
     private struct ReportKey: Hashable {

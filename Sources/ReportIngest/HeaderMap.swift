@@ -7,6 +7,8 @@ public struct HeaderMap: Sendable {
     public var columns: [Column?]
     /// Headers that name no column, in file order.
     public var unknown: [String]
+    /// The header fields as the file writes them.
+    public var names: [String]
 
     public init(headers: [String]) {
         if let known = HeaderMap.memo.map(for: headers) {
@@ -31,17 +33,64 @@ public struct HeaderMap: Sendable {
         }
         self.columns = columns
         self.unknown = unknown
+        self.names = headers
     }
+
+    /// How many fields name a column.
+    public var knownCount: Int { columns.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
     /// Required columns the header lacks: the report date, the procedure, the seven
     /// counts, and some way to name the unit (code, name or a reporter column).
     public var missingRequired: [String] {
-        let present = Set(columns.compactMap { $0 })
-        var missing = ([Column.reportDate, .procedureCode] + Column.counts).filter { !present.contains($0) }.map(\.canonicalName)
-        if present.isDisjoint(with: [.unitCode, .unitName, .reporterEmail, .reporterPhone]) {
-            missing.append("unit_code|unit_name|reporter_email|reporter_phone")
-        }
+        var missing = missingRequiredColumns.map(\.canonicalName)
+        if lacksUnitColumn { missing.append("unit_code|unit_name|reporter_email|reporter_phone") }
         return missing
+    }
+
+    /// The required columns (other than a way to name the unit) the header lacks.
+    public var missingRequiredColumns: [Column] {
+        let present = Set(columns.compactMap { $0 })
+        return ([Column.reportDate, .procedureCode] + Column.counts).filter { !present.contains($0) }
+    }
+
+    /// Whether no column names the unit (code, name or a reporter column).
+    public var lacksUnitColumn: Bool {
+        Set(columns.compactMap { $0 }).isDisjoint(with: [.unitCode, .unitName, .reporterEmail, .reporterPhone])
+    }
+
+    /// The missing required columns for a person: their Vietnamese titles and identifiers.
+    public func missingRequiredText(_ language: Language) -> String {
+        var parts = missingRequiredColumns.map { "\"\($0.vietnameseName)\" (\($0.canonicalName))" }
+        if lacksUnitColumn {
+            parts.append(language.pick(vi: "một cột gọi tên đơn vị: \"Mã đơn vị\", \"Tên đơn vị\" hoặc \"Email người báo cáo\"",
+                                       en: "a column naming the unit: unit_code, unit_name or reporter_email"))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The note for an unknown column: its name, and the closest known column when one is close.
+    public static func unknownColumnText(_ header: String, _ language: Language) -> String {
+        let guess = closestColumn(to: header).map { language.pick(vi: "; có phải là \"\($0.vietnameseName)\"?", en: "; did you mean \"\($0.vietnameseName)\" (\($0.canonicalName))?") } ?? ""
+        return language.pick(vi: "cột \"\(header)\" không có trong mẫu báo cáo và được bỏ qua\(guess)",
+                             en: "column \"\(header)\" is not in the contract and was ignored\(guess)")
+    }
+
+    /// The known column whose title shares the most words with `header` (English words for online/offline read
+    /// as the Vietnamese ones); nil when none shares a word, or two share as many.
+    public static func closestColumn(to header: String) -> Column? {
+        let synonyms = ["online": ["truc", "tuyen"], "offline": ["truc", "tiep"], "date": ["ngay"], "code": ["ma"],
+                        "overdue": ["qua", "han"], "pending": ["dang", "xu", "ly"]]
+        let words = Set(NameKey(header).loose.flatMap { synonyms[$0] ?? [$0] })
+        var best: (column: Column, score: Int)?
+        var tie = false
+        for c in Column.allCases {
+            let title = Set(NameKey(c.vietnameseName).loose)
+            let shared = words.intersection(title).count + words.intersection(c.canonicalName.split(separator: "_").map(String.init)).count
+            guard shared > 0 else { continue }
+            if let b = best, shared == b.score { tie = true }
+            if best == nil || shared > best!.score { best = (c, shared); tie = false }
+        }
+        return tie ? nil : best?.column
     }
 }
 

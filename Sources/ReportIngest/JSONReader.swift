@@ -2,19 +2,24 @@ import ReportModel
 
 /// Reads JSON submissions: one envelope or an array of envelopes, each with `items`.
 public struct JSONReader: SubmissionReader {
-    public init() {}
+    /// The language of reject details and notes.
+    public var language: Language
+
+    public init(language: Language = .vi) { self.language = language }
 
     public func read(_ text: DecodedText, file: String, into sink: (RawRecord) -> Void) -> ReadResult {
         var result = ReadResult()
+        let l = language
         if text.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "the file has no text", raw: ""))
+            result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(vi: "tệp không có chữ nào", en: "the file has no text"), raw: ""))
             return result
         }
         let root: JSONValue
         do {
             root = try JSONParser.parse(text.bytes)
         } catch {
-            result.rejects.append(Reject(file: file, line: error.line, reason: .badJSON, detail: error.message,
+            result.rejects.append(Reject(file: file, line: error.line, reason: .badJSON,
+                                         detail: l.pick(vi: "JSON không hợp lệ (\(error.message)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép", en: error.message),
                                          raw: JSONReader.lineText(text.bytes, error.line)))
             return result
         }
@@ -23,19 +28,20 @@ public struct JSONReader: SubmissionReader {
         case .object: envelopes = [root]
         case .array(let items):
             guard !items.isEmpty else {
-                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: "an empty array holds no report", raw: "[]"))
+                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(vi: "mảng rỗng không chứa báo cáo nào", en: "an empty array holds no report"), raw: "[]"))
                 return result
             }
             for (n, e) in items.enumerated() {
                 guard case .object = e else {
                     result.rejects.append(Reject(file: file, line: 1, reason: .badJSON,
-                                                 detail: "element \(n + 1) of the array is not an envelope object", raw: ""))
+                                                 detail: l.pick(vi: "phần tử \(n + 1) của mảng không phải là một báo cáo (đối tượng {…})",
+                                                                en: "element \(n + 1) of the array is not an envelope object"), raw: ""))
                     return result
                 }
             }
             envelopes = items
         default:
-            result.rejects.append(Reject(file: file, line: 1, reason: .badJSON, detail: "the file holds neither an envelope nor an array of envelopes", raw: ""))
+            result.rejects.append(Reject(file: file, line: 1, reason: .badJSON, detail: l.pick(vi: "tệp không chứa một báo cáo (đối tượng {…}) hay một mảng báo cáo", en: "the file holds neither an envelope nor an array of envelopes"), raw: ""))
             return result
         }
         var unknown: [String] = []
@@ -107,7 +113,7 @@ public struct JSONReader: SubmissionReader {
             }
         }
         for key in unknown {
-            result.notes.append(Note(file: file, line: 1, kind: "unknown_column", detail: "key \"\(key)\" is not in the contract and was ignored"))
+            result.notes.append(Note(file: file, line: 1, kind: "unknown_column", detail: l.pick(vi: "khóa \"\(key)\" không có trong mẫu báo cáo và được bỏ qua", en: "key \"\(key)\" is not in the contract and was ignored")))
         }
         return result
     }

@@ -19,6 +19,8 @@ public struct RawRecord: Sendable {
     public var values: [String?]
     /// Set when the row has a different number of fields than the header.
     public var ragged: (expected: Int, found: Int)?
+    /// For a ragged row, the column that seems to be lacking or extra.
+    public var raggedGuess: RaggedGuess?
     /// Count columns a reader already knows are not integers (a JSON `2.5`), by `Column.rawValue` bit.
     public var badCountMask: UInt32 = 0
 

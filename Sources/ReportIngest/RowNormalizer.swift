@@ -5,10 +5,13 @@ public struct RowNormalizer: Sendable {
     public let registries: Registries
     /// Turn an unregistered reporter into the row reject `unregistered_reporter`.
     public var rejectUnregisteredReporter: Bool
+    /// The language of reject details.
+    public var language: Language
 
-    public init(registries: Registries, rejectUnregisteredReporter: Bool = false) {
+    public init(registries: Registries, rejectUnregisteredReporter: Bool = false, language: Language = .vi) {
         self.registries = registries
         self.rejectUnregisteredReporter = rejectUnregisteredReporter
+        self.language = language
     }
 
     /// What one record became.
@@ -38,36 +41,48 @@ public struct RowNormalizer: Sendable {
             .reject(Reject(file: file, line: record.line, reason: reason, detail: detail, raw: record.raw, reportDate: date,
                            unitCode: namedUnit))
         }
+        let l = language
         if let r = record.ragged {
-            return reject(.raggedRow, "\(r.found) fields where the header has \(r.expected)")
+            return reject(.raggedRow, raggedText(r, record.raggedGuess))
         }
         let isRow = record.kind == .row
         let code = record.trimmed(.unitCode), name = record.trimmed(.unitName)
         let reporter = Reporter(fullName: record.trimmed(.reporterName) ?? "", email: record.trimmed(.reporterEmail) ?? "",
                                 phone: record.trimmed(.reporterPhone) ?? "")
-        guard let dateText = record.trimmed(.reportDate) else { return reject(.missingField, "report_date is empty") }
+        guard let dateText = record.trimmed(.reportDate) else {
+            return reject(.missingField, l.pick(vi: "ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026",
+                                                en: "report_date is empty"))
+        }
         let procedureText = record.trimmed(.procedureCode)
         if isRow, procedureText == nil {
-            return reject(.missingField, "procedure_code is empty", Day(parsing: dateText))
+            return reject(.missingField, l.pick(vi: "ô \"Mã thủ tục\" (procedure_code) trống; hãy ghi mã thủ tục, ví dụ 1.000101",
+                                                en: "procedure_code is empty"), Day(parsing: dateText))
         }
         if code == nil, name == nil, reporter.isEmpty {
-            return reject(.missingField, "the row names no unit: unit_code, unit_name and the reporter are empty", Day(parsing: dateText))
+            return reject(.missingField, l.pick(
+                vi: "dòng không ghi đơn vị: \"Mã đơn vị\", \"Tên đơn vị\" và người báo cáo đều trống; hãy ghi mã đơn vị",
+                en: "the row names no unit: unit_code, unit_name and the reporter are empty"), Day(parsing: dateText))
         }
-        guard let date = Day(parsing: dateText) else { return reject(.badDate, "\"\(dateText)\" is not a date (YYYY-MM-DD or D/M/YYYY)") }
+        guard let date = Day(parsing: dateText) else {
+            return reject(.badDate, l.pick(vi: "\"\(dateText)\" không phải là ngày; hãy viết ngày/tháng/năm (27/11/2026) hoặc YYYY-MM-DD",
+                                           en: "\"\(dateText)\" is not a date (YYYY-MM-DD or D/M/YYYY)"))
+        }
         let submittedAt = record.trimmed(.submittedAt).flatMap(Timestamp.init(parsing:)) ?? receivedAt
         if date > submittedAt.vietnamDay {
-            return reject(.futureDate, "report date \(date.iso) is after the day it was submitted (\(submittedAt.iso))", date)
+            return reject(.futureDate, l.pick(
+                vi: "ngày báo cáo \(date.iso) ở sau ngày gửi (\(submittedAt.iso)); hãy kiểm tra lại ngày báo cáo",
+                en: "report date \(date.iso) is after the day it was submitted (\(submittedAt.iso))"), date)
         }
         let procedure = procedureText.flatMap(registries.procedure(code:))
         let match: UnitDirectory.Match
         if let code {
-            match = registries.directory.lookup(code: code, level: procedure?.level, on: date)
+            match = registries.directory.lookup(code: code, level: procedure?.level, on: date, language: l)
         } else if let name {
             let key = NameMemoKey(name: name, day: date)
             if let known = memo?.matches[key] {
                 match = known
             } else {
-                match = registries.directory.lookup(name: name, on: date)
+                match = registries.directory.lookup(name: name, on: date, language: l)
                 memo?.matches[key] = match
             }
         } else {
@@ -76,44 +91,43 @@ public struct RowNormalizer: Sendable {
         let unit: Unit
         switch match {
         case .unit(let u): unit = u; namedUnit = u.code
-        case .unknown(let why): return reject(.unknownUnit, why, date)
+        case .unknown(let why):
+            if let code, let name { return reject(.unknownUnit, why + nameHint(code: code, name: name, on: date), date) }
+            return reject(.unknownUnit, why, date)
         case .inactive(let why): return reject(.inactiveUnit, why, date)
         }
         guard isRow else {
             if rejectUnregisteredReporter, !reporter.isEmpty, !isRegistered(reporter, for: unit, on: date) {
-                return reject(.unregisteredReporter, "\(reporter.label) is not a contact point of \(unit.code) or its province", date)
+                return reject(.unregisteredReporter, unregisteredText(reporter, unit), date)
             }
             return .emptyReport(UnitReport(reportDate: date, unitCode: unit.code, submittedAt: submittedAt,
                                            line: record.line, reporter: reporter))
         }
         guard let procedure else {
-            return reject(.unknownProcedure, "no procedure has code \(procedureText ?? "")", date)
+            return reject(.unknownProcedure, l.pick(
+                vi: "không có thủ tục nào mã \(procedureText ?? "") trong danh mục; hãy kiểm tra lại mã thủ tục (dạng 1.000101)",
+                en: "no procedure has code \(procedureText ?? "")"), date)
         }
         guard procedure.level == unit.level else {
-            return reject(.procedureLevelMismatch,
-                          "procedure \(procedure.code) is handled by a \(procedure.level.rawValue), unit \(unit.code) is a \(unit.level.rawValue)", date)
+            func vi(_ level: UnitLevel) -> String { level == .province ? "cấp tỉnh" : "cấp xã" }
+            return reject(.procedureLevelMismatch, l.pick(
+                vi: "thủ tục \(procedure.code) do \(vi(procedure.level)) giải quyết, còn đơn vị \(unit.code) là \(vi(unit.level)); hãy kiểm tra mã thủ tục hoặc mã đơn vị",
+                en: "procedure \(procedure.code) is handled by a \(procedure.level.rawValue), unit \(unit.code) is a \(unit.level.rawValue)"), date)
         }
         var counts = Counts()
         for (i, column) in Column.counts.enumerated() {
             let text = record[column]
             if record.badCountMask & (1 << UInt32(column.rawValue)) != 0 {
-                return reject(.badCount, "\(column.canonicalName) \"\(text ?? "")\" is not a whole number", date)
+                return reject(.badCount, countText(column, text, .fractional), date)
             }
             switch CountParser.parse(text) {
             case .success(let v): counts[i] = v
             case .failure(let f):
-                let why: String
-                switch f {
-                case .negative: why = "is negative"
-                case .fractional: why = "is not a whole number"
-                case .notANumber: why = "is not a number"
-                case .tooLarge: why = "is too large"
-                }
-                return reject(.badCount, "\(column.canonicalName) \"\(text ?? "")\" \(why)", date)
+                return reject(.badCount, countText(column, text, f), date)
             }
         }
         if rejectUnregisteredReporter, !reporter.isEmpty, !isRegistered(reporter, for: unit, on: date) {
-            return reject(.unregisteredReporter, "\(reporter.label) is not a contact point of \(unit.code) or its province", date)
+            return reject(.unregisteredReporter, unregisteredText(reporter, unit), date)
         }
         return .row(ReportRow(reportDate: date, unitCode: unit.code, procedureCode: procedure.code, counts: counts,
                               submittedAt: submittedAt, line: record.line, reporter: reporter,
@@ -124,15 +138,72 @@ public struct RowNormalizer: Sendable {
     func unitOfReporter(_ reporter: Reporter, on day: Day) -> UnitDirectory.Match {
         let contacts = registries.contacts.matches(email: reporter.email, phone: reporter.phone, on: day)
         let codes = Set(contacts.map(\.unitCode)).sorted()
-        guard !codes.isEmpty else { return .unknown("the row names no unit and \(reporter.label) is no registered contact point on \(day.iso)") }
-        guard codes.count == 1 else { return .unknown("the row names no unit and \(reporter.label) reports for several units: \(codes.joined(separator: ", "))") }
+        let l = language
+        guard !codes.isEmpty else {
+            return .unknown(l.pick(vi: "dòng không ghi đơn vị và \(reporter.label) không phải đầu mối báo cáo đã đăng ký vào ngày \(day.iso); hãy ghi mã đơn vị",
+                                   en: "the row names no unit and \(reporter.label) is no registered contact point on \(day.iso)"))
+        }
+        guard codes.count == 1 else {
+            return .unknown(l.pick(vi: "dòng không ghi đơn vị và \(reporter.label) báo cáo cho nhiều đơn vị: \(codes.joined(separator: ", ")); hãy ghi mã đơn vị",
+                                   en: "the row names no unit and \(reporter.label) reports for several units: \(codes.joined(separator: ", "))"))
+        }
         if let u = registries.directory.unit(code: codes[0], on: day) { return .unit(u) }
-        return .inactive("unit \(codes[0]) of reporter \(reporter.label) is not active on \(day.iso)")
+        return .inactive(l.pick(vi: "đơn vị \(codes[0]) của người báo cáo \(reporter.label) không hoạt động vào ngày \(day.iso)",
+                                en: "unit \(codes[0]) of reporter \(reporter.label) is not active on \(day.iso)"))
     }
 
     /// Whether the reporter is a contact point of the unit, or of its province, on `day`.
     public func isRegistered(_ reporter: Reporter, for unit: Unit, on day: Day) -> Bool {
         registries.contacts.matches(email: reporter.email, phone: reporter.phone, on: day)
             .contains { $0.unitCode == unit.code || $0.unitCode == unit.provinceCode }
+    }
+
+    /// When a code fits no unit but the row's name does: which unit the name is (`mã 700 không có; tên trên
+    /// dòng là của đơn vị 00070 …`).
+    func nameHint(code: String, name: String, on day: Day) -> String {
+        guard case .unit(let u) = registries.directory.lookup(name: name, on: day, language: language) else { return "" }
+        return language.pick(vi: "; tên trên dòng là của đơn vị \(u.code) \(u.name): có phải mã là \(u.code)?",
+                             en: "; the name on the row is that of unit \(u.code) \(u.name): is the code \(u.code)?")
+    }
+
+    func countText(_ column: Column, _ text: String?, _ failure: CountParser.Failure) -> String {
+        let v = text ?? ""
+        switch language {
+        case .vi:
+            let why: String
+            switch failure {
+            case .negative: why = "là số âm"
+            case .fractional: why = "không phải số nguyên"
+            case .notANumber: why = "không phải là số"
+            case .tooLarge: why = "quá lớn"
+            }
+            return "ô \"\(column.vietnameseName)\" (\(column.canonicalName)) \"\(v)\" \(why); số hồ sơ phải là số nguyên không âm"
+        case .en:
+            let why: String
+            switch failure {
+            case .negative: why = "is negative"
+            case .fractional: why = "is not a whole number"
+            case .notANumber: why = "is not a number"
+            case .tooLarge: why = "is too large"
+            }
+            return "\(column.canonicalName) \"\(v)\" \(why)"
+        }
+    }
+
+    func unregisteredText(_ reporter: Reporter, _ unit: Unit) -> String {
+        language.pick(vi: "\(reporter.label) không phải đầu mối báo cáo đã đăng ký của đơn vị \(unit.code) hoặc tỉnh của đơn vị",
+                      en: "\(reporter.label) is not a contact point of \(unit.code) or its province")
+    }
+
+    /// A ragged row's detail: the counts of fields, and the column that seems lacking or extra.
+    func raggedText(_ r: (expected: Int, found: Int), _ guess: RaggedGuess?) -> String {
+        let base = language.pick(vi: "dòng có \(r.found) ô trong khi dòng tiêu đề cột có \(r.expected)",
+                                 en: "\(r.found) \(r.found == 1 ? "field" : "fields") where the header has \(r.expected)")
+        guard let g = guess else { return base }
+        let at = g.pastEnd ? language.pick(vi: "sau cột cuối \"\(g.first)\"", en: "after the last column \"\(g.first)\"")
+            : g.first == g.last ? language.pick(vi: "ở cột \"\(g.first)\"", en: "at column \"\(g.first)\"")
+            : language.pick(vi: "ở một trong các cột từ \"\(g.first)\" đến \"\(g.last)\"", en: "at one of the columns \"\(g.first)\" to \"\(g.last)\"")
+        return base + (g.missing ? language.pick(vi: "; có lẽ thiếu một giá trị \(at)", en: "; a value seems to be missing \(at)")
+                                 : language.pick(vi: "; có lẽ thừa một giá trị \(at)", en: "; there seems to be one value too many \(at)"))
     }
 }

@@ -6,11 +6,14 @@ import ReportModel
 public struct TextDecoder: Sendable {
     /// Largest size a submission may have once decompressed (default 64 MiB).
     public var sizeLimit: Int
+    /// The language of failure details.
+    public var language: Language = .vi
 
     public init(sizeLimit: Int = 64 << 20) { self.sizeLimit = sizeLimit }
 
     /// Decodes `bytes` of a file named `name` (`.gz` is unwrapped first).
     public func decode(_ bytes: [UInt8], name: String) throws(DecodeFailure) -> DecodedText {
+        let l = language
         var data = bytes
         var suffix = ""
         if name.lowercased().hasSuffix(".gz") {
@@ -18,14 +21,20 @@ public struct TextDecoder: Sendable {
                 data = try Gunzip.inflate(bytes, limit: sizeLimit)
             } catch {
                 switch error {
-                case .tooLarge(let limit): throw DecodeFailure(.tooLarge, "inflates past the limit of \(limit) bytes", encoding: "gzip")
-                case .truncated: throw DecodeFailure(.unreadableEncoding, "the gzip data ends early (truncated file)", encoding: "gzip")
-                case .corrupt(let why): throw DecodeFailure(.unreadableEncoding, "corrupt gzip data: \(why)", encoding: "gzip")
+                case .tooLarge(let limit):
+                    throw DecodeFailure(.tooLarge, l.pick(vi: "khi giải nén vượt quá giới hạn \(limit) byte", en: "inflates past the limit of \(limit) bytes"), encoding: "gzip")
+                case .truncated:
+                    throw DecodeFailure(.unreadableEncoding, l.pick(vi: "dữ liệu gzip bị cắt cụt (tệp chưa gửi hết?); hãy gửi lại tệp",
+                                                                    en: "the gzip data ends early (truncated file)"), encoding: "gzip")
+                case .corrupt(let why):
+                    throw DecodeFailure(.unreadableEncoding, l.pick(vi: "dữ liệu gzip bị hỏng: \(why); hãy nén và gửi lại tệp",
+                                                                    en: "corrupt gzip data: \(why)"), encoding: "gzip")
                 }
             }
             suffix = "+gzip"
         } else if bytes.count > sizeLimit {
-            throw DecodeFailure(.tooLarge, "\(bytes.count) bytes is over the limit of \(sizeLimit)")
+            throw DecodeFailure(.tooLarge, l.pick(vi: "tệp \(bytes.count) byte vượt quá giới hạn \(sizeLimit) byte",
+                                                  en: "\(bytes.count) bytes is over the limit of \(sizeLimit)"))
         }
         do {
             var text = try decodeText(data)
@@ -42,15 +51,19 @@ public struct TextDecoder: Sendable {
         }
         if data.starts(with: [0xFF, 0xFE]) { return try utf16(data.dropFirst(2), bigEndian: false) }
         if data.starts(with: [0xFE, 0xFF]) { return try utf16(data.dropFirst(2), bigEndian: true) }
+        let l = language
         if let nul = data.firstIndex(of: 0) {
-            throw DecodeFailure(.unreadableEncoding, "NUL byte at offset \(nul) outside UTF-16", encoding: "unknown")
+            throw DecodeFailure(.unreadableEncoding, l.pick(
+                vi: "có byte NUL ở vị trí \(nul) ngoài UTF-16: tệp không phải văn bản CSV/JSON; hãy lưu lại dưới dạng CSV UTF-8 hoặc .xlsx",
+                en: "NUL byte at offset \(nul) outside UTF-16"), encoding: "unknown")
         }
         if let text = try? utf8(data, encoding: "utf-8") { return text }
         // Vietnamese letters with tones (U+1EA0–U+1EF9) are E1 BA/BB xx in UTF-8, a sequence Windows-1258
         // text does not produce ("áº", "á»"): such a file is damaged UTF-8, not legacy text to guess at.
         if TextDecoder.vietnameseUTF8Sequences(in: data) >= 2 {
-            throw DecodeFailure(.unreadableEncoding, "invalid UTF-8 in a UTF-8 file (a byte sequence is damaged)",
-                                encoding: "utf-8")
+            throw DecodeFailure(.unreadableEncoding, l.pick(
+                vi: "UTF-8 không hợp lệ trong một tệp UTF-8 (một chuỗi byte bị hỏng); hãy lưu lại dưới dạng CSV UTF-8",
+                en: "invalid UTF-8 in a UTF-8 file (a byte sequence is damaged)"), encoding: "utf-8")
         }
         return try cp1258(data)
     }
@@ -72,10 +85,10 @@ public struct TextDecoder: Sendable {
 
     private func utf8(_ data: [UInt8], encoding: String) throws(DecodeFailure) -> DecodedText {
         guard let s = String(validating: data, as: UTF8.self) else {
-            throw DecodeFailure(.unreadableEncoding, "invalid UTF-8", encoding: encoding)
+            throw DecodeFailure(.unreadableEncoding, language.pick(vi: "UTF-8 không hợp lệ; hãy lưu lại dưới dạng CSV UTF-8", en: "invalid UTF-8"), encoding: encoding)
         }
         if encoding == "utf-8-bom", data.contains(0) {
-            throw DecodeFailure(.unreadableEncoding, "NUL byte in UTF-8 text", encoding: encoding)
+            throw DecodeFailure(.unreadableEncoding, language.pick(vi: "có byte NUL trong văn bản UTF-8", en: "NUL byte in UTF-8 text"), encoding: encoding)
         }
         return DecodedText(bytes: TextDecoder.nfcBytes(s, original: data), encoding: encoding)
     }
@@ -83,7 +96,7 @@ public struct TextDecoder: Sendable {
     private func utf16(_ data: ArraySlice<UInt8>, bigEndian: Bool) throws(DecodeFailure) -> DecodedText {
         let encoding = bigEndian ? "utf-16be" : "utf-16le"
         guard data.count % 2 == 0 else {
-            throw DecodeFailure(.unreadableEncoding, "odd number of bytes in UTF-16", encoding: encoding)
+            throw DecodeFailure(.unreadableEncoding, language.pick(vi: "số byte lẻ trong văn bản UTF-16 (tệp bị cắt?)", en: "odd number of bytes in UTF-16"), encoding: encoding)
         }
         var units: [UInt16] = []
         units.reserveCapacity(data.count / 2)
@@ -99,10 +112,10 @@ public struct TextDecoder: Sendable {
         loop: while true {
             switch codec.decode(&it) {
             case .scalarValue(let v):
-                if v.value == 0 { throw DecodeFailure(.unreadableEncoding, "NUL character in UTF-16 text", encoding: encoding) }
+                if v.value == 0 { throw DecodeFailure(.unreadableEncoding, language.pick(vi: "có ký tự NUL trong văn bản UTF-16", en: "NUL character in UTF-16 text"), encoding: encoding) }
                 scalars.append(v)
             case .emptyInput: break loop
-            case .error: throw DecodeFailure(.unreadableEncoding, "invalid UTF-16 (unpaired surrogate)", encoding: encoding)
+            case .error: throw DecodeFailure(.unreadableEncoding, language.pick(vi: "UTF-16 không hợp lệ (surrogate lẻ)", en: "invalid UTF-16 (unpaired surrogate)"), encoding: encoding)
             }
         }
         let s = String(scalars)
@@ -111,7 +124,8 @@ public struct TextDecoder: Sendable {
 
     private func cp1258(_ data: [UInt8]) throws(DecodeFailure) -> DecodedText {
         guard let s = Iconv.decode(data, from: "CP1258") else {
-            throw DecodeFailure(.unreadableEncoding, "neither UTF-8 nor Windows-1258", encoding: "unknown")
+            throw DecodeFailure(.unreadableEncoding, language.pick(vi: "tệp không phải UTF-8 cũng không phải Windows-1258; hãy lưu lại dưới dạng CSV UTF-8",
+                                                                   en: "neither UTF-8 nor Windows-1258"), encoding: "unknown")
         }
         return DecodedText(bytes: Array(s.nfc.utf8), encoding: "cp1258")
     }

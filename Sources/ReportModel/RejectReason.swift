@@ -18,13 +18,18 @@ public enum RejectReason: String, Sendable, CaseIterable, Codable {
     case unterminatedQuote = "unterminated_quote"
     case missingHeader = "missing_header"
     case badJSON = "bad_json"
+    /// A workbook that cannot be opened: damaged, encrypted, not a workbook.
+    case badXLSX = "bad_xlsx"
+    /// A file of a type that is no submission (`.xls`, `.pdf`, `.doc`, …).
+    case unsupportedFormat = "unsupported_format"
     case emptyFile = "empty_file"
     case tooLarge = "too_large"
 
     /// Whether the reason rejects a whole file (or its tail) rather than one row.
     public var isFileReason: Bool {
         switch self {
-        case .unreadableEncoding, .unterminatedQuote, .missingHeader, .badJSON, .emptyFile, .tooLarge: return true
+        case .unreadableEncoding, .unterminatedQuote, .missingHeader, .badJSON, .badXLSX, .unsupportedFormat, .emptyFile, .tooLarge:
+            return true
         default: return false
         }
     }

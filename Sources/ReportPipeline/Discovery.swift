@@ -133,6 +133,7 @@ public enum Discovery {
                 continue
             }
             // Links (DT_LNK) are skipped: they could lead out of the inbox.
+            // Every regular file is a submission: one of another type is rejected `unsupported_format`.
             guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) else { continue }
             var st = stat()
             guard fstatat(dfd, bytes.map { CChar(bitPattern: $0) } + [0], &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
@@ -143,7 +144,6 @@ public enum Discovery {
                 folder.inProgress.append(name)
                 continue
             }
-            guard FileIngester.format(of: name) != nil else { continue }
             folder.files.append((name, bytes, Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
                                  Int64(st.st_mtim.tv_sec)))
         }

@@ -59,9 +59,11 @@ struct Ingestion: Sendable {
                         // Even compressed it is past the limit: hash it as it streams, never hold or keep it.
                         guard let sha = Ingestion.sha256(ofFileAt: f.fileSystemPath) else { return nil }
                         let reject = Reject(file: f.path, line: 0, reason: .tooLarge,
-                                            detail: "\(f.size) bytes is over the limit of \(limit); the file is not kept", raw: "")
+                                            detail: ingester.language.pick(
+                                                vi: "tệp \(f.size) byte vượt quá giới hạn \(limit) byte; tệp không được giữ lại",
+                                                en: "\(f.size) bytes is over the limit of \(limit); the file is not kept"), raw: "")
                         return IngestedFile(file: f, bytes: [], sha256: sha,
-                                            outcome: FileOutcome(encoding: "", format: FileIngester.format(of: f.path) ?? "csv",
+                                            outcome: FileOutcome(encoding: "", format: FileIngester.format(of: f.path) ?? "other",
                                                                  rejects: [reject]), kept: false)
                     }
                     // A file that vanished or cannot be read is left for the next run (it is not recorded).
@@ -155,7 +157,7 @@ struct Ingestion: Sendable {
         for f in read.files {
             result.files += 1
             var submission = Submission(path: f.file.path, sha256: f.sha256, size: f.file.size, mtimeNanos: f.file.mtimeNanos,
-                                        receivedAt: f.file.receivedAt, encoding: "", format: FileIngester.format(of: f.file.path) ?? "csv",
+                                        receivedAt: f.file.receivedAt, encoding: "", format: FileIngester.format(of: f.file.path) ?? "other",
                                         status: .accepted)
             let earlier: (path: String, status: SubmissionStatus, fileReject: Reject?, dates: [Day])?
             if let s = seenThisRun[f.sha256] {
@@ -179,7 +181,7 @@ struct Ingestion: Sendable {
                     // A file rejected whole is rejected again wherever it reappears.
                     var again = wholeReject
                     again.file = f.file.path
-                    again.detail += " (the same bytes as \(earlier.path))"
+                    again.detail += ingester.language.pick(vi: " (cùng nội dung với \(earlier.path))", en: " (the same bytes as \(earlier.path))")
                     submission.status = .rejected
                     submission.reportDates = earlier.dates
                     result.rowsRejected += 1
@@ -191,7 +193,8 @@ struct Ingestion: Sendable {
                     submission.reportDates = earlier.dates
                     result.touchedDates.formUnion(earlier.dates)
                     result.duplicates += 1
-                    let note = Note(file: f.file.path, line: 0, kind: "duplicate", detail: "the same bytes as \(earlier.path); skipped")
+                    let note = Note(file: f.file.path, line: 0, kind: "duplicate", detail: ingester.language.pick(
+                        vi: "cùng nội dung với \(earlier.path); bỏ qua", en: "the same bytes as \(earlier.path); skipped"))
                     batch.append((submission, [], [], [], [note]))
                 }
                 continue

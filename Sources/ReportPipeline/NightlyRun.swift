@@ -234,7 +234,8 @@ public final class NightlyRun {
     /// Stages 2–5, as configured.
     var ingestion: Ingestion {
         Ingestion(ingester: FileIngester(registries: registries, sizeLimit: config.sizeLimit,
-                                         rejectUnregisteredReporter: config.rejectUnregisteredReporter),
+                                         rejectUnregisteredReporter: config.rejectUnregisteredReporter,
+                                         language: config.language),
                   calendar: registries.calendar, deadline: config.deadline, rawStore: rawStore)
     }
 

@@ -8,7 +8,8 @@ public struct Validator: Sendable {
 
     public init(registries: Registries, config: PipelineConfig) {
         ingester = FileIngester(registries: registries, sizeLimit: config.sizeLimit,
-                                rejectUnregisteredReporter: config.rejectUnregisteredReporter)
+                                rejectUnregisteredReporter: config.rejectUnregisteredReporter,
+                                language: config.language)
     }
 
     /// The result of validating some files.

@@ -74,7 +74,7 @@ final class SampleInboxTests: XCTestCase {
 
     /// `| \`file\` | … | accepted | rejected |` rows of the MANIFEST's file table.
     func manifestFiles() throws -> [String: (accepted: Int, rejected: String)] {
-        let text = try String(contentsOf: sampleInputs.appendingPathComponent("inbox/MANIFEST.md"), encoding: .utf8)
+        let text = try String(contentsOf: sampleInputs.appendingPathComponent("inbox-MANIFEST.md"), encoding: .utf8)
         let re = try NSRegularExpression(pattern: "^\\| `([^`]+)` \\| .* \\| (\\d+) \\| (\\d+|file) \\|$", options: [.anchorsMatchLines])
         var out: [String: (Int, String)] = [:]
         let ns = text as NSString
@@ -85,7 +85,7 @@ final class SampleInboxTests: XCTestCase {
     }
 
     func manifestTotal(_ label: String) throws -> Int {
-        let text = try String(contentsOf: sampleInputs.appendingPathComponent("inbox/MANIFEST.md"), encoding: .utf8)
+        let text = try String(contentsOf: sampleInputs.appendingPathComponent("inbox-MANIFEST.md"), encoding: .utf8)
         let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("| " + label) })
         let digits = line.split(separator: "|").last!.filter(\.isNumber)
         return try XCTUnwrap(Int(digits))

@@ -1,0 +1,106 @@
+import ReportModel
+
+/// The rows of a table (a CSV text or a worksheet) turned into records: finds the header among the first
+/// lines, skipping a template's title rows, then maps each row's fields to columns.
+///
+/// The header is the first of the first `headerSearch` non-empty lines that names the required columns
+/// (contract §2); the lines above it are noted as title rows. When none does, the file is `missing_header`,
+/// and the line that came closest is named as the one taken for the header.
+struct TableRows {
+    /// How many non-empty lines the header may be looked for in.
+    static let headerSearch = 10
+
+    let file: String
+    let language: Language
+    /// Set once the header is found; rows are then records.
+    private(set) var header: HeaderMap?
+    /// Lines seen before the header: candidates, and title rows once the header is found.
+    private var above: [(line: Int, map: HeaderMap, raw: String)] = []
+    /// True once the file was rejected `missing_header`: no more records.
+    private(set) var rejected = false
+    /// Records given to the sink.
+    private(set) var records = 0
+    /// Whether any non-empty line was seen.
+    private(set) var sawLines = false
+
+    init(file: String, language: Language) {
+        self.file = file
+        self.language = language
+    }
+
+    /// Takes one non-empty line. Before the header it may be the header or a title row; after it, a record
+    /// (with `badCountMask`, count columns the reader already knows are not whole numbers).
+    mutating func take(line: Int, fields: [String], rawBytes: ArraySlice<UInt8>, badCountMask: UInt32 = 0,
+                       result: inout ReadResult, sink: (RawRecord) -> Void) {
+        sawLines = true
+        if rejected { return }
+        guard let map = header else {
+            let candidate = HeaderMap(headers: fields)
+            if candidate.missingRequired.isEmpty {
+                found(candidate, line: line, result: &result)
+            } else {
+                above.append((line, candidate, String(decoding: rawBytes.prefix(RawRecord.rawLimit), as: UTF8.self)))
+                if above.count >= TableRows.headerSearch { reject(&result) }
+            }
+            return
+        }
+        records += 1
+        var raw = RawRecord(line: line, rawBytes: rawBytes)
+        raw.badCountMask = badCountMask
+        if fields.count != map.columns.count {
+            raw.ragged = (map.columns.count, fields.count)
+            raw.raggedGuess = RaggedGuess.guess(header: map, fields: fields)
+        } else {
+            for (i, c) in map.columns.enumerated() where c != nil {
+                raw.values[c!.rawValue] = fields[i]
+            }
+        }
+        sink(raw)
+    }
+
+    /// Ends the table: a file whose header was never found is `missing_header`.
+    mutating func finish(result: inout ReadResult) {
+        if header == nil, !rejected, !above.isEmpty { reject(&result) }
+    }
+
+    private mutating func found(_ map: HeaderMap, line: Int, result: inout ReadResult) {
+        header = map
+        if let first = above.first, let last = above.last {
+            let lines = first.line == last.line ? "\(first.line)" : "\(first.line)–\(last.line)"
+            let n = above.count
+            result.notes.append(Note(file: file, line: first.line, kind: "title_row", detail: language.pick(
+                vi: "dòng \(lines) nằm trên dòng tiêu đề cột (dòng \(line)) và được bỏ qua như tiêu đề của mẫu",
+                en: "\(n == 1 ? "line" : "lines") \(lines) above the column header (line \(line)) \(n == 1 ? "was" : "were") skipped as the template's title")))
+        }
+        above = []
+        for u in map.unknown {
+            result.notes.append(Note(file: file, line: line, kind: "unknown_column", detail: HeaderMap.unknownColumnText(u, language)))
+        }
+    }
+
+    /// Rejects the file `missing_header`, naming the line that came closest to a header.
+    private mutating func reject(_ result: inout ReadResult) {
+        rejected = true
+        // The line naming the most known columns; the first of those on a tie.
+        guard let best = above.max(by: { $0.map.knownCount < $1.map.knownCount || ($0.map.knownCount == $1.map.knownCount && $0.line > $1.line) }) else { return }
+        var missing = best.map.missingRequiredText(language)
+        if !best.map.unknown.isEmpty {
+            missing += language.pick(vi: " (cột không nhận ra: ", en: " (columns not recognised: ")
+                + best.map.unknown.prefix(5).map { u in
+                    "\"\(u)\"" + (HeaderMap.closestColumn(to: u).map { language.pick(vi: " — có phải là \"\($0.vietnameseName)\"?", en: " — did you mean \"\($0.vietnameseName)\"?") } ?? "")
+                }.joined(separator: ", ") + ")"
+        }
+        let hint: String
+        if best.map.knownCount == 0 {
+            hint = language.pick(
+                vi: "không dòng nào trong \(above.count) dòng đầu có tên cột của mẫu báo cáo (Ngày báo cáo, Mã đơn vị, Mã thủ tục, …); hãy dùng dòng tiêu đề cột của mẫu",
+                en: "none of the first \(above.count) non-empty lines has the template's column names (report_date, unit_code, procedure_code, …); use the template's header row")
+        } else {
+            hint = language.pick(
+                vi: "dòng \(best.line) được lấy làm dòng tiêu đề cột nhưng thiếu cột: \(missing); hãy thêm các cột này (dòng tiêu đề của mẫu phía trên được bỏ qua nếu dòng tiêu đề cột nằm trong \(TableRows.headerSearch) dòng đầu)",
+                en: "line \(best.line) was taken as the column header but lacks column(s): \(missing); add them (title rows above the header are skipped when the header is within the first \(TableRows.headerSearch) non-empty lines)")
+        }
+        result.rejects.append(Reject(file: file, line: best.line, reason: .missingHeader, detail: hint, raw: best.raw))
+        above = []
+    }
+}

@@ -1,0 +1,62 @@
+import ReportIngest
+import ReportModel
+import XCTest
+
+/// Title rows above the header (contract §2): skipped with a note when a later line among the first 10
+/// non-empty ones is the header; otherwise `missing_header` names the line taken for the header.
+final class TitleRowTests: XCTestCase {
+    func testTitleRowsAboveTheHeaderAreSkippedWithANote() throws {
+        let text = "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC,,,\nNgày 27/11/2026;\n\n\(canonicalHeader)\n\(goodRow())\n"
+        let o = try ingestFile("title.csv", text)
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [5])
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "title_row" })
+        XCTAssertEqual(note.line, 1)
+        XCTAssertEqual(note.detail, "dòng 1–2 nằm trên dòng tiêu đề cột (dòng 4) và được bỏ qua như tiêu đề của mẫu")
+    }
+
+    /// The delimiter is that of the header, not of a title row holding a stray `;`.
+    func testSemicolonFileWithATitleRow() throws {
+        let header = canonicalHeader.replacingOccurrences(of: ",", with: ";")
+        let row = goodRow().replacingOccurrences(of: ",", with: ";")
+        let o = try ingestFile("semi.csv", "Báo cáo, ngày 27/11/2026\n\(header)\n\(row)\n")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.count, 1)
+    }
+
+    func testNoHeaderInTheFirstTenLinesNamesTheLineTaken() throws {
+        let titles = (1...10).map { "Tiêu đề \($0)" }.joined(separator: "\n")
+        let o = try ingestFile("late.csv", titles + "\n" + canonicalHeader + "\n" + goodRow() + "\n")
+        XCTAssertEqual(rejectList(o), ["1:missing_header"])
+        XCTAssertTrue(o.rejects[0].detail.contains("không dòng nào trong 10 dòng đầu"), o.rejects[0].detail)
+    }
+
+    func testAHeaderLackingColumnsIsTheLineTaken() throws {
+        let header = "Dòng tiêu đề\nNgày báo cáo,Mã đơn vị,Mã thủ tục,Tiếp nhận online,Tiếp nhận trực tiếp,Giải quyết đúng hạn,Giải quyết quá hạn,Trả lại,Đang xử lý trong hạn"
+        let o = try ingestFile("h.csv", header + "\n2026-11-27,00070,1.000101,1,0,1,0,0,0\n")
+        XCTAssertEqual(rejectList(o), ["2:missing_header"])
+        let d = o.rejects[0].detail
+        XCTAssertTrue(d.hasPrefix("dòng 2 được lấy làm dòng tiêu đề cột nhưng thiếu cột: \"Tiếp nhận trực tuyến\" (received_online), \"Đang xử lý quá hạn\" (pending_overdue)"), d)
+        XCTAssertTrue(d.contains("\"Tiếp nhận online\" — có phải là \"Tiếp nhận trực tuyến\"?"), d)
+    }
+
+    func testRaggedRowSaysWhichColumn() throws {
+        let o = try ingestFile("r.csv", "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue,reporter_email\n"
+            + "2026-11-27,1.000101,1,0,1,0,0,2,0,a@b.vn\n")
+        XCTAssertEqual(rejectList(o), ["2:ragged_row"])
+        XCTAssertEqual(o.rejects[0].detail, "dòng có 10 ô trong khi dòng tiêu đề cột có 11; có lẽ thiếu một giá trị ở cột \"unit_code\"")
+    }
+
+    func testUnknownCodeWithTheRowsNameNamesTheUnit() throws {
+        let o = try ingestFile("c.csv", "\(canonicalHeader)\n2026-11-27,9999,Phường Hoàn Kiếm,1.000101,1,0,1,0,0,2,0,2026-11-27T19:00:00+07:00,\n")
+        XCTAssertEqual(rejectList(o), ["2:unknown_unit"])
+        XCTAssertEqual(o.rejects[0].detail, "không có đơn vị nào mã 9999; tên trên dòng là của đơn vị 00070 Phường Hoàn Kiếm: có phải mã là 00070?")
+    }
+
+    func testEnglishWhenAsked() throws {
+        let dir = try TempDir()
+        let path = try dir.write("c.csv", "\(canonicalHeader)\n2026-11-27,9999,Phường Hoàn Kiếm,1.000101,1,0,1,0,0,2,0,2026-11-27T19:00:00+07:00,\n")
+        let o = FileIngester(registries: sampleRegistries, language: .en).ingest(try readBytes(path), file: "c.csv", receivedAt: ts("2026-11-27T19:00:00+07:00"))
+        XCTAssertEqual(o.rejects.map(\.detail), ["no unit has code 9999; the name on the row is that of unit 00070 Phường Hoàn Kiếm: is the code 00070?"])
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import ReportIngest
+import ReportModel
+import XCTest
+
+/// `.xlsx` submissions (contract §2 "Excel form"), on workbooks made by openpyxl (scripts/make-xlsx-fixtures).
+final class XLSXReaderTests: XCTestCase {
+    let fixtures = packageRoot.appendingPathComponent("Tests/ReportIngestTests/Fixtures/xlsx")
+
+    func workbook(_ name: String, sizeLimit: Int = 64 << 20, language: Language = .vi) throws -> FileOutcome {
+        let bytes = try readBytes(fixtures.appendingPathComponent(name).path)
+        return FileIngester(registries: sampleRegistries, sizeLimit: sizeLimit, language: language)
+            .ingest(bytes, file: name, receivedAt: ts("2026-11-27T19:00:00+07:00"))
+    }
+
+    /// A template with merged title rows, Vietnamese headers, a date cell, a serial date, a text date, a code
+    /// that lost its zeros, a procedure code typed as a number, an empty count cell and a formula.
+    func testTemplateWorkbook() throws {
+        let o = try workbook("template.xlsx")
+        // The signature line under the table ("Người lập biểu: …") is a row with no procedure: rejected, not dropped.
+        XCTAssertEqual(rejectList(o), ["9:missing_field"])
+        XCTAssertEqual(o.encoding, "xlsx")
+        XCTAssertEqual(o.format, "xlsx")
+        XCTAssertEqual(o.rows.map(\.line), [5, 6, 7], "a record's line is its worksheet row")
+        XCTAssertEqual(Set(o.rows.map(\.reportDate.iso)), ["2026-11-27"])
+        XCTAssertEqual(Set(o.rows.map(\.unitCode)), ["00070"])
+        XCTAssertEqual(o.rows.map(\.procedureCode), ["1.000101", "1.000102", "1.000103"])
+        XCTAssertEqual(o.rows[0].counts.receivedOnline, 3)
+        XCTAssertEqual(o.rows[0].counts.pendingOnTime, 5)
+        XCTAssertEqual(o.rows[1].counts.pendingOnTime, 0, "an empty cell is 0")
+        XCTAssertEqual(o.rows[2].counts.receivedOffline, 2, "a formula counts by its cached value")
+        XCTAssertEqual(o.rows[0].reporter.email, "motcua.00070@dichvucong.gov.vn", "shared strings")
+        let title = try XCTUnwrap(o.notes.first { $0.kind == "title_row" })
+        XCTAssertEqual(title.line, 1)
+        XCTAssertTrue(title.detail.contains("dòng 1–2") && title.detail.contains("dòng 4"), title.detail)
+    }
+
+    /// Inline strings (rich runs), prefixed elements, the 1904 date system, a cell without reference, a sparse row.
+    func testHandMadeWorkbook() throws {
+        let o = try workbook("inline.xlsx")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [2, 4])
+        XCTAssertEqual(o.rows.map(\.reportDate.iso), ["2026-11-27", "2026-11-27"])
+        XCTAssertEqual(o.rows.map(\.procedureCode), ["1.000101", "1.000102"])
+        XCTAssertEqual(o.rows[0].counts.receivedOnline, 4)
+        XCTAssertEqual(o.rows[0].counts.resolvedLate, 1)
+        XCTAssertEqual(o.rows[0].counts.receivedOffline, 0, "a missing cell is empty")
+        XCTAssertEqual(o.rows[1].counts.pendingOverdue, 7)
+    }
+
+    /// A number is a count as written: 2.5 and -1 are `bad_count`, 1234 is 1234 (not read as thousands).
+    func testNumbersAsCounts() throws {
+        let o = try workbook("counts.xlsx")
+        XCTAssertEqual(rejectList(o), ["2:bad_count", "3:bad_count"])
+        XCTAssertEqual(o.rows.map(\.counts.receivedOnline), [1234])
+        XCTAssertTrue(o.rejects[0].raw.contains("2.5"), o.rejects[0].raw)
+    }
+
+    func testWorkbooksThatCannotBeOpenedAreBadXLSX() throws {
+        for name in ["damaged.xlsx", "encrypted.xlsx", "renamed-pdf.xlsx", "entities.xlsx"] {
+            let o = try workbook(name)
+            XCTAssertEqual(rejectList(o), ["0:bad_xlsx"], name)
+            XCTAssertTrue(o.rows.isEmpty, name)
+        }
+        XCTAssertTrue(try workbook("encrypted.xlsx").rejects[0].detail.contains("mật khẩu"))
+        XCTAssertTrue(try workbook("encrypted.xlsx", language: .en).rejects[0].detail.contains("password"))
+    }
+
+    /// A zip bomb whose headers declare 1 KiB inflates only up to the limit, then is `too_large`.
+    func testZipBombStopsAtTheLimit() throws {
+        let o = try workbook("bomb.xlsx", sizeLimit: 1 << 20)
+        XCTAssertEqual(rejectList(o), ["0:too_large"])
+        XCTAssertEqual(try workbook("bomb.xlsx").rejects.map(\.reason), [.emptyFile], "under a larger limit it is read (one blank cell)")
+        XCTAssertEqual(try workbook("template.xlsx", sizeLimit: 10_000).rejects.map(\.reason), [.tooLarge],
+                       "the declared unpacked size counts")
+    }
+
+    func testMissingColumnsNamedWithTheirVietnameseTitles() throws {
+        let o = try workbook("missing_column.xlsx")
+        XCTAssertEqual(rejectList(o), ["1:missing_header"])
+        let d = o.rejects[0].detail
+        XCTAssertTrue(d.contains("\"Đang xử lý quá hạn\" (pending_overdue)"), d)
+        XCTAssertTrue(d.contains("\"Tiếp nhận trực tuyến\" (received_online)"), d)
+        XCTAssertTrue(d.contains("Tiếp nhận online"), d)
+    }
+
+    func testFiveThousandRows() throws {
+        let o = try workbook("big5000.xlsx")
+        XCTAssertEqual(o.rejects, [])
+        XCTAssertEqual(o.rows.count, 5000)
+        XCTAssertEqual(o.rows.last?.line, 5001)
+        XCTAssertEqual(o.rows.last?.note, "dòng 4999")
+    }
+
+    func testOtherFileTypesAreUnsupported() throws {
+        for name in ["báo cáo.xls", "scan.pdf", "report.doc", "README"] {
+            let o = try ingestFile(name, Array("x".utf8))
+            XCTAssertEqual(rejectList(o), ["0:unsupported_format"], name)
+            XCTAssertTrue(o.rejects[0].detail.contains("CSV UTF-8") && o.rejects[0].detail.contains(".xlsx"), o.rejects[0].detail)
+        }
+    }
+}
