@@ -12,7 +12,7 @@ struct DailyReports: ParsableCommand {
             may not write; 65 input too broken to use (validate: something was rejected); 74 damaged state \
             (the warehouse), refused; 75 lock held, full disk or a passing failure, try later; 70 internal error.
             """,
-        subcommands: [Run.self, Backfill.self, Validate.self, Archive.self])
+        subcommands: [Run.self, Backfill.self, Report.self, Validate.self, Archive.self])
 
     /// The one exit path: parse, run, and turn whatever is thrown into one message and one exit status.
     static func main() {
