@@ -20,5 +20,5 @@ public protocol PeriodExporter: Sendable {
 /// The exporters of a period, in the order their files are written.
 public enum PeriodExporters {
     public static let csv: [any PeriodExporter] = [PeriodSummaryCSV(), UnitReportingCSV(), ProvinceRankingCSV()]
-    public static let all: [any PeriodExporter] = csv
+    public static let all: [any PeriodExporter] = csv + [PeriodReportHTML()]
 }
