@@ -15,7 +15,7 @@ extension NightlyRun {
             return (c, ["rows": c.today.entryCount, "findings": c.findings.count])
         }
         let findings = checked.findings
-        let aggregate = try log.stage("aggregate", day: day) { () throws -> (DayAggregate, [String: Int]) in
+        let (aggregate, figures) = try log.stage("aggregate", day: day) { () throws -> ((DayAggregate, DayFigures), [String: Int]) in
             // A unit's first report for the day: the earliest submission with an accepted row or envelope.
             var firstReports: [String: Timestamp] = [:]
             for r in checked.unitReports where firstReports[r.unitCode].map({ r.submittedAt < $0 }) ?? true {
@@ -23,10 +23,12 @@ extension NightlyRun {
             }
             let a = Aggregation.aggregate(day: day, reports: checked.today, firstReports: firstReports,
                                           findings: findings, registries: registries, deadline: config.deadline)
-            return (a, ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
+            let f = Aggregation.figures(of: a, firstReports: firstReports, findings: findings, registries: registries,
+                                        deadline: config.deadline)
+            return ((a, f), ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
         }
         try log.stage("export", day: day) { () throws -> ((), [String: Int]) in
-            try exportDay(aggregate, findings: findings, warehouse: warehouse, runId: runId, startedAt: startedAt, command: command)
+            try exportDay(aggregate, figures: figures, findings: findings, warehouse: warehouse, runId: runId, startedAt: startedAt, command: command)
             return ((), ["files": DayExporters.all.count])
         }
         return aggregate
@@ -54,7 +56,7 @@ extension NightlyRun {
     }
 
     /// Stage 8: the day's files, built in a temporary folder and published whole; changed figures recorded.
-    func exportDay(_ aggregate: DayAggregate, findings: [Finding], warehouse: Warehouse, runId: Int64, startedAt: Timestamp,
+    func exportDay(_ aggregate: DayAggregate, figures: DayFigures, findings: [Finding], warehouse: Warehouse, runId: Int64, startedAt: Timestamp,
                    command: String) throws {
         let day = aggregate.day
         var inputs = registryInputs
@@ -90,6 +92,7 @@ extension NightlyRun {
         }, at: folder)
         try warehouse.transaction {
             for r in changes { try warehouse.recordRestatement(r, runId: runId) }
+            try warehouse.replaceDayFigures(figures)
             try warehouse.setPublished(day: day, name: national.fileName, content: newSummary,
                                        sha256: SHA256Hex.hex(of: newSummary), runId: runId)
             try warehouse.recordReportDay(day, dueAt: config.deadline.instant(for: day))

@@ -181,6 +181,10 @@ public final class NightlyRun {
                 rowsDone += aggregate.procedures.reduce(0) { $0 + $1.unitsReporting }
             }
 
+            try log.stage("periods") { () throws -> ((), [String: Int]) in
+                let r = try PeriodWriter(out: out, registries: registries).writeAfterRun(recomputed: toCompute, warehouse: warehouse)
+                return ((), ["written": r.written, "skipped_unexported_days": r.skipped])
+            }
             try log.stage("archive") { () throws -> ((), [String: Int]) in
                 let a = try archiving.wait()
                 // The thread's own time (it ran beside the exports); the stage's duration is only the wait.

@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -348,5 +348,50 @@ public enum Migrations {
     FROM findings f
     LEFT JOIN units u ON u.code = f.unit_code
     LEFT JOIN units p ON p.code = u.province_code;
+    """
+
+    /// What each report day published, for the period reports (contract §6): the national summary's rows, the
+    /// procedures' and every expected unit's. Replaced with the day's exports, in the same transaction.
+    static let v8 = """
+    CREATE TABLE day_scope_figures (
+        report_date TEXT NOT NULL,
+        position INTEGER NOT NULL,        -- 0: the nation, then provinces in code order
+        scope_code TEXT NOT NULL,
+        scope_name TEXT NOT NULL,
+        expected_reports INTEGER NOT NULL,
+        received_reports INTEGER NOT NULL,
+        late_reports INTEGER NOT NULL,
+        received_online INTEGER NOT NULL,
+        received_offline INTEGER NOT NULL,
+        resolved_on_time INTEGER NOT NULL,
+        resolved_late INTEGER NOT NULL,
+        returned INTEGER NOT NULL,
+        pending_on_time INTEGER NOT NULL,
+        pending_overdue INTEGER NOT NULL,
+        anomalies INTEGER NOT NULL,
+        PRIMARY KEY (report_date, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE day_procedure_figures (
+        report_date TEXT NOT NULL,
+        procedure_code TEXT NOT NULL,
+        units_reporting INTEGER NOT NULL,
+        received_online INTEGER NOT NULL,
+        received_offline INTEGER NOT NULL,
+        resolved_on_time INTEGER NOT NULL,
+        resolved_late INTEGER NOT NULL,
+        returned INTEGER NOT NULL,
+        pending_on_time INTEGER NOT NULL,
+        pending_overdue INTEGER NOT NULL,
+        PRIMARY KEY (report_date, procedure_code)
+    ) WITHOUT ROWID;
+    CREATE TABLE day_unit_figures (
+        report_date TEXT NOT NULL,
+        unit_code TEXT NOT NULL,          -- every unit expected that day
+        province_code TEXT NOT NULL,
+        reported INTEGER NOT NULL,        -- 0 or 1
+        late INTEGER NOT NULL,            -- 0 or 1
+        anomalies INTEGER NOT NULL,
+        PRIMARY KEY (report_date, unit_code)
+    ) WITHOUT ROWID;
     """
 }

@@ -108,7 +108,8 @@ func touch(_ path: String, _ isoTime: String) throws {
 
 /// The exported dates (folder names under OUT/exports), sorted.
 func exportedDates(_ out: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: out + "/exports").filter { !$0.hasPrefix(".") }.sorted()
+    // Report days only: `periods/` holds the period reports (contract §6).
+    try FileManager.default.contentsOfDirectory(atPath: out + "/exports").filter { !$0.hasPrefix(".") && $0 != "periods" }.sorted()
 }
 
 /// date → file name → bytes, for the five CSV files of every exported date.
