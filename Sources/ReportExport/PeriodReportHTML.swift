@@ -32,7 +32,7 @@ public struct PeriodReportHTML: PeriodExporter {
             return .success(try MustacheTemplate(string: try String(contentsOf: url, encoding: .utf8)))
         } catch {
             return .failure(ReportError(.internal, "The period report.html template can't be read; reinstall the program.",
-                                        cause: String(describing: error), location: url.path))
+                                        cause: error, location: url.path))
         }
     }()
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportPipeline
 
-struct Report: ParsableCommand {
+struct Report: ParsableCommand, SpeaksToAPerson {
     static let configuration = CommandConfiguration(
         abstract: "Writes a period's reports (exports/periods/P/) from the published daily figures.",
         discussion: """
@@ -14,15 +14,13 @@ struct Report: ParsableCommand {
     @Option(help: "First day of a range, YYYY-MM-DD (with --to).") var from: String?
     @Option(help: "Last day of a range, YYYY-MM-DD (with --from).") var to: String?
 
+    var messageLanguage: Language { options.messageLanguage }
+
     func run() throws {
-        do {
-            let p = try chosenPeriod()
-            let runner = try makeRunner(options)
-            let (folder, days) = try runner.report(period: p)
-            print("\(p.name): \(days.count) report day(s), \(days[0].iso) … \(days[days.count - 1].iso) → \(folder)")
-        } catch {
-            DailyReports.fail(error)
-        }
+        let p = try chosenPeriod()
+        let runner = try makeRunner(options)
+        let (folder, days) = try runner.report(period: p)
+        print("\(p.name): \(days.count) report day(s), \(days[0].iso) … \(days[days.count - 1].iso) → \(folder)")
     }
 
     private func chosenPeriod() throws(ReportError) -> Period {
