@@ -121,10 +121,10 @@ struct PeriodHTMLViewModel {
         }
     }
 
-    /// Units missing `chronicMin` report days in a row or more: most missed first, then longest run, then code.
+    /// Units missing `chronicMin` report days in a row or more: most missed first, then longest run, province, code.
     var chronicUnits: [PeriodUnit] {
         a.units.filter { $0.longestMissingRun >= Self.chronicMin }
-            .sorted { ($1.missing, $1.longestMissingRun, $0.unitCode) < ($0.missing, $0.longestMissingRun, $1.unitCode) }
+            .sorted { ($1.missing, $1.longestMissingRun, $0.provinceCode, $0.unitCode) < ($0.missing, $0.longestMissingRun, $1.provinceCode, $1.unitCode) }
     }
 
     func chronicRow(_ u: PeriodUnit) -> [String: Any] {

@@ -7,21 +7,30 @@ extension NightlyRun {
     public func report(period: Period) throws -> (folder: String, days: [Day]) {
         let warehousePath = out.appendingPathComponent("warehouse.sqlite").path
         guard FileManager.default.fileExists(atPath: warehousePath) else {
-            throw ReportError(.usage, "no warehouse in \(out.path): nothing has been exported there yet; run `dailyreports run` or `backfill` first, or give the right --out")
+            throw ReportError(.usage,
+                vi: "chưa có kho dữ liệu (no warehouse) trong \(out.path): chưa ngày nào được xuất ở đó; hãy chạy `dailyreports run` hoặc `backfill` trước, hoặc chỉ đúng --out",
+                en: "no warehouse in \(out.path): nothing has been exported there yet; run `dailyreports run` or `backfill` first, or give the right --out")
         }
         let lock = try RunLock(folder: out)
         defer { withExtendedLifetime(lock) {} }
         let warehouse = try openWarehouse()
         let writer = PeriodWriter(out: out, registries: registries)
+        let span = "\(period.start.iso) … \(period.end.iso)"
         switch try writer.aggregate(period, warehouse: warehouse) {
         case .success(let aggregate):
             try writer.write(aggregate)
             return (writer.folder.appendingPathComponent(period.name).path, aggregate.days)
         case .failure(.nothingExported):
-            throw ReportError(.usage, "no report day of \(period.name) (\(period.start.iso) … \(period.end.iso)) has been exported yet; run `dailyreports backfill --from \(period.start.iso) --to \(period.end.iso)` first")
+            let fix = "dailyreports backfill --from \(period.start.iso) --to \(period.end.iso)"
+            throw ReportError(.usage,
+                vi: "chưa có ngày báo cáo nào của kỳ \(period.name) (\(span)) được xuất; hãy chạy `\(fix)` trước",
+                en: "no report day of \(period.name) (\(span)) has been exported yet; run `\(fix)` first")
         case .failure(.unexported(let gaps)):
-            let shown = gaps.prefix(5).map(\.iso).joined(separator: ", ") + (gaps.count > 5 ? " … (\(gaps.count) days)" : "")
-            throw ReportError(.usage, "report days of \(period.name) were never exported: \(shown); run `dailyreports backfill --from \(gaps[0].iso) --to \(gaps[gaps.count - 1].iso)` first")
+            let shown = gaps.prefix(5).map(\.iso).joined(separator: ", ") + (gaps.count > 5 ? " … (\(gaps.count))" : "")
+            let fix = "dailyreports backfill --from \(gaps[0].iso) --to \(gaps[gaps.count - 1].iso)"
+            throw ReportError(.usage,
+                vi: "có ngày báo cáo của kỳ \(period.name) chưa từng được xuất: \(shown); hãy chạy `\(fix)` trước",
+                en: "report days of \(period.name) were never exported: \(shown); run `\(fix)` first")
         }
     }
 }

@@ -18,8 +18,7 @@ struct Report: ParsableCommand, SpeaksToAPerson {
 
     func run() throws {
         let p = try chosenPeriod()
-        let runner = try makeRunner(options)
-        let (folder, days) = try runner.report(period: p)
+        let (folder, days) = try makeRunner(options).report(period: p)
         print("\(p.name): \(days.count) report day(s), \(days[0].iso) … \(days[days.count - 1].iso) → \(folder)")
     }
 
@@ -27,15 +26,22 @@ struct Report: ParsableCommand, SpeaksToAPerson {
         switch (period, from, to) {
         case (let p?, nil, nil):
             guard let parsed = Period(parsing: p), parsed.kind != .range else {
-                throw ReportError(.usage, "--period \"\(p)\" is not a week, month or quarter; write e.g. 2026-W48, 2026-11 or 2026-Q4 (or use --from and --to)")
+                throw ReportError(.usage,
+                    vi: "--period \"\(p)\" không phải là tuần, tháng hay quý; hãy viết ví dụ 2026-W48, 2026-11 hoặc 2026-Q4 (hoặc dùng --from và --to)",
+                    en: "--period \"\(p)\" is not a week, month or quarter; write e.g. 2026-W48, 2026-11 or 2026-Q4 (or use --from and --to)")
             }
             return parsed
         case (nil, let f?, let t?):
             let first = try parseDay(f, flag: "--from"), last = try parseDay(t, flag: "--to")
-            guard first <= last else { throw ReportError(.usage, "--from \(first.iso) is after --to \(last.iso); swap them") }
+            guard first <= last else {
+                throw ReportError(.usage, vi: "--from \(first.iso) sau --to \(last.iso); hãy đổi chỗ hai ngày",
+                                  en: "--from \(first.iso) is after --to \(last.iso); swap them")
+            }
             return Period.range(from: first, to: last)
         default:
-            throw ReportError(.usage, "give either --period P (2026-W48, 2026-11, 2026-Q4) or both --from and --to")
+            throw ReportError(.usage,
+                vi: "hãy cho --period P (2026-W48, 2026-11, 2026-Q4) hoặc cả --from và --to",
+                en: "give either --period P (2026-W48, 2026-11, 2026-Q4) or both --from and --to")
         }
     }
 }
