@@ -20,7 +20,7 @@ final class CSVParseFailureTests: XCTestCase {
         XCTAssertEqual(o.rows.map(\.line), [2], "the rows before the failure are kept")
         XCTAssertEqual(o.rejects.map(\.reason), [.unreadableEncoding], "\(o.rejects)")
         XCTAssertEqual(o.rejects.first?.line, 3)
-        XCTAssertTrue(o.rejects.first?.detail.contains("line 3") ?? false, "\(o.rejects)")
+        XCTAssertTrue(o.rejects.first?.detail.contains("dòng 3") ?? false, "in Vietnamese by default: \(o.rejects)")
 
         CSVReader.bufferLimitForTesting = nil
         XCTAssertEqual(try ingestFile("big.csv", text).rows.map(\.line), [2, 3, 4], "without the limit the file is whole")
