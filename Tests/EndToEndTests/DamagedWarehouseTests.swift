@@ -5,13 +5,14 @@ import XCTest
 /// the run refuse with exit 74, nothing changed, and the message says how to restore it; restoring the
 /// backup and running again gives the exports an uninterrupted history would have.
 final class DamagedWarehouseTests: XCTestCase {
-    /// Everything a refused run must leave as it was: every file under OUT but the run log and the lock, and
+    /// Everything a refused run must leave as it was: every file under OUT but the run log, the metrics, the lock, and
     /// SQLite's shared-memory index and an empty WAL (opening the file to check it creates them; no data).
     private func state(_ out: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let empty = (try? FileManager.default.attributesOfItem(atPath: "\(out)/warehouse.sqlite-wal")[.size] as? Int) == 0
         let ignored: Set<String> = empty ? ["run-log.jsonl", ".lock", "warehouse.sqlite-wal", "warehouse.sqlite-shm"] : ["run-log.jsonl", ".lock"]
-        for rel in FileManager.default.subpaths(atPath: out) ?? [] where !ignored.contains(rel) {
+        // The metrics file is rewritten after every run, refused ones included (contract §7): monitoring, not state.
+        for rel in FileManager.default.subpaths(atPath: out) ?? [] where !ignored.contains(rel) && !rel.hasPrefix("metrics/") {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: "\(out)/\(rel)", isDirectory: &isDir), !isDir.boolValue {
                 files[rel] = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(rel)"))
