@@ -77,7 +77,7 @@ final class OperationsRecordTests: XCTestCase {
         XCTAssertEqual(last["exit_code"] as? Int, 75)
         XCTAssertEqual(last["command"] as? String, "run")
         XCTAssertEqual((last["arguments"] as? [String])?.suffix(args.count), ArraySlice(args))
-        XCTAssertTrue((last["error"] as? String)?.contains("lock") == true, "\(last)")
+        XCTAssertTrue((last["error"] as? String)?.contains("khoá") == true, "the message as printed, Vietnamese by default: \(last)")
         XCTAssertNotNil(last["start"] as? String)
         XCTAssertNotNil(last["end"] as? String)
         XCTAssertNotNil(last["version"] as? String)
