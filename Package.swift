@@ -3,7 +3,7 @@ import PackageDescription
 
 // Modules are split by what they depend on (see docs/ARCHITECTURE.md):
 // the core (ReportModel, ReportChecks) has no C library; ingest owns libcsv
-// and zlib's inflate; the warehouse owns SQLite; export owns zlib's deflate.
+// and zlib's inflate; the warehouse owns SQLite; export owns zlib's deflate and libxlsxwriter.
 let package = Package(
     name: "dailyreports",
     platforms: [.macOS(.v13)],
@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // (Not "CZlib": ZIPFoundation's own zlib module has that name.)
         .systemLibrary(name: "CZlibShim", path: "Sources/CZlibShim"),
+        // libxlsxwriter-dev: report.xlsx and provinces/NN.xlsx.
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter"),
 
         .target(name: "ReportModel"),
         // SHA-256 of submissions (ingest identifies files by it) and of archive members (export).
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "ReportChecks", dependencies: ["ReportModel"]),
         .target(name: "ReportWarehouse", dependencies: ["ReportModel", "CSQLite"]),
         .target(name: "ReportExport", dependencies: [
-            "ReportModel", "ReportCompression", "ReportHashing", "CZlibShim",
+            "ReportModel", "ReportCompression", "ReportHashing", "CZlibShim", "CXLSXWriter",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
         .target(name: "ReportPipeline", dependencies: [

@@ -8,9 +8,30 @@ public struct DayExportInput: Sendable {
     /// Sorted by file, line, reason.
     public var rejects: [Reject]
     public var run: RunInfo
+    /// `provisional` when the run started before the day's deadline (contract §3 "Publication status").
+    public var publication: Publication
+    /// The day's deadline, for the page's publication note; nil when unknown.
+    public var deadline: Timestamp?
+    /// The language of the text a person reads (pages, workbooks).
+    public var language: Language
 
-    public init(aggregate: DayAggregate, findings: [Finding], rejects: [Reject], run: RunInfo) {
+    public init(aggregate: DayAggregate, findings: [Finding], rejects: [Reject], run: RunInfo,
+                publication: Publication = .final, deadline: Timestamp? = nil, language: Language = .vi) {
         self.aggregate = aggregate; self.findings = findings; self.rejects = rejects; self.run = run
+        self.publication = publication; self.deadline = deadline; self.language = language
+    }
+}
+
+/// Whether a date's exports may still change with reports not yet due (contract §3).
+public enum Publication: String, Sendable, Codable {
+    /// Written by a run that started before the date's deadline.
+    case provisional
+    /// Written by a run that started after it.
+    case final
+
+    /// The status of exports for a day due at `deadline`, written by a run started at `started`.
+    public init(started: Timestamp, deadline: Timestamp) {
+        self = started < deadline ? .provisional : .final
     }
 }
 

@@ -12,13 +12,18 @@ public struct MissingReportsCSV: DayExporter {
 
     public func render(_ input: DayExportInput) throws -> [UInt8] {
         var w = CSVWriter(header: Self.header)
-        let date = input.aggregate.day.iso
-        for m in input.aggregate.missing {
-            w.append(row: [
+        for row in Self.rows(day: input.aggregate.day, missing: input.aggregate.missing) { w.append(row: row) }
+        return w.bytes
+    }
+
+    /// The rows of `missing` (also the workbooks' `Chưa báo cáo`).
+    static func rows(day: Day, missing: [MissingReport]) -> [[CSVField]] {
+        let date = day.iso
+        return missing.map { m in
+            [
                 .text(date), .text(m.province.code), .text(m.province.name), .text(m.unit.code), .text(m.unit.name),
                 .untrusted(m.contact?.fullName ?? ""), .untrusted(m.contact?.phone ?? ""), .untrusted(m.contact?.email ?? ""),
-            ])
+            ]
         }
-        return w.bytes
     }
 }

@@ -14,10 +14,16 @@ public struct NationalSummaryCSV: DayExporter {
 
     public func render(_ input: DayExportInput) throws -> [UInt8] {
         var w = CSVWriter(header: Self.header)
-        let date = input.aggregate.day.iso
-        for s in input.aggregate.scopes {
+        for row in Self.rows(day: input.aggregate.day, scopes: input.aggregate.scopes) { w.append(row: row) }
+        return w.bytes
+    }
+
+    /// The rows of `scopes` (also the workbooks' `Tổng hợp`).
+    static func rows(day: Day, scopes: [ScopeSummary]) -> [[CSVField]] {
+        let date = day.iso
+        return scopes.map { s in
             let c = s.counts
-            w.append(row: [
+            return [
                 .text(date), .text(s.scopeCode), .text(s.scopeName), .number(s.expected), .number(s.received),
                 .number(s.late), .number(s.missing),
                 .text(Percent.format(numerator: s.received, denominator: s.expected)),
@@ -27,8 +33,7 @@ public struct NationalSummaryCSV: DayExporter {
                 .text(Percent.format(numerator: c.receivedOnline, denominator: c.received)),
                 .text(Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved)),
                 .number(s.anomalies),
-            ])
+            ]
         }
-        return w.bytes
     }
 }

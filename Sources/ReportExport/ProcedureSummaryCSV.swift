@@ -12,11 +12,16 @@ public struct ProcedureSummaryCSV: DayExporter {
 
     public func render(_ input: DayExportInput) throws -> [UInt8] {
         var w = CSVWriter(header: Self.header)
-        let date = input.aggregate.day.iso
-        for p in input.aggregate.procedures {
-            w.append(row: [.text(date), .text(p.procedure.code), .text(p.procedure.name), .number(p.unitsReporting)]
-                + p.counts.array.map(CSVField.number))
-        }
+        for row in Self.rows(day: input.aggregate.day, procedures: input.aggregate.procedures) { w.append(row: row) }
         return w.bytes
+    }
+
+    /// The rows of `procedures` (also the workbooks' `Thủ tục`).
+    static func rows(day: Day, procedures: [ProcedureSummary]) -> [[CSVField]] {
+        let date = day.iso
+        return procedures.map { p in
+            [.text(date), .text(p.procedure.code), .text(p.procedure.name), .number(p.unitsReporting)]
+                + p.counts.array.map(CSVField.number)
+        }
     }
 }

@@ -9,9 +9,12 @@ public struct RejectsCSV: DayExporter {
 
     public func render(_ input: DayExportInput) throws -> [UInt8] {
         var w = CSVWriter(header: Self.header)
-        for r in input.rejects {
-            w.append(row: [.untrusted(r.file), .number(r.line), .text(r.reason.rawValue), .untrusted(r.detail), .untrusted(r.raw)])
-        }
+        for row in Self.rows(rejects: input.rejects) { w.append(row: row) }
         return w.bytes
+    }
+
+    /// The rows of `rejects` (also the workbooks' `Bị từ chối`).
+    static func rows(rejects: [Reject]) -> [[CSVField]] {
+        rejects.map { r in [.untrusted(r.file), .number(r.line), .text(r.reason.rawValue), .untrusted(r.detail), .untrusted(r.raw)] }
     }
 }

@@ -58,22 +58,24 @@ extension ReportHTMLViewModel {
     var dictionary: [String: Any] {
         [
             "day": day, "dayLong": dayLong, "runID": runID, "startedAt": startedAt,
+            "isProvisional": isProvisional, "publicationNote": publicationNote,
             "hasPrevious": hasPrevious, "previousLabel": previousLabel,
             "headlines": headlines.map(\.dictionary),
             "provinces": provinces.dictionary,
-            "trend": trend.dictionary,
+            "provinceRows": provinceRows.map(\.dictionary),
+            "charts": charts.map(\.dictionary),
             "missing": missing.map(\.dictionary), "hasMissing": !missing.isEmpty, "missingTotal": missingTotal,
-            "anomalies": anomalies.map(\.dictionary), "hasAnomalies": !anomalies.isEmpty,
-            "anomalyTotal": F.count(anomalyTotal), "anomalyShown": String(anomalies.count),
-            "hasMoreAnomalies": anomalyTotal > anomalies.count,
-            "moreAnomalies": F.count(anomalyTotal - anomalies.count),
+            "late": late.map(\.dictionary), "hasLate": !late.isEmpty, "lateTotal": F.count(lateTotal),
+            "lateShown": String(late.count), "hasMoreLate": lateTotal > late.count,
+            "findings": findings.dictionary,
+            "rejects": rejects.dictionary,
         ]
     }
 }
 
 extension ReportHTMLViewModel.Headline {
     var dictionary: [String: Any] {
-        ["key": key, "label": label, "value": value, "hasValue": !value.isEmpty, "isPercent": isPercent,
+        ["key": key, "label": label, "raw": raw, "value": value, "hasValue": !raw.isEmpty, "isPercent": isPercent,
          "detail": detail, "change": change, "changeClass": changeClass]
     }
 }
@@ -97,7 +99,7 @@ extension ReportHTMLViewModel.ProvinceChart {
             "nationalLabelY": c(Self.top - 8),
             "bars": bars.map { b in
                 [
-                    "code": b.code, "name": b.name, "percent": b.percent, "hasPercent": !b.percent.isEmpty,
+                    "code": b.code, "name": b.name, "raw": b.raw, "percent": b.percent,
                     "y": c(b.y), "textY": c(b.textY), "width": c(b.width), "class": b.below ? "below" : "above",
                 ] as [String: Any]
             },
@@ -105,33 +107,23 @@ extension ReportHTMLViewModel.ProvinceChart {
     }
 }
 
-extension ReportHTMLViewModel.TrendChart {
+extension ReportHTMLViewModel.ProvinceRow {
     var dictionary: [String: Any] {
-        let c = ReportHTMLFormat.coord
-        return [
-            "hasData": hasData, "width": c(Self.width), "height": c(Self.height),
-            "left": c(Self.left), "right": c(Self.width - Self.right), "top": c(Self.top),
-            "bottom": c(Self.height - Self.bottom), "tickEnd": c(Self.height - Self.bottom + 4),
-            "series": series.map { s in
-                ["key": s.key, "label": s.label, "points": s.points, "dots": s.dots.map(\.dictionary)] as [String: Any]
-            },
-            "yTicks": yTicks.map(\.dictionary), "xTicks": xTicks.map(\.dictionary),
-            "firstDay": firstDay, "lastDay": lastDay, "days": String(days),
-        ]
+        ["code": code, "name": name, "expected": expected, "received": received, "late": late, "missing": missing,
+         "completeness": completeness, "timeliness": timeliness, "onTimeResolution": onTimeResolution, "online": online,
+         "raw": rawCompleteness, "class": isNational ? "national" : ""]
     }
 }
 
 extension ReportHTMLViewModel.MissingRow {
     var dictionary: [String: Any] {
-        ["rank": String(rank), "code": code, "name": name, "missing": missing, "expected": expected, "percent": percent,
-         "hasPercent": !percent.isEmpty]
+        ["rank": String(rank), "code": code, "name": name, "missing": missing, "expected": expected, "percent": percent]
     }
 }
 
-extension ReportHTMLViewModel.AnomalyRow {
+extension ReportHTMLViewModel.LateRow {
     var dictionary: [String: Any] {
-        ["index": String(index), "unitCode": unitCode, "unitName": unitName, "hasUnitName": !unitName.isEmpty,
-         "procedureCode": procedureCode, "procedureName": procedureName, "hasProcedureName": !procedureName.isEmpty,
-         "rule": rule, "ruleLabel": ruleLabel, "metric": metric, "value": value, "expected": expected, "detail": detail]
+        ["index": String(index), "province": province, "unitCode": unitCode, "unitName": unitName,
+         "submitted": submitted, "delay": delay]
     }
 }

@@ -10,14 +10,22 @@ public struct TrendPoint: Sendable, Hashable {
     /// pending_on_time + pending_overdue.
     public var pending: Int
 
-    public init(day: Day, received: Int, resolved: Int, pending: Int) {
+    /// Reports expected, received, and received after the deadline (0 when unknown).
+    public var expectedReports: Int
+    public var receivedReports: Int
+    public var lateReports: Int
+
+    public init(day: Day, received: Int, resolved: Int, pending: Int,
+                expectedReports: Int = 0, receivedReports: Int = 0, lateReports: Int = 0) {
         self.day = day; self.received = received; self.resolved = resolved; self.pending = pending
+        self.expectedReports = expectedReports; self.receivedReports = receivedReports; self.lateReports = lateReports
     }
 
     /// The point of a national `ScopeSummary` on `day`.
     public init(day: Day, national: ScopeSummary) {
         self.init(day: day, received: national.counts.received, resolved: national.counts.resolved,
-                  pending: national.counts.pending)
+                  pending: national.counts.pending, expectedReports: national.expected,
+                  receivedReports: national.received, lateReports: national.late)
     }
 }
 
@@ -32,6 +40,8 @@ public struct ReportHTMLContext: Sendable {
     public var previousDay: Day?
     /// Unit names by code for the anomaly table (codes without a name are shown bare).
     public var unitNames: [String: String]
+    /// Unit code → its province's code, to place findings and rejects in their province.
+    public var provinceOf: [String: String] = [:]
 
     public init(trend: [TrendPoint] = [], previous: ScopeSummary? = nil, previousDay: Day? = nil,
                 unitNames: [String: String] = [:]) {

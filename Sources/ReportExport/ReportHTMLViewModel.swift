@@ -5,12 +5,16 @@ import ReportModel
 struct ReportHTMLViewModel {
     static let maxAnomalies = 50
     static let maxMissingProvinces = 10
+    static let maxLate = 100
+    static let maxRejectLines = 10
     static let trendDays = 30
 
     struct Headline {
         var key: String
         var label: String
         /// The figure exactly as `national_summary.csv` writes it ("" when nothing to divide).
+        var raw: String
+        /// The figure as the page writes it ("93,5").
         var value: String
         var isPercent: Bool
         var detail: String
@@ -24,6 +28,7 @@ struct ReportHTMLViewModel {
     struct ProvinceBar {
         var code: String
         var name: String
+        var raw: String
         var percent: String
         var y: Double, textY: Double, width: Double
         var below: Bool
@@ -32,7 +37,7 @@ struct ReportHTMLViewModel {
     struct Tick { var x: Double; var y: Double; var label: String }
 
     struct ProvinceChart {
-        static let width = 700.0, labelRight = 166.0, barX = 170.0, barWidth = 470.0, top = 24.0, row = 17.0
+        static let width = 700.0, labelRight = 166.0, barX = 170.0, barWidth = 460.0, top = 24.0, row = 17.0
         var bars: [ProvinceBar]
         var height: Double
         var axisY: Double, axisLabelY: Double
@@ -43,66 +48,81 @@ struct ReportHTMLViewModel {
         var nationalAnchor: String
     }
 
-    struct TrendSeries { var key: String; var label: String; var points: String; var dots: [Tick] }
-
-    struct TrendChart {
-        static let width = 700.0, height = 250.0, left = 64.0, right = 14.0, top = 12.0, bottom = 34.0
-        var hasData: Bool
-        var series: [TrendSeries]
-        var yTicks: [Tick]
-        var xTicks: [Tick]
-        var firstDay: String, lastDay: String, days: Int
+    /// One row of the provinces' table (all figures as the page writes them).
+    struct ProvinceRow {
+        var code: String, name: String
+        var expected: String, received: String, late: String, missing: String
+        var completeness: String, timeliness: String, onTimeResolution: String, online: String
+        var rawCompleteness: String
+        var isNational: Bool
     }
 
     struct MissingRow { var rank: Int; var code: String; var name: String; var missing: String; var expected: String; var percent: String }
 
-    struct AnomalyRow {
-        var index: Int
-        var unitCode: String, unitName: String
-        var procedureCode: String, procedureName: String
-        var rule: String, ruleLabel: String
-        var metric: String, value: String, expected: String, detail: String
-    }
+    struct LateRow { var index: Int; var province: String; var unitCode: String; var unitName: String; var submitted: String; var delay: String }
 
     var day: String, dayLong: String
     var runID: String, startedAt: String
+    var isProvisional: Bool
+    /// What the publication status means for the reader.
+    var publicationNote: String
     var previousLabel: String
     var hasPrevious: Bool
     var headlines: [Headline]
     var provinces: ProvinceChart
-    var trend: TrendChart
+    var provinceRows: [ProvinceRow]
+    var charts: [LineChart]
     var missing: [MissingRow]
     var missingTotal: String
-    var anomalies: [AnomalyRow]
-    var anomalyTotal: Int
+    var late: [LateRow]
+    var lateTotal: Int
+    var findings: FindingsTable
+    var rejects: RejectsView
 }
 
 extension ReportHTMLViewModel {
     init(input: DayExportInput, context: ReportHTMLContext) {
+        typealias F = ReportHTMLFormat
         let agg = input.aggregate
         let national = agg.scopes.first { $0.scopeCode == "VN" } ?? agg.scopes.first ?? ScopeSummary(scopeCode: "VN", scopeName: "Việt Nam")
         let provinceScopes = agg.scopes.filter { $0.scopeCode != national.scopeCode }
 
-        day = ReportHTMLFormat.date(agg.day)
-        dayLong = ReportHTMLFormat.weekday(agg.day) + ", ngày " + ReportHTMLFormat.date(agg.day)
+        day = F.date(agg.day)
+        dayLong = F.weekday(agg.day) + ", ngày " + F.date(agg.day)
         runID = String(input.run.id)
-        startedAt = input.run.startedAt
+        let started = Timestamp(parsing: input.run.startedAt)
+        startedAt = started.map(F.dateTime) ?? input.run.startedAt
+        isProvisional = input.publication == .provisional
+        let due = input.deadline.map(F.dateTime) ?? ""
+        publicationNote = isProvisional
+            ? "SỐ LIỆU TẠM THỜI: lập lúc \(startedAt), trước hạn báo cáo \(due). Các đơn vị còn được gửi báo cáo đến hạn; "
+                + "số liệu chính thức sẽ thay thế trang này."
+            : "Số liệu chính thức: lập sau hạn báo cáo" + (due.isEmpty ? "." : " \(due).")
         hasPrevious = context.previous != nil
-        previousLabel = context.previousDay.map { "so với ngày " + ReportHTMLFormat.date($0) } ?? "so với ngày báo cáo trước"
+        previousLabel = context.previousDay.map { "so với ngày " + F.date($0) } ?? "so với ngày báo cáo trước"
 
         headlines = Self.headlines(national, previous: context.previous)
         provinces = Self.provinceChart(provinceScopes, national: national)
-        trend = Self.trendChart(context.trend, day: agg.day, national: national)
+        provinceRows = ([national] + provinceScopes).map { Self.provinceRow($0, isNational: $0.scopeCode == national.scopeCode) }
+        charts = Self.trendCharts(context.trend, day: agg.day, national: national)
 
         let withMissing = provinceScopes.filter { $0.missing > 0 }.sorted {
             $0.missing != $1.missing ? $0.missing > $1.missing : $0.scopeCode < $1.scopeCode
         }
         missing = withMissing.prefix(Self.maxMissingProvinces).enumerated().map { i, s in
-            MissingRow(rank: i + 1, code: s.scopeCode, name: s.scopeName, missing: ReportHTMLFormat.count(s.missing),
-                       expected: ReportHTMLFormat.count(s.expected),
-                       percent: Percent.format(numerator: s.received, denominator: s.expected))
+            MissingRow(rank: i + 1, code: s.scopeCode, name: s.scopeName, missing: F.count(s.missing),
+                       expected: F.count(s.expected),
+                       percent: F.percent(Percent.format(numerator: s.received, denominator: s.expected)))
         }
-        missingTotal = ReportHTMLFormat.count(national.missing)
+        missingTotal = F.count(national.missing)
+
+        let dueInstant = input.deadline
+        lateTotal = agg.late.count
+        late = agg.late.prefix(Self.maxLate).enumerated().map { i, l in
+            LateRow(index: i + 1, province: l.province.name, unitCode: l.unit.code, unitName: l.unit.name,
+                    submitted: F.dateTime(l.firstSubmission),
+                    delay: dueInstant.map { F.delay(seconds: l.firstSubmission.seconds - $0.seconds) } ?? "")
+        }
 
         var names = context.unitNames
         for s in provinceScopes where names[s.scopeCode] == nil { names[s.scopeCode] = s.scopeName }
@@ -112,33 +132,46 @@ extension ReportHTMLViewModel {
         }
         var procedureNames: [String: String] = [:]
         for p in agg.procedures { procedureNames[p.procedure.code] = p.procedure.name }
-        anomalyTotal = input.findings.count
-        anomalies = input.findings.prefix(Self.maxAnomalies).enumerated().map { i, f in
-            AnomalyRow(index: i + 1, unitCode: f.unitCode, unitName: names[f.unitCode] ?? "",
-                       procedureCode: f.procedureCode, procedureName: procedureNames[f.procedureCode] ?? "",
-                       rule: f.rule.rawValue, ruleLabel: ReportHTMLFormat.ruleLabel(f.rule),
-                       metric: f.metric, value: f.value, expected: f.expected, detail: f.detail)
-        }
+        var provinceNames: [String: String] = [:]
+        for s in provinceScopes { provinceNames[s.scopeCode] = s.scopeName }
+        findings = FindingsTable(input.findings, unitNames: names, procedureNames: procedureNames,
+                                 provinceOf: context.provinceOf, provinceNames: provinceNames, limit: Self.maxAnomalies)
+        rejects = RejectsView(input.rejects, provinceOf: context.provinceOf, provinceNames: provinceNames,
+                              lines: Self.maxRejectLines)
+    }
+
+    static func provinceRow(_ s: ScopeSummary, isNational: Bool) -> ProvinceRow {
+        typealias F = ReportHTMLFormat
+        let c = s.counts
+        let completeness = Percent.format(numerator: s.received, denominator: s.expected)
+        return ProvinceRow(
+            code: s.scopeCode, name: s.scopeName, expected: F.count(s.expected), received: F.count(s.received),
+            late: F.count(s.late), missing: F.count(s.missing), completeness: F.percent(completeness),
+            timeliness: F.percent(Percent.format(numerator: s.received - s.late, denominator: s.expected)),
+            onTimeResolution: F.percent(Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved)),
+            online: F.percent(Percent.format(numerator: c.receivedOnline, denominator: c.received)),
+            rawCompleteness: completeness, isNational: isNational)
     }
 
     // MARK: Headline figures
 
     static func headlines(_ s: ScopeSummary, previous p: ScopeSummary?) -> [Headline] {
+        typealias F = ReportHTMLFormat
         let c = s.counts
         func pct(_ key: String, _ label: String, _ n: Int, _ d: Int, _ detail: String,
                  _ prev: ((ScopeSummary) -> String)) -> Headline {
-            let value = Percent.format(numerator: n, denominator: d)
-            var h = Headline(key: key, label: label, value: value, isPercent: true, detail: detail,
+            let raw = Percent.format(numerator: n, denominator: d)
+            var h = Headline(key: key, label: label, raw: raw, value: F.decimal(raw), isPercent: true, detail: detail,
                              change: "—", changeClass: "none", riseIsGood: true)
-            if let p, let now = ReportHTMLFormat.tenths(value), let before = ReportHTMLFormat.tenths(prev(p)) {
-                setChange(&h, now - before, ReportHTMLFormat.points(now - before) + " điểm %")
+            if let p, let now = F.tenths(raw), let before = F.tenths(prev(p)) {
+                setChange(&h, now - before, F.decimal(F.points(now - before)) + " điểm %")
             }
             return h
         }
-        let fmt = ReportHTMLFormat.count
-        var anomalies = Headline(key: "anomalies", label: "Bất thường", value: String(s.anomalies), isPercent: false,
-                                 detail: "phát hiện của các phép kiểm tra dữ liệu", change: "—", changeClass: "none",
-                                 riseIsGood: false)
+        let fmt = F.count
+        var anomalies = Headline(key: "anomalies", label: "Bất thường", raw: String(s.anomalies), value: fmt(s.anomalies),
+                                 isPercent: false, detail: "phát hiện của các phép kiểm tra dữ liệu", change: "—",
+                                 changeClass: "none", riseIsGood: false)
         if let p { setChange(&anomalies, s.anomalies - p.anomalies, fmt(abs(s.anomalies - p.anomalies))) }
         return [
             pct("completeness", "Tỷ lệ báo cáo", s.received, s.expected,
@@ -184,8 +217,8 @@ extension ReportHTMLViewModel {
         let bars = sorted.enumerated().map { i, s in
             let y = C.top + Double(i) * C.row
             let f = fraction(s)
-            return ProvinceBar(code: s.scopeCode, name: s.scopeName,
-                               percent: Percent.format(numerator: s.received, denominator: s.expected),
+            let raw = Percent.format(numerator: s.received, denominator: s.expected)
+            return ProvinceBar(code: s.scopeCode, name: s.scopeName, raw: raw, percent: ReportHTMLFormat.percent(raw),
                                y: y + 3, textY: y + 12, width: C.barWidth * min(max(f ?? 0, 0), 1),
                                below: f.map { f in nationalFraction.map { f < $0 } ?? false } ?? false)
         }
@@ -194,64 +227,9 @@ extension ReportHTMLViewModel {
             Tick(x: C.barX + C.barWidth * Double($0) / 100, y: axisY, label: "\($0)%")
         }
         let nx = C.barX + C.barWidth * min(max(nationalFraction ?? 0, 0), 1)
-        let label = "Cả nước " + Percent.format(numerator: national.received, denominator: national.expected) + "%"
+        let label = "Cả nước " + ReportHTMLFormat.percent(Percent.format(numerator: national.received, denominator: national.expected))
         return ProvinceChart(bars: bars, height: axisY + 18, axisY: axisY, axisLabelY: axisY + 13, ticks: ticks,
                              hasNational: nationalFraction != nil, nationalX: nx, nationalLabel: label,
                              nationalAnchor: nx - C.barX < 90 ? "start" : "end")
-    }
-
-    // MARK: National trend
-
-    static func trendChart(_ trend: [TrendPoint], day: Day, national: ScopeSummary) -> TrendChart {
-        typealias C = TrendChart
-        var byDay: [Day: TrendPoint] = [:]
-        for p in trend where p.day <= day { byDay[p.day] = p }
-        if byDay[day] == nil { byDay[day] = TrendPoint(day: day, national: national) }
-        let points = byDay.values.sorted { $0.day < $1.day }.suffix(Self.trendDays)
-        let n = points.count
-        let plotW = C.width - C.left - C.right, plotH = C.height - C.top - C.bottom
-        let maxValue = points.map { max($0.received, $0.resolved, $0.pending) }.max() ?? 0
-        let step = niceStep(maxValue)
-        let yMax = max(step, ((maxValue + step - 1) / step) * step)
-        func x(_ i: Int) -> Double { n <= 1 ? C.left + plotW / 2 : C.left + plotW * Double(i) / Double(n - 1) }
-        func y(_ v: Int) -> Double { C.top + plotH * (1 - Double(v) / Double(yMax)) }
-
-        let series: [(String, String, KeyPath<TrendPoint, Int>)] = [
-            ("received", "Tiếp nhận", \.received), ("resolved", "Đã giải quyết", \.resolved), ("pending", "Đang giải quyết", \.pending),
-        ]
-        let lines = series.map { key, label, path in
-            let dots = points.enumerated().map { i, p in Tick(x: x(i), y: y(p[keyPath: path]), label: "") }
-            return TrendSeries(key: key, label: label,
-                               points: dots.map { ReportHTMLFormat.coord($0.x) + "," + ReportHTMLFormat.coord($0.y) }.joined(separator: " "),
-                               dots: dots)
-        }
-        let yTicks = stride(from: 0, through: yMax, by: step).map {
-            Tick(x: C.left - 6, y: y($0), label: ReportHTMLFormat.count($0))
-        }
-        // About eight dates along the axis, the last day always among them.
-        let every = max(1, (n + 7) / 8)
-        var labelled = Array(stride(from: 0, to: n, by: every))
-        if let last = labelled.last, last != n - 1 {
-            if n - 1 - last < max(2, every / 2 + 1) { labelled.removeLast() }
-            labelled.append(n - 1)
-        }
-        let days = Array(points)
-        let xTicks = labelled.map { Tick(x: x($0), y: C.height - C.bottom + 16, label: ReportHTMLFormat.shortDate(days[$0].day)) }
-        return TrendChart(hasData: n > 0, series: lines, yTicks: yTicks, xTicks: xTicks,
-                          firstDay: days.first.map { ReportHTMLFormat.date($0.day) } ?? "",
-                          lastDay: days.last.map { ReportHTMLFormat.date($0.day) } ?? "", days: n)
-    }
-
-    /// A round step (1, 2, 2.5, 5 × 10ᵏ; integers) for about four intervals up to `maxValue`.
-    static func niceStep(_ maxValue: Int) -> Int {
-        guard maxValue > 4 else { return 1 }
-        let raw = Double(maxValue) / 4
-        var magnitude = 1
-        while Double(magnitude * 10) <= raw { magnitude *= 10 }
-        for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
-            let step = m * Double(magnitude)
-            if step >= raw, step == step.rounded() { return Int(step) }
-        }
-        return magnitude * 10
     }
 }

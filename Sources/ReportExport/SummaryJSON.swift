@@ -18,6 +18,7 @@ public struct SummaryJSON: DayExporter {
 
     struct Document: Codable {
         var report_date: String
+        var publication: String
         var national: Scope
         var provinces: [Scope]
         var missing_units: [String]
@@ -45,7 +46,8 @@ public struct SummaryJSON: DayExporter {
         for f in input.findings { byRule[f.rule.rawValue, default: 0] += 1 }
         var byReason: [String: Int] = [:]
         for r in input.rejects { byReason[r.reason.rawValue, default: 0] += 1 }
-        let doc = Document(report_date: input.aggregate.day.iso, national: scopes[0], provinces: Array(scopes.dropFirst()),
+        let doc = Document(report_date: input.aggregate.day.iso, publication: input.publication.rawValue,
+                           national: scopes[0], provinces: Array(scopes.dropFirst()),
                            missing_units: input.aggregate.missing.map(\.unit.code), late_units: input.aggregate.lateUnits,
                            anomalies_by_rule: byRule, rejects_by_reason: byReason, run: input.run)
         let encoder = JSONEncoder()

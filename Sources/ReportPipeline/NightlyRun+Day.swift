@@ -29,7 +29,7 @@ extension NightlyRun {
         }
         try log.stage("export", day: day) { () throws -> ((), [String: Int]) in
             try exportDay(aggregate, figures: figures, findings: findings, warehouse: warehouse, runId: runId, startedAt: startedAt, command: command)
-            return ((), ["files": DayExporters.all.count])
+            return ((), ["files": DayExporters.all.count + aggregate.scopes.count])
         }
         return aggregate
     }
@@ -62,7 +62,9 @@ extension NightlyRun {
         var inputs = registryInputs
         inputs += try warehouse.submissions(on: day, withDates: false).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
         let input = DayExportInput(aggregate: aggregate, findings: findings, rejects: try warehouse.rejects(on: day),
-                                   run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs))
+                                   run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs),
+                                   publication: Publication(started: startedAt, deadline: config.deadline.instant(for: day)),
+                                   deadline: config.deadline.instant(for: day), language: config.language)
         let folder = out.appendingPathComponent("exports").appendingPathComponent(day.iso)
         try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         let national = NationalSummaryCSV()
@@ -70,11 +72,12 @@ extension NightlyRun {
         // Compared with what the warehouse says was published: a run killed after the folder swap
         // but before recording finds the same changes again, and records them once.
         let published = try warehouse.publishedContent(on: day, name: national.fileName)
-        let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+        let now = clock()
         let changes = published.map { Restatements.changes(old: $0, new: newSummary, day: day, at: now) } ?? []
         var context = ReportHTMLContext.fromExports(folder.deletingLastPathComponent(), day: day,
                                                     previousReportDay: { self.registries.calendar.previousReportDay(before: $0) })
         context.unitNames = unitNames
+        context.provinceOf = provinceOf
         let html = ReportHTML(context: context)
         let exporters: [any DayExporter] = DayExporters.all.map { $0.fileName == html.fileName ? html : $0 }
         // Rendered on both cores, the page (the slowest) first; written in order once all are ready.
@@ -85,10 +88,13 @@ extension NightlyRun {
             rendered.set(i, Result { exporters[i].fileName == national.fileName ? newSummary : try exporters[i].render(input) })
         }
         let files = try rendered.collect()
+        let workbooks = try DayWorkbooks(provinceOf: provinceOf).render(input)
         try AtomicDirectory.publish(build: { tmp in
             for (exporter, bytes) in zip(exporters, files) {
                 try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
             }
+            try FileManager.default.createDirectory(at: tmp.appendingPathComponent("provinces"), withIntermediateDirectories: true)
+            for (path, bytes) in workbooks { try Data(bytes).write(to: tmp.appendingPathComponent(path)) }
         }, at: folder)
         try warehouse.transaction {
             for r in changes { try warehouse.recordRestatement(r, runId: runId) }

@@ -17,6 +17,10 @@ public final class NightlyRun {
     var lastFullCheck: Int64?
     /// What the last `run` or `backfill` did, also when it failed after it began (for the invocation record).
     public private(set) var lastSummary: RunSummary?
+    /// The run's clock (`--now`, contract §3): when set, the instant the run starts; later instants of the run
+    /// advance from it with the system clock. Nil: the system clock.
+    public var now: Timestamp?
+    private let systemStart = Int64(Date().timeIntervalSince1970)
 
     /// Files read and normalized per batch, to bound memory on large backfills.
     static let batchSize = 1000
@@ -77,15 +81,15 @@ public final class NightlyRun {
         // The full check reads every page (~0.6 s of CPU for 15 national days): only when the file changed
         // since the last run left it, or weekly.
         try WarehouseCheck.beforeOpening(out: out, language: config.language)
-        let now = Int64(Date().timeIntervalSince1970)
-        let fullCheck = WarehouseCheck.needsFullCheck(out: out, now: now)
+        let checkClock = Int64(Date().timeIntervalSince1970)
+        let fullCheck = WarehouseCheck.needsFullCheck(out: out, now: checkClock)
         let warehouse = try openWarehouse()
         var checkMs = -1
         if fullCheck {
             let start = Date()
             try WarehouseCheck.integrity(of: warehouse, language: config.language)
             checkMs = Int(Date().timeIntervalSince(start) * 1000)
-            lastFullCheck = now
+            lastFullCheck = checkClock
         }
         try warehouse.deferCheckpoints()
         let warehousePath = warehouse.path
@@ -105,7 +109,7 @@ public final class NightlyRun {
         let unlistedPacks = try Housekeeping.sweep(out: out, warehouse: warehouse)
         try warehouse.replaceRegistries(registries)
         let setupMs = Int(Date().timeIntervalSince(setupStart) * 1000)
-        let started = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+        let started = now ?? clock()
         var summary = RunSummary()
         summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
         summary.exportsFolder = out.appendingPathComponent("exports").path
@@ -175,6 +179,9 @@ public final class NightlyRun {
                 let aggregate = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId,
                                                startedAt: started, command: command, log: log)
                 summary.daysExported.append(day)
+                if Publication(started: started, deadline: config.deadline.instant(for: day)) == .provisional {
+                    summary.provisionalDays.append(day)
+                }
                 summary.missing = aggregate.scopes[0].missing
                 summary.late = aggregate.scopes[0].late
                 summary.anomalies = aggregate.scopes[0].anomalies
@@ -208,18 +215,25 @@ public final class NightlyRun {
             }
             finish(&summary)
             lastSummary = summary
-            try warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
+            try warehouse.finishRun(id: summary.runId, finishedAt: clock(),
                                     outcome: "ok", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
                                     rowsRejected: summary.rowsRejected)
         } catch {
             lastSummary = summary
             let code = (error as? ReportError)?.exitCode ?? 70
-            try? warehouse.finishRun(id: summary.runId, finishedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
+            try? warehouse.finishRun(id: summary.runId, finishedAt: clock(),
                                      outcome: "failed (exit \(code)): \(error)", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
                                      rowsRejected: summary.rowsRejected)
             throw error
         }
         return summary
+    }
+
+    /// The run's current instant: the system clock, shifted to `now` when that is set.
+    func clock() -> Timestamp {
+        let system = Int64(Date().timeIntervalSince1970)
+        guard let now else { return Timestamp(seconds: system) }
+        return Timestamp(seconds: now.seconds + max(0, system - systemStart))
     }
 
     func openWarehouse() throws -> Warehouse {
@@ -345,6 +359,13 @@ public final class NightlyRun {
         var names: [String: String] = [:]
         for u in registries.units { names[u.code] = u.name }
         return names
+    }()
+
+    /// Unit code → province code, to place findings and rejects in their province.
+    lazy var provinceOf: [String: String] = {
+        var map: [String: String] = [:]
+        for u in registries.units { map[u.code] = u.provinceCode }
+        return map
     }()
 
     /// The registry files' paths and hashes, for `summary.json`.

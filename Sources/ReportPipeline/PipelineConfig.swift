@@ -30,6 +30,7 @@ public struct PipelineConfig: Sendable {
         c.outlierMinSameWeekday = outlier.minSameWeekday
         c.outlierThreshold = outlier.threshold
         c.outlierMinDifference = outlier.minDifference
+        c.language = language
         return c
     }
 

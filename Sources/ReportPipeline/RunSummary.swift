@@ -9,6 +9,8 @@ public struct RunSummary: Sendable {
     public var rowsRejected = 0
     /// Report days exported, in order.
     public var daysExported: [Day] = []
+    /// Exported days whose deadline had not passed when the run started (their exports say `provisional`).
+    public var provisionalDays: [Day] = []
     /// The requested day is not a report day.
     public var notReportDay = false
     public var missing = 0
@@ -45,6 +47,9 @@ public struct RunSummary: Sendable {
             s += "; exported \(daysExported.map(\.iso).joined(separator: ", ")) to \(exportsFolder)"
         }
         if !notReportDay { s += "; \(missing) missing, \(late) late, \(anomalies) anomalies" }
+        if !provisionalDays.isEmpty {
+            s += "; provisional (run before the deadline): \(provisionalDays.map(\.iso).joined(separator: ", "))"
+        }
         return s
     }
 }

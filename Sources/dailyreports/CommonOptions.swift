@@ -22,6 +22,17 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Outlier check: and at least this many dossiers away.") var outlierMinDifference: Int?
     @Option(help: "Language of messages, pages and workbooks: vi (default) or en.") var lang: String?
     @Option(help: "Where to write the metrics file (default: OUT/metrics/dailyreports.prom).") var metricsFile: String?
+    @Option(help: "The run's clock, e.g. 2026-12-01T10:30:00+07:00 (tests, replays); default: the system clock.")
+    var now: String?
+
+    /// `--now` as an instant, nil when not given.
+    func clock() throws(ReportError) -> Timestamp? {
+        guard let now else { return nil }
+        guard let t = Timestamp(parsing: now) else {
+            throw ReportError(.usage, "--now \"\(now)\" is not a time; write it as 2026-12-01T10:30:00+07:00")
+        }
+        return t
+    }
 
     /// The language for messages: `--lang`, else the pipeline file's, else Vietnamese (whatever else is wrong).
     var messageLanguage: Language {

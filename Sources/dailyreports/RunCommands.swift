@@ -29,6 +29,7 @@ func makeRunner(_ options: CommonOptions) throws -> NightlyRun {
     let registries = try RegistryLoader.load(config.registryPaths)
     let runner = NightlyRun(config: config, registries: registries)
     Recorder.running(runner)
+    runner.now = try options.clock()
     if isatty(2) == 1 {
         runner.progress = { line in FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
     }

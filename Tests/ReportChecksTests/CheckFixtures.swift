@@ -38,7 +38,7 @@ let smallRegistries = Registries(
 
 /// Runs the checks on the last of `series` (day → unit → procedure → counts), the rest being history.
 func runChecks(_ series: [DayReports], previousReportDay: Day? = nil, unitReports: [UnitReport] = [],
-               settings: CheckSettings = CheckSettings()) -> [Finding] {
+               settings: CheckSettings = CheckSettings.english) -> [Finding] {
     let today = series.last!
     let history = Array(series.dropLast())
     return Checks.run(today: today, previousReportDay: previousReportDay ?? history.last?.day, history: history,
@@ -50,5 +50,14 @@ func receivedSeries(_ values: [Int], unit: String = "00001", procedure: String =
                     start: Day = monday) -> [DayReports] {
     zip(reportDays(from: start, count: values.count), values).map { day, v in
         DayReports(day: day, units: [unit: [procedure: counts(v)]])
+    }
+}
+
+extension CheckSettings {
+    /// The defaults with English details (the rules' tests compare English texts; Vietnamese has its own tests).
+    static var english: CheckSettings {
+        var s = CheckSettings()
+        s.language = .en
+        return s
     }
 }

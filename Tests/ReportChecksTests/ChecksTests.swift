@@ -43,7 +43,7 @@ final class ChecksTests: XCTestCase {
         let later = DayReports(day: days[2], units: ["00001": ["1.000101": counts(3, pending: 9)]])
         let before = DayReports(day: days[0], units: ["00001": ["1.000101": counts(3, pending: 9)]])
         let findings = Checks.run(today: today, previousReportDay: days[0], history: [before, later], unitReports: [],
-                                  registries: smallRegistries, settings: CheckSettings())
+                                  registries: smallRegistries, settings: CheckSettings.english)
         XCTAssertEqual(findings.map(\.rule), [.repeatedReport, .balanceMismatch])  // "" sorts first
     }
 }

@@ -126,14 +126,14 @@ struct NationalSimulation {
     }
 
     /// Checks report day `t` against its trailing history, as the pipeline would.
-    func run(day t: Int, settings: CheckSettings = CheckSettings()) -> [Finding] {
+    func run(day t: Int, settings: CheckSettings = CheckSettings.english) -> [Finding] {
         let history = Array(reports[max(0, t - settings.outlierWindow)..<t])
         return Checks.run(today: reports[t], previousReportDay: t > 0 ? days[t - 1] : nil, history: history,
                           unitReports: unitReports[t], registries: registries, settings: settings)
     }
 
     /// Recall of planted spikes and the share of clean unit-days with an outlier flag, over the last `lastDays` days.
-    func measure(lastDays: Int = 10, settings: CheckSettings = CheckSettings())
+    func measure(lastDays: Int = 10, settings: CheckSettings = CheckSettings.english)
         -> (recall: Double, falseFlagRate: Double, planted: Int, found: Int, cleanUnitDays: Int, flaggedCleanUnitDays: Int,
             otherFindings: Int) {
         var planted = 0, found = 0, clean = 0, flaggedClean = 0, other = 0

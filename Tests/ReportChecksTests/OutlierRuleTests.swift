@@ -3,7 +3,7 @@ import ReportModel
 import XCTest
 
 final class OutlierRuleTests: XCTestCase {
-    private func outliers(_ series: [DayReports], settings: CheckSettings = CheckSettings()) -> [Finding] {
+    private func outliers(_ series: [DayReports], settings: CheckSettings = CheckSettings.english) -> [Finding] {
         runChecks(series, settings: settings).filter { $0.rule == .outlier }
     }
 
@@ -22,10 +22,10 @@ final class OutlierRuleTests: XCTestCase {
         // Against zeros the scale is √1 + 3.5/4 = 1.875: 6 is 3.2 scales away, 7 is 3.73.
         XCTAssertEqual(outliers(receivedSeries(Array(repeating: 0, count: 10) + [6])), [])
         XCTAssertEqual(outliers(receivedSeries(Array(repeating: 0, count: 10) + [7])).map(\.score), ["3.73"])
-        var strict = CheckSettings()
+        var strict = CheckSettings.english
         strict.outlierMinDifference = 8
         XCTAssertEqual(outliers(receivedSeries(Array(repeating: 0, count: 10) + [7]), settings: strict), [])
-        var loose = CheckSettings()
+        var loose = CheckSettings.english
         loose.outlierThreshold = 2
         loose.outlierMinDifference = 4
         XCTAssertEqual(outliers(receivedSeries(Array(repeating: 0, count: 10) + [4]), settings: loose).count, 1)
@@ -115,7 +115,7 @@ final class OutlierRuleTests: XCTestCase {
     func testWindowIsTheLastReportDays() {
         // 20 days of 100 then 10 of 3: with a 10-day window, today's 3 is ordinary.
         let series = receivedSeries(Array(repeating: 100, count: 20) + Array(repeating: 3, count: 10) + [3])
-        var short = CheckSettings()
+        var short = CheckSettings.english
         short.outlierWindow = 10
         XCTAssertEqual(outliers(series, settings: short), [])
     }

@@ -32,7 +32,7 @@ final class PooledWeekdayFactorTests: XCTestCase {
         // The 40 units have two Mondays each (fewer than min_same_weekday 3) and take the pooled ×2 too:
         // today's 60 is what they expect. With min_same_weekday 2 they use their own (also ×2).
         XCTAssertEqual(runChecks(series(units: 40)).filter { $0.rule == .outlier }, [])
-        var own = CheckSettings()
+        var own = CheckSettings.english
         own.outlierMinSameWeekday = 2
         XCTAssertEqual(runChecks(series(units: 40), settings: own).filter { $0.rule == .outlier && $0.unitCode != "00001" }, [])
     }

@@ -8,7 +8,7 @@ final class UnregisteredReporterTests: XCTestCase {
 
     private func check(_ reports: [UnitReport]) -> [Finding] {
         Checks.run(today: DayReports(day: day, units: [:]), previousReportDay: nil, history: [], unitReports: reports,
-                   registries: smallRegistries, settings: CheckSettings())
+                   registries: smallRegistries, settings: CheckSettings.english)
     }
 
     private func report(_ reporter: Reporter, unit: String = "00001", at time: Timestamp? = nil) -> UnitReport {
@@ -35,7 +35,8 @@ final class UnregisteredReporterTests: XCTestCase {
             value: "Nguyễn Văn Lạ <la@gmail.com> 0987654321", expected: "Lê Văn Phường <badinh@hanoi.gov.vn> 0912000001",
             score: "",
             detail: "reporter Nguyễn Văn Lạ <la@gmail.com> 0987654321 (submitted 2026-11-02T17:05:00+07:00) "
-                + "is not a contact point of unit 00001 or of province 01 on 2026-11-02"))
+                + "is not a contact point of unit 00001 or of province 01 on 2026-11-02; "
+                + "registered contact: Lê Văn Phường <badinh@hanoi.gov.vn> 0912000001"))
         XCTAssertTrue(findings[1].detail.contains("18:00:00"))
     }
 

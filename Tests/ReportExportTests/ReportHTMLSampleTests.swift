@@ -97,12 +97,19 @@ enum ReportHTMLSample {
 
     // MARK: Reading the page and the CSV back
 
-    /// Headline key → figure as shown ("" for "—").
+    /// A figure as the page writes it ("93,5", "93,5 %", "12 345", "—") in the CSV's form ("93.5", "12345", "").
+    static func csvForm(_ shown: String) -> String {
+        if shown == "—" { return "" }
+        var v = shown
+        if v.hasSuffix("\u{00A0}%") { v = String(v.dropLast(2)) }
+        return v.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: ",", with: ".")
+    }
+
+    /// Headline key → figure as shown, in the CSV's form ("" for "—").
     static func headlines(_ html: String) -> [String: String] {
         var out: [String: String] = [:]
-        for m in html.matches(of: /<div class="kpi" data-kpi="([a-z_]+)">[\s\S]*?<span class="kpi-value">([^<]*)<\/span>/) {
-            let v = String(m.output.2)
-            out[String(m.output.1)] = v == "—" ? "" : v
+        for m in html.matches(of: /<div class="kpi" data-kpi="([a-z_]+)"[^>]*>[\s\S]*?<span class="kpi-value">([^<]*)<\/span>/) {
+            out[String(m.output.1)] = csvForm(String(m.output.2))
         }
         return out
     }
@@ -110,15 +117,14 @@ enum ReportHTMLSample {
     /// Province code → completeness as its bar shows it, without "%" ("" for "—").
     static func provinceBars(_ html: String) -> [String: String] {
         var out: [String: String] = [:]
-        for m in html.matches(of: /<g class="bar [a-z]+" data-scope="([0-9]+)">[\s\S]*?<text class="pct"[^>]*>([^<]*)<\/text>/) {
-            let v = String(m.output.2)
-            out[String(m.output.1)] = v == "—" ? "" : String(v.dropLast())
+        for m in html.matches(of: /<g class="bar [a-z]+" data-scope="([0-9]+)"[^>]*>[\s\S]*?<text class="pct"[^>]*>([^<]*)<\/text>/) {
+            out[String(m.output.1)] = csvForm(String(m.output.2))
         }
         return out
     }
 
     static func provinceOrder(_ html: String) -> [String] {
-        html.matches(of: /<g class="bar [a-z]+" data-scope="([0-9]+)">/).map { String($0.output.1) }
+        html.matches(of: /<g class="bar [a-z]+" data-scope="([0-9]+)"/).map { String($0.output.1) }
     }
 
     /// RFC 4180 records.

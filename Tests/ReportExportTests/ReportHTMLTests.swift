@@ -83,7 +83,7 @@ final class ReportHTMLTests: XCTestCase {
         let before = Percent.format(numerator: previous.received, denominator: previous.expected)
         let diff = ReportHTMLFormat.tenths(now)! - ReportHTMLFormat.tenths(before)!
         XCTAssertGreaterThan(diff, 0)
-        XCTAssertTrue(html.contains("▲ \(diff / 10).\(diff % 10) điểm %"), "completeness change")
+        XCTAssertTrue(html.contains("▲ \(diff / 10),\(diff % 10) điểm %"), "completeness change (decimal comma)")
         XCTAssertTrue(html.contains("▼ 2</div>"), "anomalies 7 vs 9")
         XCTAssertTrue(html.contains("so với ngày 14/07/2025"))
 
@@ -101,20 +101,64 @@ final class ReportHTMLTests: XCTestCase {
         for needle in ["<script", "<link", "<img", "<iframe", "@import", "url(", "src="] {
             XCTAssertFalse(html.lowercased().contains(needle), needle)
         }
-        XCTAssertTrue(html.contains("@page { size: A4; margin: 12mm; }"))
-        XCTAssertEqual(html.components(separatedBy: "<polyline class=\"line\"").count - 1, 3)
+        XCTAssertTrue(html.contains("@page { size: A4 portrait; margin: 12mm; }"))
+        // Reporting (2 series), flows (2) and the backlog (1), each on its own axis.
+        XCTAssertEqual(html.components(separatedBy: "<polyline class=\"line\"").count - 1, 5)
+        XCTAssertEqual(html.components(separatedBy: "<div class=\"chart\" id=\"chart-").count - 1, 3)
     }
 
-    func testFirstFiftyAnomaliesAndPointerToCSV() throws {
+    func testFiftyMostImportantFindingsAndPointerToCSV() throws {
         let input = ReportHTMLSample.input(day: ReportHTMLSample.day, findings: 63)
         let html = try ReportHTML().renderString(input)
-        let section = String(html[html.range(of: "<section id=\"anomalies\"")!.lowerBound...])
-        XCTAssertEqual(section.components(separatedBy: "<tr><td class=\"num\">").count - 1, 50)
+        let section = String(html[html.range(of: "<section id=\"anomalies\"")!.lowerBound..<html.range(of: "<section id=\"rejects\"")!.lowerBound])
+        XCTAssertEqual(section.components(separatedBy: "<tr class=\"finding\"").count - 1, 50)
         XCTAssertTrue(section.contains("Còn 13 bất thường khác"))
         XCTAssertTrue(section.contains("anomalies.csv"))
         // Missing reports: at most ten provinces, most first.
-        let missing = String(html[html.range(of: "<section id=\"missing\"")!.lowerBound..<html.range(of: "<section id=\"anomalies\"")!.lowerBound])
+        let missing = String(html[html.range(of: "<section id=\"missing\"")!.lowerBound..<html.range(of: "<section id=\"late\"")!.lowerBound])
         XCTAssertEqual(missing.components(separatedBy: "<tr data-scope=").count - 1, 10)
+        // All 34 provinces and the nation in the provinces' table.
+        let table = String(html[html.range(of: "<section id=\"province-table\"")!.lowerBound..<html.range(of: "<section id=\"missing\"")!.lowerBound])
+        XCTAssertEqual(table.components(separatedBy: " data-scope=").count - 1, 35)
+    }
+
+    /// A score-29 outlier and a repeated report come before one-dossier balance mismatches, grouped by unit.
+    func testFindingsAreOrderedByImportance() throws {
+        var input = ReportHTMLSample.input(day: ReportHTMLSample.day, findings: 0)
+        let day = ReportHTMLSample.day
+        for k in 0..<60 {
+            input.findings.append(Finding(reportDate: day, unitCode: String(format: "%05d", k), procedureCode: "1.001000",
+                                          rule: .balanceMismatch, metric: "pending", value: "3", expected: "-1", score: "1",
+                                          detail: "tồn kỳ trước 0 + tiếp nhận 0 = 0 ≠ đã giải quyết 1 + trả lại 0 + đang giải quyết 3 = 4"))
+        }
+        input.findings.append(Finding(reportDate: day, unitCode: "99999", procedureCode: "1.001001", rule: .outlier,
+                                      metric: "received", value: "400", expected: "12.5", score: "29.10", detail: "x"))
+        input.findings.append(Finding(reportDate: day, unitCode: "00007", procedureCode: "", rule: .repeatedReport,
+                                      metric: "report", value: "12", expected: "", score: "", detail: "y"))
+        let html = try ReportHTML(context: ReportHTMLContext(unitNames: ["99999": "Xã Ngoại Lệ"])).renderString(input)
+        let rules = html.matches(of: /<tr class="finding" data-rule="([a-z_]+)">/).map { String($0.output.1) }
+        XCTAssertEqual(Array(rules.prefix(3)), ["outlier", "repeated_report", "balance_mismatch"])
+        XCTAssertEqual(rules.count, 50)
+        XCTAssertTrue(html.contains("29,10"), "the score with a decimal comma")
+        XCTAssertFalse(html.contains(">-1<"), "no negative expectation on the page")
+        XCTAssertFalse(html.contains(">−1<"))
+        // The repeated report's unit 00007 heads its group, and its balance mismatch follows inside it.
+        let group = html.components(separatedBy: "<tbody class=\"unit\">")[2]
+        XCTAssertTrue(group.contains("00007"))
+        XCTAssertEqual(group.components(separatedBy: "<tr class=\"finding\"").count - 1, 2)
+    }
+
+    func testPublicationStatusAndCreationTime() throws {
+        var input = ReportHTMLSample.input(day: ReportHTMLSample.day, findings: 1)
+        input.deadline = .vietnam(ReportHTMLSample.day.adding(days: 1), hour: 10, minute: 0)
+        input.publication = .provisional
+        let early = try ReportHTML().renderString(input)
+        XCTAssertTrue(early.contains("SỐ LIỆU TẠM THỜI: lập lúc 16/07/2025 10:05, trước hạn báo cáo 16/07/2025 10:00"))
+        input.publication = .final
+        let late = try ReportHTML().renderString(input)
+        XCTAssertTrue(late.contains("Số liệu chính thức: lập sau hạn báo cáo 16/07/2025 10:00."))
+        XCTAssertTrue(late.contains("lập lúc 16/07/2025 10:05"), "creation time in +07:00, Vietnamese style")
+        XCTAssertFalse(late.contains("2025-07-16T10:05"))
     }
 
     func testContextFromEarlierExports() throws {

@@ -28,8 +28,11 @@ public struct BalanceMismatchRule: CheckRuleImplementation {
                 out.append(Finding(
                     reportDate: today.day, unitCode: unit, procedureCode: code, rule: rule, metric: "pending",
                     value: String(c.pending), expected: String(expected), score: String(c.pending - expected),
-                    detail: "pending \(p.pending) + received \(c.received) = \(left) ≠ resolved \(c.resolved)"
-                        + " + returned \(c.returned) + pending \(c.pending) = \(right)"))
+                    detail: context.settings.language.pick(
+                        vi: "tồn kỳ trước \(p.pending) + tiếp nhận \(c.received) = \(left) ≠ đã giải quyết \(c.resolved)"
+                            + " + trả lại \(c.returned) + đang giải quyết \(c.pending) = \(right)",
+                        en: "pending \(p.pending) + received \(c.received) = \(left) ≠ resolved \(c.resolved)"
+                            + " + returned \(c.returned) + pending \(c.pending) = \(right)")))
             }
         }
         return out

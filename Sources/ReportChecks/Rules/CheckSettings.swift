@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Settings of the checks (from the pipeline file).
 public struct CheckSettings: Sendable, Equatable {
     /// Report days of history before D the outlier rule looks at.
@@ -10,6 +12,8 @@ public struct CheckSettings: Sendable, Equatable {
     public var outlierThreshold = 3.5
     /// …and x is at least this many dossiers away from the expectation.
     public var outlierMinDifference = 5
+    /// The language of the findings' `detail` (contract §4 "Language"); codes and metrics never change.
+    public var language: Language = .vi
 
     /// The contract's defaults.
     public init() {}

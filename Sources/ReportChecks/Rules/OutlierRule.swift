@@ -155,13 +155,34 @@ public struct OutlierRule: CheckRuleImplementation {
         let ratio = difference / scale
         guard ratio > threshold, difference >= minDifference else { return nil }
         let expected = FindingNumber.oneDecimal(e.expected)
-        let basis = e.weekdayFactor == 1
-            ? "median of \(e.windowCount) report days"
-            : "median \(FindingNumber.oneDecimal(e.median)) of \(e.windowCount) report days × weekday factor "
-                + FindingNumber.twoDecimals(e.weekdayFactor)
         return Finding(
             reportDate: day, unitCode: unit, procedureCode: procedure, rule: rule, metric: metric.rawValue,
             value: String(value), expected: expected, score: FindingNumber.twoDecimals(ratio),
-            detail: "\(metric.rawValue) \(value) vs expected \(expected) (\(basis); scale \(FindingNumber.oneDecimal(scale)))")
+            detail: Self.detail(metric: metric, value: value, expected: expected, estimate: e, scale: scale,
+                                language: settings.language))
+    }
+
+    /// The finding's text: the value, its expectation and how the expectation was reached.
+    static func detail(metric: Metric, value: Int, expected: String, estimate e: RobustEstimate, scale: Double,
+                       language: Language) -> String {
+        let w = { (s: String) in FindingNumber.written(s, language) }
+        if language == .en {
+            let basis = e.weekdayFactor == 1
+                ? "median of \(e.windowCount) report days"
+                : "median \(FindingNumber.oneDecimal(e.median)) of \(e.windowCount) report days × weekday factor "
+                    + FindingNumber.twoDecimals(e.weekdayFactor)
+            return "\(metric.rawValue) \(value) vs expected \(expected) (\(basis); scale \(FindingNumber.oneDecimal(scale)))"
+        }
+        let label: String
+        switch metric {
+        case .received: label = "số hồ sơ tiếp nhận"
+        case .receivedOnline: label = "số hồ sơ tiếp nhận trực tuyến"
+        case .resolvedLate: label = "số hồ sơ giải quyết quá hạn"
+        }
+        let basis = e.weekdayFactor == 1
+            ? "trung vị của \(e.windowCount) ngày báo cáo"
+            : "trung vị \(w(FindingNumber.oneDecimal(e.median))) của \(e.windowCount) ngày báo cáo × hệ số thứ trong tuần "
+                + w(FindingNumber.twoDecimals(e.weekdayFactor))
+        return "\(label) \(value), kỳ vọng \(w(expected)) (\(basis); thang đo \(w(FindingNumber.oneDecimal(scale))))"
     }
 }

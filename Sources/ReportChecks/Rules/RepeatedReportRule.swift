@@ -20,8 +20,11 @@ public struct RepeatedReportRule: CheckRuleImplementation {
             out.append(Finding(
                 reportDate: today.day, unitCode: unit, procedureCode: "", rule: rule, metric: "report",
                 value: String(activity), expected: "", score: "",
-                detail: "report repeats \(previous.day.iso)'s exactly: \(entries.count) procedure"
-                    + (entries.count == 1 ? "" : "s") + ", same seven counts each, activity \(activity)"))
+                detail: context.settings.language.pick(
+                    vi: "báo cáo giống hệt báo cáo ngày \(FindingNumber.date(previous.day, .vi)): \(entries.count) thủ tục, "
+                        + "cả bảy số liệu của từng thủ tục đều trùng, tổng phát sinh \(activity) hồ sơ",
+                    en: "report repeats \(previous.day.iso)'s exactly: \(entries.count) procedure"
+                        + (entries.count == 1 ? "" : "s") + ", same seven counts each, activity \(activity)")))
         }
         return out
     }

@@ -23,13 +23,22 @@ public struct UnregisteredReporterRule: CheckRuleImplementation {
             let expected = registered.map {
                 Reporter(fullName: $0.fullName, email: $0.email, phone: $0.phone).label
             } ?? ""
-            let scope = province.map { $0 == report.unitCode ? "province \($0)" : "unit \(report.unitCode) or of province \($0)" }
-                ?? "unit \(report.unitCode)"
+            let language = context.settings.language
+            let scope = language == .vi
+                ? province.map { $0 == report.unitCode ? "tỉnh \($0)" : "đơn vị \(report.unitCode) hay của tỉnh \($0)" }
+                    ?? "đơn vị \(report.unitCode)"
+                : province.map { $0 == report.unitCode ? "province \($0)" : "unit \(report.unitCode) or of province \($0)" }
+                    ?? "unit \(report.unitCode)"
+            let registeredText = expected.isEmpty ? "" : language.pick(vi: "; đầu mối đã đăng ký: \(expected)",
+                                                                       en: "; registered contact: \(expected)")
             out.append(Finding(
                 reportDate: day, unitCode: report.unitCode, procedureCode: "", rule: rule, metric: "reporter",
                 value: reporter.label, expected: expected, score: "",
-                detail: "reporter \(reporter.label) (submitted \(report.submittedAt.iso)) is not a contact point of "
-                    + scope + " on \(day.iso)"))
+                detail: language.pick(
+                    vi: "người báo cáo \(reporter.label) (gửi lúc \(FindingNumber.time(report.submittedAt, .vi))) không phải "
+                        + "đầu mối liên hệ của " + scope + " ngày \(FindingNumber.date(day, .vi))" + registeredText,
+                    en: "reporter \(reporter.label) (submitted \(report.submittedAt.iso)) is not a contact point of "
+                        + scope + " on \(day.iso)" + registeredText)))
         }
         return out
     }
