@@ -1,11 +1,13 @@
 import ReportModel
 
 /// The province a reject belongs to, for the page's counts and the provinces' workbooks: the province of the
-/// unit its file path names (a folder or file name such as `01/00235.csv` or `26743-sua.json`), else of a field of
-/// its raw row equal to a unit code; communes' codes before provinces'. Nil when it names none.
+/// unit the row named (`Reject.unitCode`, when ingestion resolved it), else of the unit its file path names (a
+/// folder or file name such as `01/00235.csv` or `26743-sua.json`), else of a field of its raw row equal to a unit
+/// code; communes' codes before provinces'. Nil when it names none.
 enum RejectProvince {
     static func of(_ reject: Reject, provinceOf: [String: String]) -> String? {
         guard !provinceOf.isEmpty else { return nil }
+        if let unit = reject.unitCode, let p = provinceOf[unit] { return p }
         let candidates = pathCodes(reject.file) + fields(String(reject.raw.prefix(1000)))
         for c in candidates where c.count > 2 { if let p = provinceOf[c] { return p } }
         for c in candidates { if let p = provinceOf[c] { return p } }
