@@ -6,6 +6,29 @@ import XCTest
 final class WorkbookTests: XCTestCase {
     static let python = "/usr/bin/python3"
 
+    /// The sample inbox run once for this class (the shared SampleRun's folder is removed by another class).
+    final class Run: @unchecked Sendable {
+        let dir: TempDir
+        var inbox: String { dir.path("inbox") }
+        var out: String { dir.path("out") }
+        init() throws {
+            dir = try TempDir("workbooks")
+            try stageInbox(dir.path("inbox"))
+            try runNightly(date: "2026-11-27", inbox: dir.path("inbox"), out: dir.path("out"))
+        }
+    }
+    nonisolated(unsafe) static var shared: Run?
+    static func sample() throws -> Run {
+        if let shared { return shared }
+        let r = try Run()
+        shared = r
+        return r
+    }
+    override class func tearDown() {
+        shared = nil
+        super.tearDown()
+    }
+
     func requireOpenpyxl() throws {
         let r = try runProcess(Self.python, ["-c", "import openpyxl"])
         if r.status != 0 { throw XCTSkip("python3-openpyxl is not installed (scripts/setup-deps installs it)") }
@@ -19,7 +42,7 @@ final class WorkbookTests: XCTestCase {
     /// Every date of the sample: the nation's workbook and the 34 provinces' equal the CSVs.
     func testWorkbooksEqualTheCSVs() throws {
         try requireOpenpyxl()
-        let run = try SampleRun.get()
+        let run = try Self.sample()
         for date in ["2026-11-24", "2026-11-26", "2026-11-27"] {
             let r = try check(run.out, date)
             XCTAssertEqual(r.status, 0, "\(date):\n\(r.both)")
@@ -33,7 +56,7 @@ final class WorkbookTests: XCTestCase {
 
     /// A rerun of the same figures writes the same workbook bytes (the creation time is the date's deadline).
     func testARerunWritesTheSameBytes() throws {
-        let run = try SampleRun.get()
+        let run = try Self.sample()
         let dir = try TempDir("workbook-rerun")
         try copyFolder(run.out, to: dir.path("out"))
         let before = try Data(contentsOf: URL(fileURLWithPath: dir.path("out/exports/2026-11-26/report.xlsx")))
