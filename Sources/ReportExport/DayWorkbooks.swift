@@ -87,7 +87,7 @@ public struct DayWorkbooks: Sendable {
         do {
             return Array(try Data(contentsOf: tmp))
         } catch {
-            throw ReportError(.internal, "cannot read back the workbook just written", cause: "\(error)", location: tmp.path)
+            throw ReportError(.internal, "cannot read back the workbook just written", cause: error, location: tmp.path)
         }
     }
 }
