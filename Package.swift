@@ -59,3 +59,14 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel", "ReportWarehouse"], exclude: ["Expected"]),
     ]
 )
+
+// The libFuzzer target, only when scripts/fuzz builds it (DAILYREPORTS_FUZZ=1, with -sanitize=fuzzer,address):
+// its main hands over to libFuzzer's driver, which an ordinary build does not link.
+if Context.environment["DAILYREPORTS_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .executableTarget(name: "dailyreports-fuzz",
+                          dependencies: ["CFuzzerDriver", "ReportIngest", "ReportCompression", "ReportExport", "ReportModel"],
+                          path: "Fuzz/Entry"),
+    ]
+}
