@@ -62,11 +62,16 @@ public struct FileIngester: Sendable {
         }
         var firstReport: [ReportKey: Int] = [:]
         let memo = RowNormalizer.NameMemo()
+        var named = Set<String>()
         let sink: (RawRecord) -> Void = { record in
             outcome.rowsRead += 1
             switch normalizer.normalize(record, file: file, receivedAt: receivedAt, memo: memo) {
             case .row(let row):
                 outcome.rows.append(row)
+                if record.values[Column.unitName.rawValue] != nil,
+                   let w = nameWarning(record, unit: row.unitCode, day: row.reportDate, file: file, seen: &named) {
+                    outcome.notes.append(w)
+                }
                 let report = UnitReport(reportDate: row.reportDate, unitCode: row.unitCode, submittedAt: row.submittedAt,
                                         line: row.line, reporter: row.reporter)
                 note(report, in: &outcome, index: &firstReport)
@@ -96,6 +101,27 @@ public struct FileIngester: Sendable {
         outcome.rejects.append(contentsOf: read.rejects)
         outcome.notes.append(contentsOf: read.notes)
         return outcome
+    }
+
+    /// A note when the unit a row was counted for deserves a second look: its name matched only without
+    /// diacritics, or its code is one unit while its name is another's. Once per code and name in a file.
+    func nameWarning(_ record: RawRecord, unit: String, day: Day, file: String, seen: inout Set<String>) -> Note? {
+        guard let name = record.trimmed(.unitName) else { return nil }
+        let code = record.trimmed(.unitCode)
+        guard seen.insert((code ?? "") + "\u{0}" + name).inserted else { return nil }
+        let directory = normalizer.registries.directory
+        guard let u = directory.unit(code: unit, on: day) else { return nil }
+        let l = language
+        guard let code else {
+            guard directory.matchesOnlyLoosely(name: name) else { return nil }
+            return Note(file: file, line: record.line, kind: "name_without_diacritics", detail: l.pick(
+                vi: "tên \"\(name)\" chỉ khớp khi bỏ dấu: đã hiểu là đơn vị \(u.code) \(u.name); nếu sai, hãy ghi mã đơn vị",
+                en: "the name \"\(name)\" matches only without diacritics: read as unit \(u.code) \(u.name); if that is wrong, give the unit code"))
+        }
+        guard case .unit(let v) = directory.lookup(name: name, on: day), v.code != u.code else { return nil }
+        return Note(file: file, line: record.line, kind: "code_name_mismatch", detail: l.pick(
+            vi: "mã \(code) là đơn vị \(u.code) \(u.name), nhưng tên trên dòng \"\(name)\" là của đơn vị \(v.code) \(v.name); số liệu được tính cho \(u.code) (mã quyết định), nếu sai hãy sửa mã",
+            en: "code \(code) is unit \(u.code) \(u.name), but the name on the row, \"\(name)\", is that of unit \(v.code) \(v.name); the rows count for \(u.code) (the code decides); if that is wrong, fix the code"))
     }
 
     /// The detail of `unsupported_format`: what the file is, and how to send it instead.

@@ -116,7 +116,7 @@ public enum RegistryLoader {
 
     /// The rows of a registry file under its header; every row has as many fields as the header.
     static func table(_ path: String, required: [String]) throws(ReportError) -> [(Table, CSVRecord)] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = BuiltInRegistries.contents(path) ?? FileManager.default.contents(atPath: path) else {
             throw ReportError(.usage, vi: "không đọc được tệp danh mục \(path); hãy kiểm tra đường dẫn trong tệp pipeline hoặc tham số dòng lệnh",
                               en: "cannot read the registry file \(path); check the path given by the pipeline file or the flag")
         }

@@ -5,40 +5,122 @@ import ReportModel
 /// `validate`: the check a unit runs before sending; reads files, writes nothing.
 public struct Validator: Sendable {
     public let ingester: FileIngester
+    public let registries: Registries
+    public let language: Language
 
     public init(registries: Registries, config: PipelineConfig) {
         ingester = FileIngester(registries: registries, sizeLimit: config.sizeLimit,
                                 rejectUnregisteredReporter: config.rejectUnregisteredReporter,
                                 language: config.language)
+        self.registries = registries
+        language = config.language
     }
 
     /// The result of validating some files.
     public struct Report: Sendable {
-        /// One line per problem: `FILE:LINE: REASON: detail`.
+        /// What to print, in order: per file its problems, warnings and summary, then the totals.
         public var lines: [String] = []
         public var accepted = 0
         public var rejected = 0
-        public var notes: [String] = []
+        public var warnings = 0
     }
 
-    /// Validates each file as a submission received now (or at its modification time).
+    /// Validates each file as a submission received at its modification time.
     public func validate(paths: [String]) throws(ReportError) -> Report {
         var report = Report()
+        let l = language
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ReportError(.usage, vi: "không đọc được \(path); hãy kiểm tra đường dẫn", en: "cannot read \(path); check the path")
+                throw ReportError(.usage, vi: "không đọc được tệp \(path); hãy kiểm tra đường dẫn",
+                                  en: "cannot read \(path); check the path")
             }
             let mtime = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
             let received = Timestamp(seconds: Int64(mtime.timeIntervalSince1970))
             let outcome = ingester.ingest(Array(data), file: path, receivedAt: received)
-            for r in outcome.rejects.sorted(by: { ($0.line, $0.reason.rawValue) < ($1.line, $1.reason.rawValue) }) {
-                report.lines.append("\(path):\(r.line): \(r.reason.rawValue): \(r.detail)")
+            var items: [(line: Int, text: String)] = []
+            for r in outcome.rejects {
+                items.append((r.line, "\(location(path, r.line)): \(r.reason.rawValue): \(r.detail)"))
             }
+            var warnings = outcome.notes.filter { $0.kind != "duplicate" }.map { ($0.line, $0.detail) }
+            warnings += dayWarnings(outcome)
+            for (line, detail) in warnings {
+                items.append((line, "\(location(path, line)): \(l.pick(vi: "cảnh báo", en: "warning")): \(detail)"))
+            }
+            report.lines += items.sorted { $0.line < $1.line }.map(\.text)
+            report.lines += summary(of: outcome, path: path)
+            report.warnings += warnings.count
             // A file rejected whole counts once, like a row.
             report.rejected += outcome.rejects.count
             report.accepted += outcome.rows.count
-            for n in outcome.notes { report.notes.append("\(path):\(n.line): note: \(n.kind): \(n.detail)") }
         }
+        report.lines.append(totals(report))
         return report
     }
+
+    /// `FILE:LINE`, or `FILE (cả tệp)` for the whole file.
+    func location(_ path: String, _ line: Int) -> String {
+        line == 0 ? "\(path): \(language.pick(vi: "(cả tệp)", en: "(whole file)"))" : "\(path):\(line)"
+    }
+
+    /// A warning for each accepted report date that is no report day: its rows appear in no export.
+    func dayWarnings(_ outcome: FileOutcome) -> [(Int, String)] {
+        var firstLine: [Day: Int] = [:]
+        for r in outcome.rows where firstLine[r.reportDate] == nil { firstLine[r.reportDate] = r.line }
+        for r in outcome.unitReports where firstLine[r.reportDate] == nil { firstLine[r.reportDate] = r.line }
+        return firstLine.sorted { $0.key < $1.key }.compactMap { day, line in
+            let calendar = registries.calendar
+            guard !calendar.isReportDay(day) else { return nil }
+            let what: String
+            if let name = calendar.names[day], !name.isEmpty, day.isoWeekday <= 5 {
+                what = language.pick(vi: "ngày nghỉ \(name)", en: "a holiday (\(name))")
+            } else {
+                what = weekday(day)
+            }
+            return (line, language.pick(
+                vi: "ngày \(day.iso) là \(what), không phải ngày báo cáo: các dòng này sẽ không có trong báo cáo nào; nếu sai ngày, hãy sửa \"Ngày báo cáo\"",
+                en: "\(day.iso) is \(what), not a report day: these rows will appear in no report; if the date is wrong, fix report_date"))
+        }
+    }
+
+    func weekday(_ day: Day) -> String {
+        let vi = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+        let en = ["a Monday", "a Tuesday", "a Wednesday", "a Thursday", "a Friday", "a Saturday", "a Sunday"]
+        return language.pick(vi: vi[day.isoWeekday - 1], en: en[day.isoWeekday - 1])
+    }
+
+    /// What a file's accepted rows say, per unit and date, so a wrong unit or date shows.
+    func summary(of outcome: FileOutcome, path: String) -> [String] {
+        let l = language
+        let rows = outcome.rows.count, rejected = outcome.rejects.count
+        var lines = ["  " + l.pick(vi: "\(path): nhận \(rows) dòng, từ chối \(rejected)",
+                                    en: "\(path): \(plural(rows, "row")) accepted, \(rejected) rejected")]
+        struct Key: Hashable, Comparable {
+            var unit: String, day: Day
+            static func < (a: Key, b: Key) -> Bool { (a.unit, a.day) < (b.unit, b.day) }
+        }
+        var groups: [Key: [ReportRow]] = [:]
+        for r in outcome.rows { groups[Key(unit: r.unitCode, day: r.reportDate), default: []].append(r) }
+        for r in outcome.unitReports where groups[Key(unit: r.unitCode, day: r.reportDate)] == nil {
+            groups[Key(unit: r.unitCode, day: r.reportDate)] = []
+        }
+        for (key, rows) in groups.sorted(by: { $0.key < $1.key }) {
+            let name = registries.directory.unit(code: key.unit, on: key.day)?.name ?? ""
+            let weekday = self.weekday(key.day)
+            var c = [Int](repeating: 0, count: 7)
+            for r in rows { for (i, v) in r.counts.array.enumerated() { c[i] += v } }
+            let procedures = Set(rows.map(\.procedureCode)).count
+            let received = c[0] + c[1], resolved = c[2] + c[3], pending = c[5] + c[6]
+            lines.append("  - " + l.pick(
+                vi: "\(key.unit) \(name), ngày \(key.day.iso) (\(weekday)): \(procedures) thủ tục; tiếp nhận \(received) (trực tuyến \(c[0])), giải quyết \(resolved) (quá hạn \(c[3])), trả lại \(c[4]), đang xử lý \(pending) (quá hạn \(c[6]))",
+                en: "\(key.unit) \(name), \(key.day.iso) (\(String(weekday.dropFirst(2)))): \(plural(procedures, "procedure")); received \(received) (online \(c[0])), resolved \(resolved) (late \(c[3])), returned \(c[4]), pending \(pending) (overdue \(c[6]))"))
+        }
+        return lines
+    }
+
+    func totals(_ r: Report) -> String {
+        language.pick(vi: "Tổng cộng: nhận \(r.accepted) dòng, từ chối \(r.rejected), \(r.warnings) cảnh báo",
+                      en: "\(plural(r.accepted, "row")) accepted, \(r.rejected) rejected, \(plural(r.warnings, "warning"))")
+    }
+
+    func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
 }

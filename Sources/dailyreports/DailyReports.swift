@@ -37,6 +37,9 @@ struct DailyReports: ParsableCommand {
         switch error {
         case is ExitCode, is CleanExit, is ValidationError:
             exit(withError: error)
+        case _ where !(error is ReportError) && exitCode(for: error) == .success:
+            // `--help` of a subcommand reaches here as ArgumentParser's own (internal) error: print the help.
+            exit(withError: error)
         default:
             let e = ReportError(wrapping: error)
             FileHandle.standardError.write(Data("dailyreports: \(e.rendered(language))\n".utf8))

@@ -5,28 +5,36 @@ import ReportPipeline
 struct Validate: ParsableCommand, SpeaksToAPerson {
     static let configuration = CommandConfiguration(
         abstract: "Checks submission files as the pipeline would, and writes nothing.",
-        discussion: "Prints FILE:LINE: REASON: detail per problem. Exit 0 when all is accepted, 65 when anything is rejected.")
+        discussion: """
+            For each file: one line per problem, FILE:LINE: REASON: what is wrong and how to fix it ("(cả tệp)" for \
+            the whole file), warnings that reject nothing, and a summary of what was accepted (unit, date and weekday, \
+            procedures, totals). Vietnamese by default, --lang en for English. Run outside the project folder it uses \
+            the registries built into the program. Exit 0 when everything is accepted (warnings included), 65 when \
+            anything is rejected, 64 for a usage error.
+            """)
 
-    @OptionGroup var options: CommonOptions
-    @Argument(help: "Submission files (.csv, .json, .csv.gz, .json.gz).") var files: [String]
+    @OptionGroup var options: ValidateOptions
+    @Argument(help: "Submission files (.csv, .json, .csv.gz, .json.gz, .xlsx).") var files: [String]
 
     var messageLanguage: Language { options.messageLanguage }
 
     func run() throws {
-        let config = try options.config()
+        let (config, builtIn) = try options.config()
+        let l = config.language
         let registries = try RegistryLoader.load(config.registryPaths)
-        let report = try Validator(registries: registries, config: config).validate(paths: files)
         var out = ""
-        for line in report.lines { out += line + "\n" }
-        // Notes (an unknown column, say) reject nothing: they go to stderr, so stdout lists only rejections.
-        if !report.notes.isEmpty {
-            FileHandle.standardError.write(Data(report.notes.map { $0 + "\n" }.joined().utf8))
+        if builtIn {
+            out += l.pick(
+                vi: "Dùng danh mục có sẵn trong chương trình (\(BuiltInRegistries.version)); không có danh sách đầu mối báo cáo, nên dòng chỉ ghi người báo cáo không tìm được đơn vị. Dùng --units/--procedures/--calendar/--contacts TỆP hoặc --pipeline TỆP để dùng danh mục khác.",
+                en: "Using the registries built into the program (\(BuiltInRegistries.version)); no contact points are built in, so a row naming only its reporter finds no unit. Give --units/--procedures/--calendar/--contacts FILE or --pipeline FILE to use others.") + "\n"
         }
-        out += "\(report.accepted) rows accepted, \(report.rejected) rejected\n"
+        let report = try Validator(registries: registries, config: config).validate(paths: files)
+        for line in report.lines { out += line + "\n" }
         FileHandle.standardOutput.write(Data(out.utf8))
         if report.rejected > 0 {
-            throw ReportError(.dataError, vi: "có \(report.rejected) dòng bị từ chối; hãy sửa các dòng nêu trên rồi gửi lại",
-                              en: "\(report.rejected) row(s) rejected; fix the lines listed above and send the files again")
+            throw ReportError(.dataError, vi: "có \(report.rejected) dòng hoặc tệp bị từ chối; hãy sửa các dòng nêu trên rồi gửi lại",
+                              en: report.rejected == 1 ? "1 row or file rejected; fix the line listed above and send the file again"
+                                  : "\(report.rejected) rows or files rejected; fix the lines listed above and send the files again")
         }
     }
 }

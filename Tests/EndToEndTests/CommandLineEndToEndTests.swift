@@ -38,9 +38,10 @@ final class CommandLineEndToEndTests: XCTestCase {
         var got: [String] = []
         for line in r.stdout.split(separator: "\n").map(String.init) where line.hasPrefix(prefix) {
             // FILE:LINE: REASON: detail
-            let parts = line.dropFirst(prefix.count).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            var parts = line.dropFirst(prefix.count).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            if parts.count >= 2, ["(cả tệp)", "(whole file)"].contains(parts[1].trimmingCharacters(in: .whitespaces)) { parts[1] = "0" }
             guard parts.count >= 3, Int(parts[1]) != nil else { XCTFail("not FILE:LINE: REASON: \(line)"); continue }
-            if parts[2].trimmingCharacters(in: .whitespaces) == "note" { continue }
+            if ["cảnh báo", "warning"].contains(parts[2].trimmingCharacters(in: .whitespaces)) { continue }
             XCTAssertTrue(parts.count == 4 && !parts[3].trimmingCharacters(in: .whitespaces).isEmpty, "the line has a detail: \(line)")
             got.append("\(parts[0]),\(parts[1]),\(parts[2].trimmingCharacters(in: .whitespaces))")
         }
@@ -61,7 +62,7 @@ final class CommandLineEndToEndTests: XCTestCase {
         let expected = try expectedRejects(under: "bad/")
         XCTAssertEqual(validateRejects(r).sorted(), expected.sorted(), "validate's rejects vs inbox-expected-rejects.csv (bad/)")
         // The unterminated quote's rows on lines 2–4 are accepted.
-        XCTAssertTrue(r.stdout.hasSuffix("3 rows accepted, \(expected.count) rejected\n"),
+        XCTAssertTrue(r.stdout.contains("Tổng cộng: nhận 3 dòng, từ chối \(expected.count),"),
                       "summary line: \(r.stdout.split(separator: "\n").last ?? "")")
     }
 
@@ -69,19 +70,22 @@ final class CommandLineEndToEndTests: XCTestCase {
         let r = try dailyreports(["validate", sampleInbox.appendingPathComponent("bad/unterminated_quote.csv").path])
         XCTAssertEqual(r.status, 65, r.both)
         XCTAssertEqual(validateRejects(r), ["bad/unterminated_quote.csv,5,unterminated_quote"])
-        XCTAssertTrue(r.stdout.hasSuffix("3 rows accepted, 1 rejected\n"), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("Tổng cộng: nhận 3 dòng, từ chối 1, 0 cảnh báo\n"), r.stdout)
     }
 
     func testValidateAGoodFileAcceptsEveryRow() throws {
         let file = sampleInbox.appendingPathComponent("2026-11-24/01/00004.csv").path
         let r = try dailyreports(["validate", file])
         XCTAssertEqual(r.status, 0, r.both)
-        XCTAssertEqual(r.stdout, "16 rows accepted, 0 rejected\n")
+        XCTAssertTrue(r.stdout.hasSuffix("Tổng cộng: nhận 16 dòng, từ chối 0, 0 cảnh báo\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("  - 00004 Phường Ba Đình, ngày 2026-11-24 (Thứ Ba): 16 thủ tục;"), r.stdout)
 
         let json = sampleInbox.appendingPathComponent("2026-11-24/46/19813-19815.json").path
         let j = try dailyreports(["validate", json])
         XCTAssertEqual(j.status, 0, j.both)
-        XCTAssertEqual(j.stdout, "32 rows accepted, 0 rejected\n")
+        XCTAssertTrue(j.stdout.hasSuffix("Tổng cộng: nhận 32 dòng, từ chối 0, 0 cảnh báo\n"), j.stdout)
+        let en = try dailyreports(["validate", "--lang", "en", json])
+        XCTAssertTrue(en.stdout.hasSuffix("32 rows accepted, 0 rejected, 0 warnings\n"), en.stdout)
     }
 
     func testValidateWritesNothing() throws {
