@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CZlibShim", path: "Sources/CZlibShim"),
         // libxlsxwriter-dev: report.xlsx and provinces/NN.xlsx.
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter"),
+        // libpq from Debian libpq-dev: only the optional PostgreSQL publication links it (docs/DECISIONS.md).
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres", pkgConfig: "libpq"),
 
         .target(name: "ReportModel"),
         // SHA-256 of submissions (ingest identifies files by it) and of archive members (export).
@@ -42,12 +44,14 @@ let package = Package(
             "ReportModel", "ReportCompression", "ReportHashing", "CZlibShim", "CXLSXWriter",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
+        // Publication to PostgreSQL for dashboards; nothing else depends on it.
+        .target(name: "ReportPostgres", dependencies: ["ReportModel", "ReportWarehouse", "CPostgres"]),
         .target(name: "ReportPipeline", dependencies: [
             "ReportModel", "ReportIngest", "ReportChecks", "ReportWarehouse", "ReportExport", "ReportHashing",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dailyreports", dependencies: [
-            "ReportPipeline",
+            "ReportPipeline", "ReportPostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,7 +60,9 @@ let package = Package(
         .testTarget(name: "ReportChecksTests", dependencies: ["ReportChecks", "ReportModel"]),
         .testTarget(name: "ReportWarehouseTests", dependencies: ["ReportWarehouse", "ReportModel"]),
         .testTarget(name: "ReportExportTests", dependencies: ["ReportExport", "ReportModel", "ReportCompression", "ReportHashing"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel", "ReportWarehouse"], exclude: ["Expected"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportPipeline", "ReportModel", "ReportWarehouse", "ReportPostgres"],
+                    exclude: ["Expected"]),
+        .testTarget(name: "ReportPostgresTests", dependencies: ["ReportPostgres", "ReportWarehouse", "ReportModel"]),
     ]
 )
 

@@ -21,6 +21,8 @@ public struct PipelineConfig: Sendable {
     public var language: Language = .vi
     /// Where the metrics file goes (`metrics_file`, `--metrics-file`); nil: `OUTPUT/metrics/dailyreports.prom`.
     public var metricsFile: String?
+    /// Where `run` and `backfill` publish the warehouse afterwards (`postgres_url`; `publish --postgres`).
+    public var postgresURL: String?
 
     /// The checks' settings, from `outlier`.
     public var checks: CheckSettings {
@@ -123,6 +125,7 @@ public struct PipelineConfig: Sendable {
             config.language = parsed
         }
         try config.checkLimits(in: path)
+        config.postgresURL = file.postgresURL.flatMap { $0.isEmpty ? nil : $0 }
         return config
     }
 
@@ -152,7 +155,7 @@ public struct PipelineConfig: Sendable {
     /// The settings a pipeline file may hold, by section.
     static let knownKeys: [String: Set<String>] = [
         "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks", "language",
-             "metrics_file"],
+             "metrics_file", "postgres_url"],
         "registries": ["units", "procedures", "contacts", "calendar"],
         "checks": ["outlier"],
         "checks.outlier": ["window", "min_history", "min_same_weekday", "threshold", "min_difference"],
@@ -201,10 +204,12 @@ struct PipelineFile: Decodable {
     var checks: Checks?
     var language: String?
     var metricsFile: String?
+    var postgresURL: String?
 
     enum CodingKeys: String, CodingKey {
         case registries, inbox, output, deadline, checks, language
         case metricsFile = "metrics_file"
+        case postgresURL = "postgres_url"
         case sizeLimitMiB = "size_limit_mib"
         case rejectUnregisteredReporter = "reject_unregistered_reporter"
     }

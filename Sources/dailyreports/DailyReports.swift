@@ -13,7 +13,7 @@ struct DailyReports: ParsableCommand {
             (the warehouse), refused; 75 lock held, full disk or a passing failure, try later; 70 internal error.
             """,
         version: BuildInfo.current.lines.joined(separator: "\n"),
-        subcommands: [Run.self, Backfill.self, Report.self, Validate.self, Archive.self, Status.self])
+        subcommands: [Run.self, Backfill.self, Report.self, Validate.self, Archive.self, Status.self, Publish.self])
 
     /// The one exit path: parse, run, and turn whatever is thrown into one message and one exit status.
     static func main() {

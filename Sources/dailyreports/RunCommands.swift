@@ -56,6 +56,7 @@ struct Run: ParsableCommand, SpeaksToAPerson {
         let summary = try runner.run(date: day, arguments: CommandLine.arguments)
         finishProgress()
         print(summary.line(for: day))
+        try publishAfterRun(runner.config)
     }
 }
 
@@ -81,6 +82,7 @@ struct Backfill: ParsableCommand, SpeaksToAPerson {
         let summary = try runner.backfill(from: first, to: last, reingest: reingest, arguments: CommandLine.arguments)
         finishProgress()
         print(summary.line(for: last))
+        try publishAfterRun(runner.config)
     }
 }
 

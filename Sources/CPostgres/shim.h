@@ -1,0 +1,2 @@
+// libpq from Debian libpq-dev (its header lives under /usr/include/postgresql).
+#include <libpq-fe.h>
