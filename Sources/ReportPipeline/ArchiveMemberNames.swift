@@ -12,18 +12,17 @@ enum ArchiveMemberNames {
         var taken = Set(submissions.map { Array($0.path.utf8) })
         var firstUsed = Set<[UInt8]>()
         var versions: [String: Int] = [:]
-        return submissions.map { s in
-            let key = Array(s.path.utf8)
-            if firstUsed.insert(key).inserted { return s.path }
-            var n = versions[s.path, default: 1]
-            var name: String
-            repeat {
-                n += 1
-                name = versioned(s.path, n)
-            } while !taken.insert(Array(name.utf8)).inserted
+        var names: [String] = []
+        names.reserveCapacity(submissions.count)
+        for s in submissions {
+            if firstUsed.insert(Array(s.path.utf8)).inserted { names.append(s.path); continue }
+            // A plain loop: `repeat … while` inside a closure crashes the release build's ownership verifier (Swift 6.3.1).
+            var n = versions[s.path, default: 1] + 1
+            while !taken.insert(Array(versioned(s.path, n).utf8)).inserted { n += 1 }
             versions[s.path] = n
-            return name
+            names.append(versioned(s.path, n))
         }
+        return names
     }
 
     /// The compound extensions a submission can have, longest first.
