@@ -56,4 +56,21 @@ final class CalendarDeadlineTests: XCTestCase {
         XCTAssertFalse(Timestamp(parsing: "2026-11-24T10:00:00+07:00")! > due)
         XCTAssertTrue(Timestamp(parsing: "2026-11-24T10:00:01+07:00")! > due)
     }
+
+    func testReportingWindowDay() {
+        let c = calendar
+        func at(_ s: String) -> Timestamp { Timestamp(parsing: s)! }
+        // Thursday 26/11's window ends Friday 10:00; a file one second later belongs to Friday 27/11.
+        XCTAssertEqual(c.reportingWindowDay(of: at("2026-11-27T10:00:00+07:00"), deadline: .standard), day("2026-11-26"))
+        XCTAssertEqual(c.reportingWindowDay(of: at("2026-11-27T10:00:01+07:00"), deadline: .standard), day("2026-11-27"))
+        // Friday's window ends Saturday 10:00; the rest of the weekend is in Monday's.
+        XCTAssertEqual(c.reportingWindowDay(of: at("2026-11-29T15:00:00+07:00"), deadline: .standard), day("2026-11-30"))
+        XCTAssertEqual(c.reportingWindowDay(of: at("2026-11-28T09:00:00+07:00"), deadline: .standard), day("2026-11-27"))
+        // The holiday (Wednesday 2/9) has no window: Tuesday's ends on 2/9 at 10:00, then Thursday's runs.
+        XCTAssertEqual(c.reportingWindowDay(of: at("2026-09-02T09:59:00+07:00"), deadline: .standard), day("2026-09-01"))
+        XCTAssertEqual(c.reportingWindowDay(of: at("2026-09-02T11:00:00+07:00"), deadline: .standard), day("2026-09-03"))
+        // A two-day deadline stretches each window.
+        let late = Deadline(daysAfter: 2, hour: 9, minute: 30)
+        XCTAssertEqual(c.reportingWindowDay(of: at("2026-11-29T09:00:00+07:00"), deadline: late), day("2026-11-27"))
+    }
 }

@@ -114,11 +114,11 @@ public final class NightlyRun {
         summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
         summary.exportsFolder = out.appendingPathComponent("exports").path
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
-        try log.stage("setup") {
+        try log.stage(.setup) {
             ((), ["lock_open_sweep_registries_ms": setupMs, "unlisted_packs_left": unlistedPacks, "warehouse_quick_check_ms": checkMs])
         }
         do {
-            let found = try log.stage("discover") { () throws -> ([DiscoveredFile], [String: Int]) in
+            let found = try log.stage(.discover) { () throws -> ([DiscoveredFile], [String: Int]) in
                 // The inbox is walked while the known files are still being read; they are waited for only then.
                 var known = KnownFiles(), knownMs = 0, waitMs = 0
                 let all = try Discovery.discoverAll(inbox: config.inbox) {
@@ -132,14 +132,14 @@ public final class NightlyRun {
                 return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs, "waiting_for_known_ms": waitMs,
                             "uploads_in_progress": all.inProgress.count])
             }
-            var changes = try log.stage("ingest") { () throws -> (Ingestion.Result, [String: Int]) in
+            var changes = try log.stage(.ingest) { () throws -> (Ingestion.Result, [String: Int]) in
                 let c = try ingest(found, into: warehouse, summary: &summary)
                 return (c, ["files": summary.filesNew, "duplicates": summary.duplicates,
                             "waiting_for_parse_ms": summary.ingestWaitMs, "loading_ms": summary.ingestLoadMs,
                             "rows_accepted": summary.rowsAccepted, "rows_rejected": summary.rowsRejected])
             }
             if let (from, to) = reingest {
-                let affected = try log.stage("reingest") { () throws -> (Set<Day>, [String: Int]) in
+                let affected = try log.stage(.reingest) { () throws -> (Set<Day>, [String: Int]) in
                     let subs = try warehouse.submissionsToReingest(from: from, through: to)
                     let a = try ingestion.reingest(subs, warehouse: warehouse, runId: summary.runId)
                     return (a, ["files": subs.count, "dates": a.count])
@@ -188,17 +188,17 @@ public final class NightlyRun {
                 rowsDone += aggregate.procedures.reduce(0) { $0 + $1.unitsReporting }
             }
 
-            try log.stage("periods") { () throws -> ((), [String: Int]) in
+            try log.stage(.periods) { () throws -> ((), [String: Int]) in
                 let r = try PeriodWriter(out: out, registries: registries).writeAfterRun(recomputed: toCompute, warehouse: warehouse)
                 return ((), ["written": r.written, "skipped_unexported_days": r.skipped])
             }
-            try log.stage("archive") { () throws -> ((), [String: Int]) in
+            try log.stage(.archive) { () throws -> ((), [String: Int]) in
                 let a = try archiving.wait()
                 // The thread's own time (it ran beside the exports); the stage's duration is only the wait.
                 return ((), ["archives": a.archives, "bytes_archived": a.bytesIn, "archiving_ms": a.milliseconds,
                              "checkpoint_ms": a.checkpointMs])
             }
-            try log.stage("finish") { () throws -> ((), [String: Int]) in
+            try log.stage(.finish) { () throws -> ((), [String: Int]) in
                 if !toCompute.isEmpty {
                     try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
                 }

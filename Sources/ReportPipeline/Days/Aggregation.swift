@@ -1,3 +1,4 @@
+import ReportChecks
 import ReportModel
 
 /// Stage 7: sums a report day nationally, per province and per procedure.

@@ -7,12 +7,12 @@ struct RunLog {
     let runId: Int64
 
     /// Times `body` and logs it as `stage` with the counts it returns.
-    func stage<T>(_ stage: String, day: Day? = nil, _ body: () throws -> (T, [String: Int])) throws -> T {
+    func stage<T>(_ stage: Stage, day: Day? = nil, _ body: () throws -> (T, [String: Int])) throws -> T {
         let start = Date()
         let (value, counts) = try body()
         let end = Date()
         var entry: [String: Any] = [
-            "run": runId, "stage": stage, "start": Self.iso(start), "end": Self.iso(end),
+            "run": runId, "stage": stage.name, "start": Self.iso(start), "end": Self.iso(end),
             "duration_s": (end.timeIntervalSince(start) * 1000).rounded() / 1000, "counts": counts,
         ]
         if let day { entry["date"] = day.iso }

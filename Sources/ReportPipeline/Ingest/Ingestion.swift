@@ -6,43 +6,12 @@ import ReportIngest
 import ReportModel
 import ReportWarehouse
 
-/// A new file after stages 2–4, ready to load.
-struct IngestedFile: Sendable {
-    var file: DiscoveredFile
-    var bytes: [UInt8]
-    var sha256: String
-    var outcome: FileOutcome?
-    /// False for a file over the size limit: hashed as it streams, rejected `too_large`, its bytes not kept.
-    var kept = true
-}
-
 /// Stages 2–5 over newly discovered files: read, hash, decode, parse, normalize, keep the raw bytes, load.
 struct Ingestion: Sendable {
     let ingester: FileIngester
     let calendar: ReportCalendar
     let deadline: Deadline
     let rawStore: RawStore
-
-    /// What loading found, for the run's summary and the days to recompute.
-    struct Result {
-        var files = 0
-        var unread: [String] = []
-        var duplicates = 0
-        var rowsAccepted = 0
-        var rowsRejected = 0
-        /// Dates that received new files (rows, reports, rejects or duplicates): their archives change.
-        var touchedDates = Set<Day>()
-        /// Dates that received new accepted rows or reports: their figures, and later days' checks, change.
-        var rowDates = Set<Day>()
-    }
-
-    /// Files read and normalized, with their bytes already kept in a pack.
-    struct ReadBatch: Sendable {
-        var files: [IngestedFile]
-        var blobs: [RawBlob]
-        /// Files that vanished or could not be read since discovery: not recorded, so the next run tries again.
-        var unread: [String]
-    }
 
     /// Reads and normalizes files on both cores (the order of results is the order of `files`), and keeps
     /// their bytes in the pack `packName` — all off the loading thread.
@@ -226,7 +195,7 @@ struct Ingestion: Sendable {
             if r.reportDate == nil || r.reason == .futureDate {
                 // A row whose date can't be read (or can't be true) belongs to the report day whose
                 // reporting window holds the file's received time.
-                outcome.rejects[i].reportDate = reportingWindowDay(of: submission.receivedAt)
+                outcome.rejects[i].reportDate = calendar.reportingWindowDay(of: submission.receivedAt, deadline: deadline)
             } else if let d = r.reportDate, !calendar.isReportDay(d) {
                 // A rejected row dated on a non-report day is shown with the next report day.
                 outcome.rejects[i].reportDate = calendar.reportDay(onOrAfter: d)
@@ -235,19 +204,9 @@ struct Ingestion: Sendable {
         var dates = Set(outcome.rows.map(\.reportDate))
         dates.formUnion(outcome.unitReports.map(\.reportDate))
         dates.formUnion(outcome.rejects.compactMap(\.reportDate))
-        if dates.isEmpty { dates.insert(reportingWindowDay(of: submission.receivedAt)) }
+        if dates.isEmpty { dates.insert(calendar.reportingWindowDay(of: submission.receivedAt, deadline: deadline)) }
         submission.encoding = outcome.encoding
         submission.status = outcome.status
         submission.reportDates = dates.sorted()
-    }
-
-    /// The report day whose reporting window holds `t`: after the previous report day's deadline, up to this one's.
-    func reportingWindowDay(of t: Timestamp) -> Day {
-        var d = t.vietnamDay.adding(days: -deadline.daysAfter - 1)
-        for _ in 0..<400 {
-            if calendar.isReportDay(d), deadline.instant(for: d) >= t { return d }
-            d = d.adding(days: 1)
-        }
-        return t.vietnamDay
     }
 }

@@ -10,12 +10,12 @@ extension NightlyRun {
     /// Stages 6–8 for one report day, each logged.
     func computeDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64, startedAt: Timestamp,
                     command: String, log: RunLog) throws -> DayAggregate {
-        let checked = try log.stage("check", day: day) { () throws -> (CheckedDay, [String: Int]) in
+        let checked = try log.stage(.check, day: day) { () throws -> (CheckedDay, [String: Int]) in
             let c = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
             return (c, ["rows": c.today.entryCount, "findings": c.findings.count])
         }
         let findings = checked.findings
-        let (aggregate, figures) = try log.stage("aggregate", day: day) { () throws -> ((DayAggregate, DayFigures), [String: Int]) in
+        let (aggregate, figures) = try log.stage(.aggregate, day: day) { () throws -> ((DayAggregate, DayFigures), [String: Int]) in
             // A unit's first report for the day: the earliest submission with an accepted row or envelope.
             var firstReports: [String: Timestamp] = [:]
             for r in checked.unitReports where firstReports[r.unitCode].map({ r.submittedAt < $0 }) ?? true {
@@ -27,18 +27,11 @@ extension NightlyRun {
                                         deadline: config.deadline)
             return ((a, f), ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
         }
-        try log.stage("export", day: day) { () throws -> ((), [String: Int]) in
+        try log.stage(.export, day: day) { () throws -> ((), [String: Int]) in
             try exportDay(aggregate, figures: figures, findings: findings, warehouse: warehouse, runId: runId, startedAt: startedAt, command: command)
             return ((), ["files": DayExporters.all.count + aggregate.scopes.count])
         }
         return aggregate
-    }
-
-    /// What stage 6 found of a day, and what it read that the sums need again.
-    struct CheckedDay {
-        var today: DayReports
-        var findings: [Finding]
-        var unitReports: [UnitReport]
     }
 
     /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.

@@ -4,30 +4,10 @@ import ReportIngest
 import ReportModel
 import ReportWarehouse
 
-/// An inbox file that is new, or changed since it was last seen.
-public struct DiscoveredFile: Sendable {
-    /// Path relative to the inbox, `/`-separated; bytes that are not UTF-8 are shown escaped (`\xff`).
-    public var path: String
-    public var url: URL
-    /// The absolute path as the file system has it (NUL-terminated): the only way to open a non-UTF-8 name.
-    public var fileSystemPath: [CChar]
-    public var size: Int64
-    public var mtimeNanos: Int64
-    public var receivedAt: Timestamp
-}
-
 /// Stage 1: finds submissions in the inbox that were not processed in this form yet.
 public enum Discovery {
     /// Folders opened before the rest of the walk is shared between the cores.
     static let foldersToShare = 64
-
-    /// What a walk of the inbox found.
-    public struct Found: Sendable {
-        /// New or changed submissions, sorted by path.
-        public var files: [DiscoveredFile] = []
-        /// Uploads still in progress (`.part`, `.tmp`, `.partial`, `.crdownload`): left for a later run.
-        public var inProgress: [String] = []
-    }
 
     /// Name endings of uploads in progress (contract §2).
     static let inProgressEndings = [".part", ".tmp", ".partial", ".crdownload"]
