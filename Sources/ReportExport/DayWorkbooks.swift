@@ -68,11 +68,8 @@ public struct DayWorkbooks: Sendable {
         }
     }
 
-    /// One workbook's bytes, written through a temporary file (libxlsxwriter writes files only).
+    /// One workbook's bytes.
     func workbook(_ input: DayExportInput, province: String?) throws -> [UInt8] {
-        let tmp = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dailyreports-\(getpid())-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: tmp) }
         let day = input.aggregate.day
         let name = province.flatMap { p in input.aggregate.scopes.first { $0.scopeCode == p }?.scopeName } ?? ""
         let title = input.language == .vi
@@ -80,14 +77,7 @@ public struct DayWorkbooks: Sendable {
             : "Daily report \(day.iso)" + (name.isEmpty ? "" : " — \(name)")
         // The report date's deadline, not the clock: the same figures give the same bytes on every rerun.
         let created = input.deadline ?? Timestamp.vietnam(day, hour: 0, minute: 0)
-        let workbook = try XLSXWorkbook(path: tmp.path, created: created, title: title)
-        let titles = input.language == .vi ? WorkbookTitles.vi : WorkbookTitles.en
-        for sheet in sheets(input, province: province) { try sheet.write(to: workbook, titles: titles) }
-        try workbook.close()
-        do {
-            return Array(try Data(contentsOf: tmp))
-        } catch {
-            throw ReportError(.internal, "cannot read back the workbook just written", cause: error, location: tmp.path)
-        }
+        return try WorkbookSheet.workbook(sheets(input, province: province), title: title, created: created,
+                                          language: input.language)
     }
 }

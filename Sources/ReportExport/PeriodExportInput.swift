@@ -5,9 +5,11 @@ public struct PeriodExportInput: Sendable {
     public var aggregate: PeriodAggregate
     /// For names and contacts as in force on the period's days.
     public var registries: Registries
+    /// The workbook's sheet names and titles (the page is Vietnamese only).
+    public var language: Language
 
-    public init(aggregate: PeriodAggregate, registries: Registries) {
-        self.aggregate = aggregate; self.registries = registries
+    public init(aggregate: PeriodAggregate, registries: Registries, language: Language = .vi) {
+        self.aggregate = aggregate; self.registries = registries; self.language = language
     }
 }
 
@@ -20,5 +22,5 @@ public protocol PeriodExporter: Sendable {
 /// The exporters of a period, in the order their files are written.
 public enum PeriodExporters {
     public static let csv: [any PeriodExporter] = [PeriodSummaryCSV(), UnitReportingCSV(), ProvinceRankingCSV()]
-    public static let all: [any PeriodExporter] = csv + [PeriodReportHTML()]
+    public static let all: [any PeriodExporter] = csv + [PeriodReportHTML(), PeriodWorkbook()]
 }

@@ -14,11 +14,16 @@ public struct PeriodSummaryCSV: PeriodExporter {
     public init() {}
 
     public func render(_ input: PeriodExportInput) throws -> [UInt8] {
-        let a = input.aggregate
         var w = CSVWriter(header: Self.header)
-        for s in a.scopes {
+        for row in Self.rows(input.aggregate) { w.append(row: row) }
+        return w.bytes
+    }
+
+    /// The rows of the period (also the workbook's `Tổng hợp`).
+    static func rows(_ a: PeriodAggregate) -> [[CSVField]] {
+        a.scopes.map { s in
             let c = s.counts
-            w.append(row: [
+            return [
                 .text(a.period.name), .text(a.firstDay.iso), .text(a.lastDay.iso), .number(a.days.count),
                 .text(s.scopeCode), .text(s.scopeName), .number(s.expected), .number(s.received), .number(s.late),
                 .number(s.missing),
@@ -30,8 +35,7 @@ public struct PeriodSummaryCSV: PeriodExporter {
                 .text(Percent.format(numerator: c.receivedOnline, denominator: c.received)),
                 .text(Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved)),
                 .number(s.anomalies),
-            ])
+            ]
         }
-        return w.bytes
     }
 }

@@ -12,15 +12,19 @@ public struct ProvinceRankingCSV: PeriodExporter {
 
     public func render(_ input: PeriodExportInput) throws -> [UInt8] {
         var w = CSVWriter(header: Self.header)
-        let name = input.aggregate.period.name
-        for r in ProvinceRanking(input.aggregate).rows {
-            var row: [CSVField] = [.text(name), .text(r.scopeCode), .text(r.scopeName)]
+        for row in Self.rows(input.aggregate) { w.append(row: row) }
+        return w.bytes
+    }
+
+    /// The rows of the ranking (also the workbook's `Xếp hạng`).
+    static func rows(_ a: PeriodAggregate) -> [[CSVField]] {
+        ProvinceRanking(a).rows.map { r in
+            var row: [CSVField] = [.text(a.period.name), .text(r.scopeCode), .text(r.scopeName)]
             for e in [r.completeness, r.timeliness, r.onTimeResolution, r.onlineRate] {
                 row.append(.text(e.percent))
                 row.append(e.rank.map(CSVField.number) ?? .empty)
             }
-            w.append(row: row)
+            return row
         }
-        return w.bytes
     }
 }

@@ -11,15 +11,19 @@ public struct UnitReportingCSV: PeriodExporter {
     public init() {}
 
     public func render(_ input: PeriodExportInput) throws -> [UInt8] {
-        let a = input.aggregate
         var w = CSVWriter(header: Self.header)
-        for u in a.units {
-            w.append(row: [
+        for row in Self.rows(input.aggregate) { w.append(row: row) }
+        return w.bytes
+    }
+
+    /// The rows of the period's units (also the workbook's `Đơn vị`).
+    static func rows(_ a: PeriodAggregate) -> [[CSVField]] {
+        a.units.map { u in
+            [
                 .text(a.period.name), .text(u.provinceCode), .text(u.provinceName), .text(u.unitCode), .text(u.unitName),
                 .number(u.expected), .number(u.received), .number(u.late), .number(u.missing),
                 .number(u.longestMissingRun), .number(u.anomalies),
-            ])
+            ]
         }
-        return w.bytes
     }
 }

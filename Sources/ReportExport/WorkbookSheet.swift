@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// One sheet of the day's workbooks: a CSV's rows with Vietnamese (or English) titles and typed cells.
@@ -58,5 +59,22 @@ struct WorkbookSheet {
     func write(to workbook: XLSXWorkbook, titles: [String: String]) throws {
         try workbook.addSheet(name: name, titles: columns.map { titles[$0] ?? $0 }, widths: widths,
                               rows: rows.map { row in zip(row, kinds).map { Self.cell($0, $1) } })
+    }
+
+    /// A workbook of `sheets` as bytes, written through a temporary file (libxlsxwriter writes files only);
+    /// titles in `language`. The same sheets and `created` give the same bytes.
+    static func workbook(_ sheets: [WorkbookSheet], title: String, created: Timestamp, language: Language) throws -> [UInt8] {
+        let tmp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dailyreports-\(getpid())-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let workbook = try XLSXWorkbook(path: tmp.path, created: created, title: title)
+        let titles = WorkbookTitles.titles(language)
+        for sheet in sheets { try sheet.write(to: workbook, titles: titles) }
+        try workbook.close()
+        do {
+            return Array(try Data(contentsOf: tmp))
+        } catch {
+            throw ReportError(.internal, "cannot read back the workbook just written", cause: error, location: tmp.path)
+        }
     }
 }

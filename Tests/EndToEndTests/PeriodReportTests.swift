@@ -5,6 +5,8 @@ import XCTest
 /// month backfilled and reported; every column checked against a plain computation from what the units sent.
 final class PeriodReportTests: XCTestCase {
     static let periodCSVs = ["period_summary.csv", "unit_reporting.csv", "province_ranking.csv"]
+    /// The files compared byte for byte however the period was reached: the CSVs and the workbook.
+    static let periodFiles = periodCSVs + ["report.xlsx"]
 
     func testAMonthNightlyBackfillAndReportAgreeAndMatchAPlainComputation() throws {
         let dir = try TempDir("periods")
@@ -60,7 +62,7 @@ final class PeriodReportTests: XCTestCase {
             try run(["report", "--from", "2026-11-02", "--to", "2026-11-30", "--out", out] + flags)
         }
         var reported = try periodFiles(nightlyOut)
-        XCTAssertEqual(reported["2026-11-02_2026-11-30"], reported["2026-11"].map { renamed($0, "2026-11", "2026-11-02_2026-11-30") },
+        XCTAssertEqual(reported["2026-11-02_2026-11-30"].map(csvs), reported["2026-11"].map { renamed(csvs($0), "2026-11", "2026-11-02_2026-11-30") },
                        "the range of the whole month has the month's figures")
         reported["2026-11-02_2026-11-30"] = nil
         assertSamePeriods(reported, nightly, "report (got) vs nightly runs (expected)")
@@ -85,6 +87,9 @@ final class PeriodReportTests: XCTestCase {
         let ranks = try readCSVTable("\(nightlyOut)/exports/periods/2026-11/province_ranking.csv")
         XCTAssertEqual(ranks.filter { ["91", "94"].contains($0["scope_code"]!) }.map { $0["completeness_rank"]! }, ["1", "1"])
         XCTAssertEqual(ranks.filter { ["92", "93"].contains($0["scope_code"]!) }.map { $0["completeness_rank"]! }.sorted(), ["3", "4"])
+
+        // Every period's workbook holds its CSVs' cells, read back with openpyxl.
+        try assertWorkbooksEqualTheCSVs(Array(nightly.keys) + ["2026-11-02_2026-11-30"], out: nightlyOut)
 
         // A week not over: only its exported days.
         try run(["report", "--period", "2026-W49", "--out", nightlyOut] + flags)
@@ -120,23 +125,41 @@ final class PeriodReportTests: XCTestCase {
         XCTAssertEqual(rows.first?["report_days"], "1")
     }
 
+    /// `scripts/check-workbook --period` over each period's folder (skipped without python3-openpyxl).
+    private func assertWorkbooksEqualTheCSVs(_ periods: [String], out: String) throws {
+        guard try runProcess(WorkbookTests.python, ["-c", "import openpyxl"]).status == 0 else {
+            print("python3-openpyxl is not installed (scripts/setup-deps installs it): period workbooks not read back")
+            return
+        }
+        for p in periods.sorted() {
+            let r = try runProcess(WorkbookTests.python, [packageRoot.appendingPathComponent("scripts/check-workbook").path,
+                                                          "--period", "\(out)/exports/periods/\(p)"])
+            XCTAssertEqual(r.status, 0, "\(p):\n\(r.both)")
+            for sheet in ["Tổng hợp", "Đơn vị", "Xếp hạng"] {
+                XCTAssertTrue(r.stdout.contains("report.xlsx \(sheet): "), "\(p): \(r.stdout)")
+            }
+        }
+    }
+
     private func run(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws {
         let r = try dailyreports(args)
         XCTAssertEqual(r.status, 0, "\(args.prefix(3).joined(separator: " ")) failed:\n\(r.both)", file: file, line: line)
         if r.status != 0 { throw E2EError.setup("\(args.joined(separator: " ")) exited \(r.status): \(r.both)") }
     }
 
-    /// period → file name → bytes, for the three CSV files of every period written.
+    /// period → file name → bytes, for the three CSV files and the workbook of every period written.
     private func periodFiles(_ out: String) throws -> [String: [String: Data]] {
         let root = "\(out)/exports/periods"
         var s: [String: [String: Data]] = [:]
         for p in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []) where !p.hasPrefix(".") {
             var files: [String: Data] = [:]
-            for name in Self.periodCSVs { files[name] = try Data(contentsOf: URL(fileURLWithPath: "\(root)/\(p)/\(name)")) }
+            for name in Self.periodFiles { files[name] = try Data(contentsOf: URL(fileURLWithPath: "\(root)/\(p)/\(name)")) }
             s[p] = files
         }
         return s
     }
+
+    private func csvs(_ files: [String: Data]) -> [String: Data] { files.filter { Self.periodCSVs.contains($0.key) } }
 
     private func renamed(_ files: [String: Data], _ from: String, _ to: String) -> [String: Data] {
         files.mapValues { d in
@@ -149,7 +172,7 @@ final class PeriodReportTests: XCTestCase {
         XCTAssertEqual(got.keys.sorted(), expected.keys.sorted(), "\(what): periods differ", file: file, line: line)
         for p in expected.keys.sorted() {
             guard let g = got[p], let e = expected[p] else { continue }
-            for name in Self.periodCSVs where g[name] != e[name] {
+            for name in Self.periodFiles where g[name] != e[name] {
                 XCTFail("\(what): \(p)/\(name) differs at \(firstDifference(g[name] ?? Data(), e[name] ?? Data()))", file: file, line: line)
             }
         }

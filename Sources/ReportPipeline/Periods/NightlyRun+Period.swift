@@ -14,7 +14,7 @@ extension NightlyRun {
         let lock = try RunLock(folder: out)
         defer { withExtendedLifetime(lock) {} }
         let warehouse = try openWarehouse()
-        let writer = PeriodWriter(out: out, registries: registries)
+        let writer = PeriodWriter(out: out, registries: registries, language: config.language)
         let span = "\(period.start.iso) … \(period.end.iso)"
         switch try writer.aggregate(period, warehouse: warehouse) {
         case .success(let aggregate):

@@ -8,6 +8,8 @@ import ReportWarehouse
 struct PeriodWriter {
     let out: URL
     let registries: Registries
+    /// The workbook's (`--lang`).
+    let language: Language
 
     /// Why a period could not be written.
     enum Gap: Error {
@@ -44,7 +46,7 @@ struct PeriodWriter {
 
     /// Renders every file of the period and swaps the folder in whole.
     func write(_ aggregate: PeriodAggregate) throws {
-        let input = PeriodExportInput(aggregate: aggregate, registries: registries)
+        let input = PeriodExportInput(aggregate: aggregate, registries: registries, language: language)
         let files = try PeriodExporters.all.map { ($0.fileName, try $0.render(input)) }
         try AtomicDirectory.publish(build: { tmp in
             for (name, bytes) in files { try Data(bytes).write(to: tmp.appendingPathComponent(name)) }

@@ -189,7 +189,8 @@ public final class NightlyRun {
             }
 
             try log.stage(.periods) { () throws -> ((), [String: Int]) in
-                let r = try PeriodWriter(out: out, registries: registries).writeAfterRun(recomputed: toCompute, warehouse: warehouse)
+                let r = try PeriodWriter(out: out, registries: registries, language: config.language)
+                    .writeAfterRun(recomputed: toCompute, warehouse: warehouse)
                 return ((), ["written": r.written, "skipped_unexported_days": r.skipped])
             }
             try log.stage(.archive) { () throws -> ((), [String: Int]) in
