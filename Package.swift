@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "dailyreports", dependencies: [
-            "ReportPipeline", "ReportPostgres",
+            "ReportPipeline", "ReportPostgres", "ReportWarehouse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,5 +1,4 @@
 import CZlibShim
-import Dispatch
 import ReportModel
 
 /// Compresses bytes into gzip with zlib's deflate, streaming output chunks into a sink.
@@ -104,13 +103,9 @@ public final class GzipWriter {
         if parts == 1 { return try compress(bytes, level: level) }
         let half = bytes.count / 2
         let ranges = [0..<half, half..<bytes.count]
-        let slots = ResultSlots<[UInt8]>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { index in
-            slots.set(index, Result {
-                try bytes[ranges[index]].withUnsafeBytes { try compress($0, level: level) }
-            })
-        }
-        let joined = try slots.collect().joined()
+        let joined = try Parallel.map(count: parts) { index in
+            try bytes[ranges[index]].withUnsafeBytes { try compress($0, level: level) }
+        }.joined()
         return Array(joined)
     }
 }

@@ -100,6 +100,7 @@ extension HeaderMap {
     private static let memo = Memo()
 
     private final class Memo: @unchecked Sendable {
+        // Sendable by hand: every access to `maps` holds `lock`.
         private let lock = NSLock()
         private var maps: [[UInt8]: HeaderMap] = [:]
 

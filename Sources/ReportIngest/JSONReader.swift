@@ -7,115 +7,129 @@ public struct JSONReader: SubmissionReader {
 
     public init(language: Language = .vi) { self.language = language }
 
+    /// Reads the file's envelopes into `sink` as records: its rows, and its empty envelopes.
     public func read(_ text: DecodedText, file: String, into sink: (RawRecord) -> Void) -> ReadResult {
         var result = ReadResult()
+        var unknown: [String] = []
+        for envelope in envelopes(in: text, file: file, rejects: &result.rejects) {
+            readEnvelope(envelope, text: text, unknown: &unknown, result: &result, sink: sink)
+        }
+        for key in unknown {
+            result.notes.append(Note(file: file, line: 1, kind: "unknown_column", detail: language.pick(
+                vi: "khóa \"\(key)\" không có trong mẫu báo cáo và được bỏ qua", en: "key \"\(key)\" is not in the contract and was ignored")))
+        }
+        return result
+    }
+
+    /// The file's envelopes: its one object, or the objects of its array; none, with the file's reject in
+    /// `rejects`, when it is blank, not JSON, or not one or more envelopes.
+    func envelopes(in text: DecodedText, file: String, rejects: inout [Reject]) -> [JSONValue] {
         let l = language
+        func reject(_ line: Int, _ reason: RejectReason, vi: String, en: String, raw: String = "") -> [JSONValue] {
+            rejects.append(Reject(file: file, line: line, reason: reason, detail: l.pick(vi: vi, en: en), raw: raw))
+            return []
+        }
         if text.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(vi: "tệp không có chữ nào", en: "the file has no text"), raw: ""))
-            return result
+            return reject(0, .emptyFile, vi: "tệp không có chữ nào", en: "the file has no text")
         }
         let root: JSONValue
         do {
             root = try JSONParser.parse(text.bytes)
         } catch {
-            result.rejects.append(Reject(file: file, line: error.line, reason: .badJSON,
-                                         detail: l.pick(vi: "JSON không hợp lệ (\(error.message)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép", en: error.message),
-                                         raw: JSONReader.lineText(text.bytes, error.line)))
-            return result
+            return reject(error.line, .badJSON, vi: "JSON không hợp lệ (\(error.message)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép",
+                          en: error.message, raw: JSONReader.lineText(text.bytes, error.line))
         }
-        let envelopes: [JSONValue]
         switch root {
-        case .object: envelopes = [root]
+        case .object:
+            return [root]
+        case .array(let items) where items.isEmpty:
+            return reject(0, .emptyFile, vi: "mảng rỗng không chứa báo cáo nào", en: "an empty array holds no report", raw: "[]")
         case .array(let items):
-            guard !items.isEmpty else {
-                result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(vi: "mảng rỗng không chứa báo cáo nào", en: "an empty array holds no report"), raw: "[]"))
-                return result
+            if let n = items.firstIndex(where: { if case .object = $0 { false } else { true } }) {
+                return reject(1, .badJSON, vi: "phần tử \(n + 1) của mảng không phải là một báo cáo (đối tượng {…})",
+                              en: "element \(n + 1) of the array is not an envelope object")
             }
-            for (n, e) in items.enumerated() {
-                guard case .object = e else {
-                    result.rejects.append(Reject(file: file, line: 1, reason: .badJSON,
-                                                 detail: l.pick(vi: "phần tử \(n + 1) của mảng không phải là một báo cáo (đối tượng {…})",
-                                                                en: "element \(n + 1) of the array is not an envelope object"), raw: ""))
-                    return result
-                }
-            }
-            envelopes = items
+            return items
         default:
-            result.rejects.append(Reject(file: file, line: 1, reason: .badJSON, detail: l.pick(vi: "tệp không chứa một báo cáo (đối tượng {…}) hay một mảng báo cáo", en: "the file holds neither an envelope nor an array of envelopes"), raw: ""))
-            return result
+            return reject(1, .badJSON, vi: "tệp không chứa một báo cáo (đối tượng {…}) hay một mảng báo cáo",
+                          en: "the file holds neither an envelope nor an array of envelopes")
         }
-        var unknown: [String] = []
-        for envelope in envelopes {
-            guard case .object(let members, let line, let range) = envelope else { continue }
-            var base = RawRecord(line: line, rawBytes: [])
-            var items: JSONValue?
-            var hasItemsKey = false
-            for (key, value) in members {
-                if key == "items" { items = value; hasItemsKey = true; continue }
-                if key == "reporter" {
-                    if case .object(let r, _, _) = value {
-                        for (rk, rv) in r {
-                            switch Column.headerKey(rk) {
-                            case "email": base[.reporterEmail] = JSONReader.text(rv)
-                            case "phone", "dienthoai": base[.reporterPhone] = JSONReader.text(rv)
-                            case "fullname", "name", "hoten": base[.reporterName] = JSONReader.text(rv)
-                            default: break
-                            }
-                        }
-                    }
-                    continue
-                }
-                if let c = Column(header: key) { JSONReader.set(&base, c, value) } else if !unknown.contains(key) { unknown.append(key) }
-            }
-            let envelopeRaw = text.bytes[range].prefix(4000)
-            switch items {
-            case .none where !hasItemsKey && base[.procedureCode] != nil:
-                // A flat row object: the envelope is its own item.
-                base.rawBytes = envelopeRaw
-                result.records += 1
-                sink(base)
-            case .none, .some(.null):
-                var empty = base
-                empty.kind = .emptyEnvelope
-                empty.rawBytes = envelopeRaw
-                result.records += 1
-                sink(empty)
-            case .some(.array(let list)) where list.isEmpty:
-                var empty = base
-                empty.kind = .emptyEnvelope
-                empty.rawBytes = envelopeRaw
-                result.records += 1
-                sink(empty)
-            case .some(.array(let list)):
-                for item in list {
-                    result.records += 1
-                    guard case .object(let fields, let itemLine, let itemRange) = item else {
-                        var bad = base
-                        bad.rawBytes = envelopeRaw
-                        bad[.procedureCode] = nil
-                        sink(bad)  // normalizes to missing_field
-                        continue
-                    }
-                    var row = base
-                    row.line = itemLine
-                    row.rawBytes = text.bytes[itemRange].prefix(4000)
-                    for (key, value) in fields {
-                        if let c = Column(header: key) { JSONReader.set(&row, c, value) } else if !unknown.contains(key) { unknown.append(key) }
-                    }
-                    sink(row)
-                }
-            case .some:
-                var bad = base
-                bad.rawBytes = envelopeRaw
-                bad[.procedureCode] = nil
-                result.records += 1
-                sink(bad)
+    }
+
+    /// One envelope's records: each of its items, itself when it is a flat row, or one empty envelope.
+    func readEnvelope(_ envelope: JSONValue, text: DecodedText, unknown: inout [String], result: inout ReadResult,
+                      sink: (RawRecord) -> Void) {
+        guard case .object(let members, let line, let range) = envelope else { return }
+        var base = RawRecord(line: line, rawBytes: [])
+        var items: JSONValue?
+        var hasItemsKey = false
+        for (key, value) in members {
+            switch key {
+            case "items": items = value; hasItemsKey = true
+            case "reporter": JSONReader.setReporter(&base, value)
+            default: JSONReader.set(&base, key: key, value, unknown: &unknown)
             }
         }
-        for key in unknown {
-            result.notes.append(Note(file: file, line: 1, kind: "unknown_column", detail: l.pick(vi: "khóa \"\(key)\" không có trong mẫu báo cáo và được bỏ qua", en: "key \"\(key)\" is not in the contract and was ignored")))
+        base.rawBytes = text.bytes[range].prefix(4000)
+        switch items {
+        case .some(.array(let list)) where !list.isEmpty:
+            for item in list {
+                result.records += 1
+                sink(JSONReader.row(item, envelope: base, text: text, unknown: &unknown))
+            }
+        case .none where !hasItemsKey && base[.procedureCode] != nil:
+            // A flat row object: the envelope is its own item.
+            result.records += 1
+            sink(base)
+        case .none, .some(.null), .some(.array):
+            var empty = base
+            empty.kind = .emptyEnvelope
+            result.records += 1
+            sink(empty)
+        case .some:
+            result.records += 1
+            sink(JSONReader.malformed(base))
         }
-        return result
+    }
+
+    /// One item of an envelope's `items`: the envelope's fields with the item's own over them.
+    static func row(_ item: JSONValue, envelope base: RawRecord, text: DecodedText, unknown: inout [String]) -> RawRecord {
+        guard case .object(let fields, let itemLine, let itemRange) = item else { return malformed(base) }
+        var row = base
+        row.line = itemLine
+        row.rawBytes = text.bytes[itemRange].prefix(4000)
+        for (key, value) in fields { set(&row, key: key, value, unknown: &unknown) }
+        return row
+    }
+
+    /// An envelope whose `items` (or one of them) is not an object: a record without a procedure, which
+    /// normalizes to `missing_field` at the envelope's line.
+    static func malformed(_ envelope: RawRecord) -> RawRecord {
+        var bad = envelope
+        bad[.procedureCode] = nil
+        return bad
+    }
+
+    /// The envelope's `reporter` object: e-mail, phone and name of who sent it.
+    static func setReporter(_ base: inout RawRecord, _ value: JSONValue) {
+        guard case .object(let r, _, _) = value else { return }
+        for (rk, rv) in r {
+            switch Column.headerKey(rk) {
+            case "email": base[.reporterEmail] = text(rv)
+            case "phone", "dienthoai": base[.reporterPhone] = text(rv)
+            case "fullname", "name", "hoten": base[.reporterName] = text(rv)
+            default: break
+            }
+        }
+    }
+
+    /// Sets the column `key` names, or remembers `key` (once) as unknown.
+    static func set(_ record: inout RawRecord, key: String, _ value: JSONValue, unknown: inout [String]) {
+        if let c = Column(header: key) {
+            set(&record, c, value)
+        } else if !unknown.contains(key) {
+            unknown.append(key)
+        }
     }
 
     static func text(_ v: JSONValue) -> String? {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ReportModel
 
@@ -17,22 +16,19 @@ public enum RegistryLoader {
     }
 
     public static func load(_ paths: Paths) throws(ReportError) -> Registries {
-        // The units and the contacts (3,355 rows each nationally) are read on separate cores: every run starts here.
+        // The units and the contacts (3,355 rows each nationally) are read on separate cores (the procedures, small,
+        // go first beside the units): every run starts here.
         // (Slots in the order errors were always reported: units, procedures, contacts, calendar.)
-        let slots = ResultSlots<Loaded>(count: 4)
-        DispatchQueue.concurrentPerform(iterations: 4) { i in
-            slots.set(i, Result { () throws(ReportError) -> Loaded in
+        let loaded: [Loaded]
+        do {
+            loaded = try Parallel.map(count: 4) { i throws(ReportError) -> Loaded in
                 switch i {
                 case 0: return .units(try units(paths.units))
                 case 1: return .procedures(try procedures(paths.procedures))
                 case 2: return .contacts(try contacts(paths.contacts))
                 default: return .calendar(try calendar(paths.calendar))
                 }
-            })
-        }
-        let loaded: [Loaded]
-        do {
-            loaded = try slots.collect()
+            }
         } catch let e as ReportError {
             throw e
         } catch {

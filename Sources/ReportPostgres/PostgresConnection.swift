@@ -6,8 +6,8 @@ import ReportModel
 
 /// One libpq connection: plain statements, COPY from the client, transactions.
 ///
-/// `@unchecked Sendable`: one connection, to be used from one thread at a time.
-public final class PostgresConnection: @unchecked Sendable {
+/// Not Sendable: a libpq connection is used from the thread that opened it, like `Warehouse`.
+public final class PostgresConnection {
     private let handle: OpaquePointer
     /// The URL without its password, for messages.
     public let label: String

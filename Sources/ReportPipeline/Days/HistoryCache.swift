@@ -1,4 +1,3 @@
-import Dispatch
 import ReportChecks
 import ReportModel
 import ReportWarehouse
@@ -45,15 +44,11 @@ struct HistoryCache {
     static func load(_ wanted: [Day], warehouse: Warehouse, parallel: Bool = true) throws -> [DayReports] {
         var blobs: [[UInt8]?] = []
         for d in wanted { blobs.append(try warehouse.snapshot(on: d)) }
-        let decoded = ResultSlots<DayReports?>(count: wanted.count)
         let input = blobs
-        let decode: @Sendable (Int) -> Void = { i in decoded.set(i, .success(input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) })) }
-        if parallel {
-            DispatchQueue.concurrentPerform(iterations: wanted.count, execute: decode)
-        } else {
-            for i in wanted.indices { decode(i) }
+        let decoded = try Parallel.map(count: wanted.count, workers: parallel ? 2 : 1) { i in
+            input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) }
         }
-        return try zip(wanted, try decoded.collect()).map { d, r in
+        return try zip(wanted, decoded).map { d, r in
             try r ?? DayReports(day: d, winners: try warehouse.winningCounts(on: d))
         }
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ReportChecks
 import ReportExport
@@ -75,12 +74,11 @@ extension NightlyRun {
         let exporters: [any DayExporter] = DayExporters.all.map { $0.fileName == html.fileName ? html : $0 }
         // Rendered on both cores, the page (the slowest) first; written in order once all are ready.
         let order = exporters.indices.sorted { (exporters[$0].fileName == html.fileName ? 0 : 1, $0) < (exporters[$1].fileName == html.fileName ? 0 : 1, $1) }
-        let rendered = ResultSlots<[UInt8]>(count: exporters.count)
-        DispatchQueue.concurrentPerform(iterations: order.count) { k in
-            let i = order[k]
-            rendered.set(i, Result { exporters[i].fileName == national.fileName ? newSummary : try exporters[i].render(input) })
+        let renderedInOrder = try Parallel.map(count: order.count) { k in
+            exporters[order[k]].fileName == national.fileName ? newSummary : try exporters[order[k]].render(input)
         }
-        let files = try rendered.collect()
+        var files = exporters.map { _ in [UInt8]() }
+        for (k, i) in order.enumerated() { files[i] = renderedInOrder[k] }
         let workbooks = try DayWorkbooks(provinceOf: provinceOf).render(input)
         try AtomicDirectory.publish(build: { tmp in
             for (exporter, bytes) in zip(exporters, files) {

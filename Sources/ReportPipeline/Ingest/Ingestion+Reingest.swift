@@ -1,4 +1,3 @@
-import Dispatch
 import ReportModel
 import ReportWarehouse
 
@@ -14,22 +13,15 @@ extension Ingestion {
             blobs.append(b)
             submissions.append(c)
         }
-        let outcomes = ResultSlots<FileOutcome>(count: submissions.count)
-        let workers = min(2, max(1, submissions.count))
         let store = rawStore, items = submissions, kept = blobs
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            // Each worker opens a pack once, however many of its files it re-reads.
-            let reader = RawStore.Reader(store: store)
-            var i = w
-            while i < items.count {
-                let s = items[i].submission
-                outcomes.set(i, Swift.Result { ingester.ingest(try reader.bytes(kept[i]), file: s.path, receivedAt: s.receivedAt) })
-                i += workers
-            }
+        // Each worker opens a pack once, however many of its files it re-reads.
+        let outcomes = try Parallel.map(count: items.count, context: { RawStore.Reader(store: store) }) { reader, i in
+            let s = items[i].submission
+            return ingester.ingest(try reader.bytes(kept[i]), file: s.path, receivedAt: s.receivedAt)
         }
         var affected = Set<Day>()
         var replacements: [(id: Int64, item: SubmissionRecord)] = []
-        for ((id, old), outcome) in zip(submissions, try outcomes.collect()) {
+        for ((id, old), outcome) in zip(submissions, outcomes) {
             var submission = old
             var outcome = outcome
             settle(&submission, &outcome)

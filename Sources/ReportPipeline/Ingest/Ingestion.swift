@@ -1,5 +1,3 @@
-import Crypto
-import Dispatch
 import Foundation
 import ReportHashing
 import ReportIngest
@@ -16,58 +14,41 @@ struct Ingestion: Sendable {
     /// Reads and normalizes files on both cores (the order of results is the order of `files`), and keeps
     /// their bytes in the pack `packName` — all off the loading thread.
     func read(_ files: [DiscoveredFile], packName: String) throws -> ReadBatch {
-        let slots = ResultSlots<IngestedFile?>(count: files.count)
-        let workers = min(2, max(1, files.count))
-        let limit = ingester.decoder.sizeLimit
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < files.count {
-                let f = files[i]
-                slots.set(i, Swift.Result { () throws -> IngestedFile? in
-                    if f.size > Int64(limit) {
-                        // Even compressed it is past the limit: hash it as it streams, never hold or keep it.
-                        guard let sha = Ingestion.sha256(ofFileAt: f.fileSystemPath) else { return nil }
-                        let reject = Reject(file: f.path, line: 0, reason: .tooLarge,
-                                            detail: ingester.language.pick(
-                                                vi: "tệp \(f.size) byte vượt quá giới hạn \(limit) byte; tệp không được giữ lại",
-                                                en: "\(f.size) bytes is over the limit of \(limit); the file is not kept"), raw: "")
-                        return IngestedFile(file: f, bytes: [], sha256: sha,
-                                            outcome: FileOutcome(encoding: "", format: FileIngester.format(of: f.path) ?? "other",
-                                                                 rejects: [reject]), kept: false)
-                    }
-                    // A file that vanished or cannot be read is left for the next run (it is not recorded).
-                    guard let bytes = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else { return nil }
-                    return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
-                })
-                i += workers
-            }
-        }
-        let all = try slots.collect()
+        let all = try Parallel.map(count: files.count) { i in readFile(files[i]) }
         let unread = zip(files, all).filter { $0.1 == nil }.map(\.0.path)
         var read = all.compactMap { $0 }
         // Normalize only the first file with given bytes; later copies are duplicates.
         var firstIndexBuilder: [String: Int] = [:]
         for (i, f) in read.enumerated() where firstIndexBuilder[f.sha256] == nil { firstIndexBuilder[f.sha256] = i }
         let firstIndex = firstIndexBuilder
-        let files = read
-        let outcomes = ResultSlots<FileOutcome?>(count: read.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < files.count {
-                let f = files[i]
-                if !f.kept {
-                    outcomes.set(i, .success(f.outcome))
-                } else if firstIndex[f.sha256] == i {
-                    outcomes.set(i, .success(ingester.ingest(f.bytes, file: f.file.path, receivedAt: f.file.receivedAt)))
-                } else {
-                    outcomes.set(i, .success(nil))
-                }
-                i += workers
-            }
+        let readFiles = read
+        let outcomes = try Parallel.map(count: readFiles.count) { i -> FileOutcome? in
+            let f = readFiles[i]
+            if !f.kept { return f.outcome }
+            return firstIndex[f.sha256] == i ? ingester.ingest(f.bytes, file: f.file.path, receivedAt: f.file.receivedAt) : nil
         }
-        for (i, o) in try outcomes.collect().enumerated() { read[i].outcome = o }
+        for (i, o) in outcomes.enumerated() { read[i].outcome = o }
         let unique = firstIndex.values.sorted().filter { read[$0].kept }.map { (sha256: read[$0].sha256, bytes: read[$0].bytes) }
         return ReadBatch(files: read, blobs: try rawStore.pack(unique, name: packName), unread: unread)
+    }
+
+    /// One file's bytes and hash; nil for a file that vanished or cannot be read (left for the next run, not
+    /// recorded). A file over the size limit is hashed as it streams and rejected, never held or kept.
+    func readFile(_ f: DiscoveredFile) -> IngestedFile? {
+        let limit = ingester.decoder.sizeLimit
+        guard f.size > Int64(limit) else {
+            guard let bytes = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else { return nil }
+            return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
+        }
+        // Even compressed it is past the limit.
+        guard let sha = SHA256Hex.hex(ofFileAtSystemPath: f.fileSystemPath) else { return nil }
+        let reject = Reject(file: f.path, line: 0, reason: .tooLarge,
+                            detail: ingester.language.pick(
+                                vi: "tệp \(f.size) byte vượt quá giới hạn \(limit) byte; tệp không được giữ lại",
+                                en: "\(f.size) bytes is over the limit of \(limit); the file is not kept"), raw: "")
+        return IngestedFile(file: f, bytes: [], sha256: sha,
+                            outcome: FileOutcome(encoding: "", format: FileIngester.format(of: f.path) ?? "other", rejects: [reject]),
+                            kept: false)
     }
 
     /// A file's bytes, read to its end whatever its size now; nil when it cannot be opened or read.
@@ -95,25 +76,6 @@ struct Ingestion: Sendable {
         }
         bytes.removeLast(bytes.count - filled)
         return bytes
-    }
-
-    /// The SHA-256 of a file read as it streams (one over the size limit is never held whole); nil when unreadable.
-    static func sha256(ofFileAt path: [CChar]) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
-        }
-        return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
     /// Loads read files into the warehouse in one transaction, applying the identity rules.

@@ -1,5 +1,4 @@
 import Foundation
-import ReportExport
 import ReportHashing
 import ReportModel
 import ReportWarehouse

@@ -1,5 +1,4 @@
 import Foundation
-import ReportChecks
 import ReportExport
 import ReportModel
 import ReportWarehouse

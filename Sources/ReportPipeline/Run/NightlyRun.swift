@@ -1,5 +1,4 @@
 import Foundation
-import ReportChecks
 import ReportExport
 import ReportIngest
 import ReportHashing
@@ -266,7 +265,12 @@ public final class NightlyRun {
         let bounds = NightlyRun.batchBounds(count: found.count)
         let batches = bounds.map { Array(found[$0]) }
         let packNames = try planPacks(count: batches.count, runId: summary.runId, warehouse: warehouse)
-        var next = batches.first.map { batch in Pending { try ingestion.read(batch, packName: packNames[0]) } }
+        func startReading(_ k: Int) -> Pending<Ingestion.ReadBatch>? {
+            guard k < batches.count else { return nil }
+            let batch = batches[k], packName = packNames[k]
+            return Pending { try ingestion.read(batch, packName: packName) }
+        }
+        var next = startReading(0)
         // Several batches share one transaction: the hash-keyed indexes take random pages, which each
         // commit would otherwise write again (measured: ~1,000 16 KiB pages per batch commit).
         var transactionOpen = false
@@ -280,8 +284,7 @@ public final class NightlyRun {
             let waitStart = Date()
             let read = try next!.wait()
             summary.ingestWaitMs += Int(Date().timeIntervalSince(waitStart) * 1000)
-            next = k + 1 < batches.count
-                ? Pending { [batch = batches[k + 1]] in try ingestion.read(batch, packName: packNames[k + 1]) } : nil
+            next = startReading(k + 1)
             progress?(ProgressLine.files(done: bounds[k].lowerBound, of: found.count,
                                          rows: summary.rowsAccepted + summary.rowsRejected, elapsed: Date().timeIntervalSince(ingestStart)))
             let loadStart = Date()

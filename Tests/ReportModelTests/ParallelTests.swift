@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+import ReportModel
+
+final class ParallelTests: XCTestCase {
+    private struct Failure: Error, Equatable { var index: Int }
+
+    func testResultsKeepIndexOrder() throws {
+        XCTAssertEqual(try Parallel.map(count: 1000) { $0 * $0 }, (0..<1000).map { $0 * $0 })
+        XCTAssertEqual(try Parallel.map(count: 3, workers: 1) { $0 + 1 }, [1, 2, 3])
+        XCTAssertEqual(try Parallel.map(count: 0) { $0 }, [])
+    }
+
+    func testTheFirstFailureInIndexOrderIsRethrown() {
+        XCTAssertThrowsError(try Parallel.map(count: 100) { i -> Int in
+            if i == 70 || i == 30 { throw Failure(index: i) }
+            return i
+        }) { XCTAssertEqual($0 as? Failure, Failure(index: 30)) }
+    }
+
+    func testEachWorkerMakesItsContextOnce() throws {
+        // A slot claimed per context made (ResultSlots.claim is the loop's own locked counter).
+        let contexts = ResultSlots<Int>(count: 100)
+        let runs = try Parallel.map(count: 200, workers: 2, context: { () -> Int in
+            _ = contexts.claim()
+            return 0
+        }) { done, _ -> Int in
+            done += 1
+            return done
+        }
+        var unclaimed = 0
+        while contexts.claim() != nil { unclaimed += 1 }
+        let made = 100 - unclaimed
+        XCTAssertTrue((1...2).contains(made), "\(made) contexts for 2 workers")
+        // Each worker counts its own indexes from 1: the counts start again once per context that did work
+        // (a second worker can start after the first has claimed every index).
+        XCTAssertTrue((1...made).contains(runs.filter { $0 == 1 }.count))
+        XCTAssertEqual(runs.max().map { $0 >= 100 }, true)
+    }
+}
