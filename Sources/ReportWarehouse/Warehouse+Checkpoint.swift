@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 extension Warehouse {
@@ -10,5 +11,17 @@ extension Warehouse {
     /// Copies what it can of the WAL into the database without blocking writers (PASSIVE).
     public func checkpoint() throws {
         try db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+
+    /// Once a checkpoint has copied the whole WAL, the next commit starts the log again and trims the file to
+    /// `bytes` (SQLite's `journal_size_limit`): without it the file keeps its largest size.
+    public func trimWAL(to bytes: Int64) throws {
+        try db.execute("PRAGMA journal_size_limit=\(max(0, bytes))")
+    }
+
+    /// The size of the WAL file beside the database now, in bytes (0 when there is none).
+    public func walBytes() -> Int64 {
+        var st = stat()
+        return stat(path + "-wal", &st) == 0 ? Int64(st.st_size) : 0
     }
 }

@@ -20,6 +20,8 @@ public final class NightlyRun {
     /// advance from it with the system clock. Nil: the system clock.
     public var now: Timestamp?
     private let systemStart = Int64(Date().timeIntervalSince1970)
+    /// The WAL's size and checkpoints during the current run.
+    var wal = WALBound(limitBytes: 64 << 20)
 
     /// Files read and normalized per batch, to bound memory on large backfills.
     static let batchSize = 1000
@@ -91,6 +93,8 @@ public final class NightlyRun {
             lastFullCheck = checkClock
         }
         try warehouse.deferCheckpoints()
+        try warehouse.trimWAL(to: config.walCheckpointBytes)
+        wal = WALBound(limitBytes: config.walCheckpointBytes)
         let warehousePath = warehouse.path
         // The files already seen are read on another thread while the output folder is swept and the registries
         // recorded (neither changes them).
@@ -185,6 +189,7 @@ public final class NightlyRun {
                 summary.late = aggregate.scopes[0].late
                 summary.anomalies = aggregate.scopes[0].anomalies
                 rowsDone += aggregate.procedures.reduce(0) { $0 + $1.unitsReporting }
+                try wal.committed(warehouse, more: i + 1 < toCompute.count)
             }
 
             try log.stage(.periods) { () throws -> ((), [String: Int]) in
@@ -196,7 +201,7 @@ public final class NightlyRun {
                 let a = try archiving.wait()
                 // The thread's own time (it ran beside the exports); the stage's duration is only the wait.
                 return ((), ["archives": a.archives, "bytes_archived": a.bytesIn, "archiving_ms": a.milliseconds,
-                             "checkpoint_ms": a.checkpointMs])
+                             "checkpoint_ms": a.checkpointMs, "wal_peak_bytes": Int(wal.peakBytes), "wal_checkpoints": wal.checkpoints])
             }
             try log.stage(.finish) { () throws -> ((), [String: Int]) in
                 if !toCompute.isEmpty {
@@ -302,6 +307,7 @@ public final class NightlyRun {
                 try warehouse.commit()
                 transactionOpen = false
                 filesInTransaction = 0
+                try wal.committed(warehouse, more: k + 1 < batches.count)
             }
         }
         return changes

@@ -23,6 +23,9 @@ public struct PipelineConfig: Sendable {
     public var metricsFile: String?
     /// Where `run` and `backfill` publish the warehouse afterwards (`postgres_url`; `publish --postgres`).
     public var postgresURL: String?
+    /// A WAL larger than this after a commit is copied into the warehouse before the next unit of work
+    /// (`wal_checkpoint_mib`), so a backfill's disk stays bounded.
+    public var walCheckpointBytes: Int64 = 64 << 20
 
     /// The checks' settings, from `outlier`.
     public var checks: CheckSettings {
@@ -124,8 +127,9 @@ public struct PipelineConfig: Sendable {
             }
             config.language = parsed
         }
-        try config.checkLimits(in: path)
         config.postgresURL = file.postgresURL.flatMap { $0.isEmpty ? nil : $0 }
+        if let w = file.walCheckpointMiB { config.walCheckpointBytes = Int64(w) << 20 }
+        try config.checkLimits(in: path)
         return config
     }
 
@@ -150,12 +154,16 @@ public struct PipelineConfig: Sendable {
         if !(outlier.threshold > 0) || !outlier.threshold.isFinite {
             try fail("checks.outlier.threshold", "--outlier-threshold", "ngưỡng phải là số dương", "the threshold must be a positive number")
         }
+        if walCheckpointBytes < 0 {
+            try fail("wal_checkpoint_mib", "wal_checkpoint_mib", "không được âm; hãy ghi 0 trở lên (mặc định 64)",
+                     "may not be negative; give 0 or more (the default is 64)")
+        }
     }
 
     /// The settings a pipeline file may hold, by section.
     static let knownKeys: [String: Set<String>] = [
         "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks", "language",
-             "metrics_file", "postgres_url"],
+             "metrics_file", "postgres_url", "wal_checkpoint_mib"],
         "registries": ["units", "procedures", "contacts", "calendar"],
         "checks": ["outlier"],
         "checks.outlier": ["window", "min_history", "min_same_weekday", "threshold", "min_difference"],
@@ -205,9 +213,11 @@ struct PipelineFile: Decodable {
     var language: String?
     var metricsFile: String?
     var postgresURL: String?
+    var walCheckpointMiB: Int?
 
     enum CodingKeys: String, CodingKey {
         case registries, inbox, output, deadline, checks, language
+        case walCheckpointMiB = "wal_checkpoint_mib"
         case metricsFile = "metrics_file"
         case postgresURL = "postgres_url"
         case sizeLimitMiB = "size_limit_mib"
