@@ -168,26 +168,16 @@ public struct RowNormalizer: Sendable {
 
     func countText(_ column: Column, _ text: String?, _ failure: CountParser.Failure) -> String {
         let v = text ?? ""
-        switch language {
-        case .vi:
-            let why: String
-            switch failure {
-            case .negative: why = "là số âm"
-            case .fractional: why = "không phải số nguyên"
-            case .notANumber: why = "không phải là số"
-            case .tooLarge: why = "quá lớn"
-            }
-            return "ô \"\(column.vietnameseName)\" (\(column.canonicalName)) \"\(v)\" \(why); số hồ sơ phải là số nguyên không âm"
-        case .en:
-            let why: String
-            switch failure {
-            case .negative: why = "is negative"
-            case .fractional: why = "is not a whole number"
-            case .notANumber: why = "is not a number"
-            case .tooLarge: why = "is too large"
-            }
-            return "\(column.canonicalName) \"\(v)\" \(why)"
+        let why: (vi: String, en: String)
+        switch failure {
+        case .negative: why = ("là số âm", "is negative")
+        case .fractional: why = ("không phải số nguyên", "is not a whole number")
+        case .notANumber: why = ("không phải là số", "is not a number")
+        case .tooLarge: why = ("quá lớn", "is too large")
         }
+        return language.pick(
+            vi: "ô \"\(column.vietnameseName)\" (\(column.canonicalName)) \"\(v)\" \(why.vi); số hồ sơ phải là số nguyên không âm",
+            en: "\(column.canonicalName) \"\(v)\" \(why.en)")
     }
 
     func unregisteredText(_ reporter: Reporter, _ unit: Unit) -> String {
