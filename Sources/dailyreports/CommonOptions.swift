@@ -4,23 +4,14 @@ import ReportPipeline
 
 /// Flags every command shares; each overrides the pipeline file.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "The pipeline file (default: \(PipelineConfig.defaultPath)).")
-    var pipeline: String?
+    @OptionGroup var registry: RegistryOptions
     @Option(help: "The inbox folder.") var inbox: String?
     @Option(help: "The output folder.") var out: String?
-    @Option(help: "The unit registry CSV.") var units: String?
-    @Option(help: "The procedure registry CSV.") var procedures: String?
-    @Option(help: "The contact points CSV.") var contacts: String?
-    @Option(help: "The holiday calendar CSV.") var calendar: String?
     @Option(help: "The deadline, HH:MM +07:00 on the next calendar day (or '+N HH:MM').") var deadline: String?
-    @Option(help: "Largest submission once decompressed, in MiB.") var sizeLimitMib: Int?
-    @Flag(help: "Reject rows whose reporter is no contact point of the unit or its province (else only flagged).")
-    var rejectUnregisteredReporter = false
     @Option(help: "Outlier check: report days of history before D.") var outlierWindow: Int?
     @Option(help: "Outlier check: no flag with fewer days of history.") var outlierMinHistory: Int?
     @Option(help: "Outlier check: |x − expected| / scale above which a value is flagged.") var outlierThreshold: Double?
     @Option(help: "Outlier check: and at least this many dossiers away.") var outlierMinDifference: Int?
-    @Option(help: "Language of messages, pages and workbooks: vi (default) or en.") var lang: String?
     @Option(help: "Where to write the metrics file (default: OUT/metrics/dailyreports.prom).") var metricsFile: String?
     @Option(help: "The run's clock, e.g. 2026-12-01T10:30:00+07:00 (tests, replays); default: the system clock.")
     var now: String?
@@ -34,44 +25,22 @@ struct CommonOptions: ParsableArguments {
         return t
     }
 
-    /// The language for messages: `--lang`, else the pipeline file's, else Vietnamese (whatever else is wrong).
-    var messageLanguage: Language {
-        if let lang, let l = Language(rawValue: lang) { return l }
-        let path = pipeline ?? PipelineConfig.defaultPath
-        return (try? PipelineConfig.load(path: path))?.language ?? .vi
-    }
+    /// The language for messages (see `RegistryOptions`).
+    var messageLanguage: Language { registry.messageLanguage }
 
     /// The pipeline file's settings with these flags applied.
     func config() throws(ReportError) -> PipelineConfig {
-        var c: PipelineConfig
-        if let pipeline {
-            c = try PipelineConfig.load(path: pipeline)
-        } else if FileManager.default.fileExists(atPath: PipelineConfig.defaultPath) {
-            c = try PipelineConfig.load(path: PipelineConfig.defaultPath)
-        } else {
-            c = PipelineConfig(units: "", procedures: "", contacts: "", calendar: nil, inbox: "inbox", output: "out")
-        }
+        var c = try registry.pipelineFile()
+            ?? PipelineConfig(units: "", procedures: "", contacts: "", calendar: nil, inbox: "inbox", output: "out")
         if let inbox { c.inbox = inbox }
         if let out { c.output = out }
-        if let units { c.units = units }
-        if let procedures { c.procedures = procedures }
-        if let contacts { c.contacts = contacts }
-        if let calendar { c.calendar = calendar }
-        if let sizeLimitMib { c.sizeLimit = sizeLimitMib << 20 }
-        if rejectUnregisteredReporter { c.rejectUnregisteredReporter = true }
+        if let metricsFile { c.metricsFile = metricsFile }
+        Recorder.configured(c)
+        try registry.apply(to: &c)
         if let outlierWindow { c.outlier.window = outlierWindow }
         if let outlierMinHistory { c.outlier.minHistory = outlierMinHistory }
         if let outlierThreshold { c.outlier.threshold = outlierThreshold }
         if let outlierMinDifference { c.outlier.minDifference = outlierMinDifference }
-        if let metricsFile { c.metricsFile = metricsFile }
-        Recorder.configured(c)
-        if let lang {
-            guard let l = Language(rawValue: lang) else {
-                throw ReportError(.usage, vi: "--lang \"\(lang)\" không phải vi hay en; hãy ghi --lang vi hoặc --lang en",
-                                  en: "--lang \"\(lang)\" is not vi or en; write --lang vi or --lang en")
-            }
-            c.language = l
-        }
         if let deadline {
             guard let d = Deadline(parsing: deadline) else {
                 throw ReportError(.usage, vi: "--deadline \"\(deadline)\" không có dạng HH:MM hay '+N HH:MM'; hãy ghi ví dụ 10:00",
