@@ -19,32 +19,18 @@ final class PostgresPublishTests: XCTestCase {
         let tuesdayBefore: String
 
         private init() throws {
-            server = try PostgresServer.get()
-            dir = try TempDir("postgres")
-            db = try server.createDatabase()
-            let staged = dir.path("staged"), inbox = dir.path("inbox")
-            try stageInbox(staged)
-            let fm = FileManager.default
-            try fm.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-            let later = ["2026-11-26", "2026-11-27", "bad", "resent"]
-            for name in try fm.contentsOfDirectory(atPath: staged) where !later.contains(name) && name != "MANIFEST.md" {
-                try fm.moveItem(atPath: "\(staged)/\(name)", toPath: "\(inbox)/\(name)")
+            let server = try PostgresServer.get(), dir = try TempDir("postgres"), db = try server.createDatabase()
+            self.server = server; self.dir = dir; self.db = db
+            var first: ProcessResult?, before = ""
+            try runTwoSampleNights(in: dir) {
+                first = try dailyreports(["publish", "--postgres", db, "--out", dir.path("out"), "--lang", "en"])
+                before = try server.psql(db, """
+                    SELECT received_online FROM dailyreports.current_rows
+                    WHERE report_date = '2026-11-24' AND unit_code = '00070' AND procedure_code = '1.000101'
+                    """)
             }
-            try runNightly(date: "2026-11-25", inbox: inbox, out: dir.path("out"))
-            firstPublication = try dailyreports(["publish", "--postgres", db, "--out", dir.path("out"), "--lang", "en"])
-            tuesdayBefore = try server.psql(db, """
-                SELECT received_online FROM dailyreports.current_rows
-                WHERE report_date = '2026-11-24' AND unit_code = '00070' AND procedure_code = '1.000101'
-                """)
-            for name in later { try fm.moveItem(atPath: "\(staged)/\(name)", toPath: "\(inbox)/\(name)") }
-            let fix = "\(inbox)/2026-11-26/01/00070-sua-2026-11-24.csv"
-            try """
-                report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue,submitted_at
-                2026-11-24,00070,1.000101,40,1,2,0,0,0,0,2026-11-26T15:00:00+07:00
-
-                """.write(toFile: fix, atomically: true, encoding: .utf8)
-            try touch(fix, "2026-11-26T15:00:00+07:00")
-            try runNightly(date: "2026-11-27", inbox: inbox, out: dir.path("out"))
+            firstPublication = first!
+            tuesdayBefore = before
             secondPublication = try dailyreports(["publish", "--postgres", db, "--out", dir.path("out"), "--lang", "en"])
         }
 

@@ -216,6 +216,31 @@ func ownSampleRun(in dir: TempDir) throws -> (out: String, result: ProcessResult
     return (dir.path("out"), r)
 }
 
+/// The sample inbox over two nights in `dir` (inbox `dir/inbox`, output `dir/out`): night 1 (`run --date 2026-11-25`)
+/// sees the inbox up to 2026-11-25; night 2 (`--date 2026-11-27`) the rest, plus a late correction of 00070's
+/// 2026-11-24 report that restates that day. `betweenNights` runs after night 1.
+func runTwoSampleNights(in dir: TempDir, betweenNights: () throws -> Void = {}) throws {
+    let staged = dir.path("staged"), inbox = dir.path("inbox")
+    try stageInbox(staged)
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+    let later = ["2026-11-26", "2026-11-27", "bad", "resent"]
+    for name in try fm.contentsOfDirectory(atPath: staged) where !later.contains(name) && name != "MANIFEST.md" {
+        try fm.moveItem(atPath: "\(staged)/\(name)", toPath: "\(inbox)/\(name)")
+    }
+    try runNightly(date: "2026-11-25", inbox: inbox, out: dir.path("out"))
+    try betweenNights()
+    for name in later { try fm.moveItem(atPath: "\(staged)/\(name)", toPath: "\(inbox)/\(name)") }
+    let fix = "\(inbox)/2026-11-26/01/00070-sua-2026-11-24.csv"
+    try """
+        report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue,submitted_at
+        2026-11-24,00070,1.000101,40,1,2,0,0,0,0,2026-11-26T15:00:00+07:00
+
+        """.write(toFile: fix, atomically: true, encoding: .utf8)
+    try touch(fix, "2026-11-26T15:00:00+07:00")
+    try runNightly(date: "2026-11-27", inbox: inbox, out: dir.path("out"))
+}
+
 /// One full run over the staged sample inbox, `--date 2026-11-27`, shared by the tests that only read it.
 final class SampleRun: @unchecked Sendable {
     let dir: TempDir
