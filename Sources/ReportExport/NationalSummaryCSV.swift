@@ -22,18 +22,8 @@ public struct NationalSummaryCSV: DayExporter {
     static func rows(day: Day, scopes: [ScopeSummary]) -> [[CSVField]] {
         let date = day.iso
         return scopes.map { s in
-            let c = s.counts
-            return [
-                .text(date), .text(s.scopeCode), .text(s.scopeName), .number(s.expected), .number(s.received),
-                .number(s.late), .number(s.missing),
-                .text(Percent.format(numerator: s.received, denominator: s.expected)),
-                .text(Percent.format(numerator: s.received - s.late, denominator: s.expected)),
-                .number(c.receivedOnline), .number(c.receivedOffline), .number(c.resolvedOnTime), .number(c.resolvedLate),
-                .number(c.returned), .number(c.pendingOnTime), .number(c.pendingOverdue),
-                .text(Percent.format(numerator: c.receivedOnline, denominator: c.received)),
-                .text(Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved)),
-                .number(s.anomalies),
-            ]
+            let scope: [CSVField] = [.text(date), .text(s.scopeCode), .text(s.scopeName)]
+            return scope + s.reportFields + s.flowFields
         }
     }
 }

@@ -46,23 +46,23 @@ struct PeriodHTMLViewModel {
     }
 
     var headlines: [[String: Any]] {
-        let n = a.scopes[0], c = n.counts
+        let nation = a.scopes[0], n = nation.summary, c = n.counts
         func kpi(_ key: String, _ label: String, _ value: String, percent: Bool, _ detail: String) -> [String: Any] {
             ["key": key, "label": label, "value": value, "hasValue": !value.isEmpty, "isPercent": percent, "detail": detail]
         }
         return [
-            kpi("completeness", "Tỷ lệ báo cáo", Percent.format(numerator: n.received, denominator: n.expected), percent: true,
+            kpi("completeness", "Tỷ lệ báo cáo", n.percent(.completeness), percent: true,
                 "\(F.count(n.received)) / \(F.count(n.expected)) báo cáo"),
-            kpi("timeliness", "Tỷ lệ báo cáo đúng hạn", Percent.format(numerator: n.received - n.late, denominator: n.expected),
+            kpi("timeliness", "Tỷ lệ báo cáo đúng hạn", n.percent(.timeliness),
                 percent: true, "\(F.count(n.late)) báo cáo muộn"),
-            kpi("every-day", "Đơn vị báo cáo đủ mọi ngày", F.count(n.unitsReportingEveryDay), percent: false,
-                "trên \(F.count(n.unitsExpectedEveryDay)) đơn vị phải báo cáo mọi ngày"),
+            kpi("every-day", "Đơn vị báo cáo đủ mọi ngày", F.count(nation.unitsReportingEveryDay), percent: false,
+                "trên \(F.count(nation.unitsExpectedEveryDay)) đơn vị phải báo cáo mọi ngày"),
             kpi("missing", "Lượt chưa báo cáo", F.count(n.missing), percent: false, "\(F.count(n.anomalies)) bất thường phát hiện"),
             kpi("received", "Hồ sơ tiếp nhận", F.count(c.received), percent: false,
                 "trực tuyến \(F.count(c.receivedOnline)), trực tiếp \(F.count(c.receivedOffline))"),
-            kpi("online", "Tỷ lệ tiếp nhận trực tuyến", Percent.format(numerator: c.receivedOnline, denominator: c.received),
+            kpi("online", "Tỷ lệ tiếp nhận trực tuyến", n.percent(.onlineRate),
                 percent: true, "trên tổng hồ sơ tiếp nhận"),
-            kpi("on-time", "Tỷ lệ giải quyết đúng hạn", Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved),
+            kpi("on-time", "Tỷ lệ giải quyết đúng hạn", n.percent(.onTimeResolution),
                 percent: true, "\(F.count(c.resolved)) hồ sơ đã giải quyết"),
             kpi("pending", "Hồ sơ đang xử lý", F.count(c.pending), percent: false,
                 "quá hạn \(F.count(c.pendingOverdue)), đến ngày \(F.date(a.lastDay))"),
@@ -80,7 +80,7 @@ struct PeriodHTMLViewModel {
             guard den > 0 else { return nil }
             return pad + (h - 2 * pad) * (1 - Double(num) / Double(den))
         }
-        return a.scopes.map { s in
+        return a.scopes.map(\.summary).map { s in
             var c: [String] = [], t: [String] = []
             var cy0 = h - pad, ty0 = h - pad
             for (k, d) in a.daily.enumerated() {
@@ -90,8 +90,7 @@ struct PeriodHTMLViewModel {
                 t.append(F.coord(x(k)) + "," + F.coord(yt))
                 if k == 0 { cy0 = yc; ty0 = yt }
             }
-            let completeness = Percent.format(numerator: s.received, denominator: s.expected)
-            let timeliness = Percent.format(numerator: s.received - s.late, denominator: s.expected)
+            let completeness = s.percent(.completeness), timeliness = s.percent(.timeliness)
             return [
                 "code": s.scopeCode, "name": s.scopeCode == "VN" ? "Cả nước" : s.scopeName, "nation": s.scopeCode == "VN",
                 "width": F.coord(w), "height": F.coord(h), "innerWidth": F.coord(w - 1), "innerHeight": F.coord(h - 1),
@@ -106,7 +105,7 @@ struct PeriodHTMLViewModel {
     /// Provinces by completeness rank (then code), with their four percentages and ranks.
     var ranking: [[String: Any]] {
         let rows = ProvinceRanking(a).rows
-        let every = Dictionary(uniqueKeysWithValues: a.scopes.map { ($0.scopeCode, $0) })
+        let every = Dictionary(uniqueKeysWithValues: a.scopes.map { ($0.summary.scopeCode, $0) })
         let sorted = rows.sorted { ($0.completeness.rank ?? Int.max, $0.scopeCode) < ($1.completeness.rank ?? Int.max, $1.scopeCode) }
         return sorted.map { r in
             let s = every[r.scopeCode]

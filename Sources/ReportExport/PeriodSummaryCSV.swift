@@ -21,21 +21,12 @@ public struct PeriodSummaryCSV: PeriodExporter {
 
     /// The rows of the period (also the workbook's `Tổng hợp`).
     static func rows(_ a: PeriodAggregate) -> [[CSVField]] {
-        a.scopes.map { s in
-            let c = s.counts
-            return [
-                .text(a.period.name), .text(a.firstDay.iso), .text(a.lastDay.iso), .number(a.days.count),
-                .text(s.scopeCode), .text(s.scopeName), .number(s.expected), .number(s.received), .number(s.late),
-                .number(s.missing),
-                .text(Percent.format(numerator: s.received, denominator: s.expected)),
-                .text(Percent.format(numerator: s.received - s.late, denominator: s.expected)),
-                .number(s.unitsExpectedEveryDay), .number(s.unitsReportingEveryDay),
-                .number(c.receivedOnline), .number(c.receivedOffline), .number(c.resolvedOnTime), .number(c.resolvedLate),
-                .number(c.returned), .number(c.pendingOnTime), .number(c.pendingOverdue),
-                .text(Percent.format(numerator: c.receivedOnline, denominator: c.received)),
-                .text(Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved)),
-                .number(s.anomalies),
-            ]
+        a.scopes.map { p in
+            let s = p.summary
+            let scope: [CSVField] = [.text(a.period.name), .text(a.firstDay.iso), .text(a.lastDay.iso), .number(a.days.count),
+                                     .text(s.scopeCode), .text(s.scopeName)]
+            let everyDay: [CSVField] = [.number(p.unitsExpectedEveryDay), .number(p.unitsReportingEveryDay)]
+            return scope + s.reportFields + everyDay + s.flowFields
         }
     }
 }

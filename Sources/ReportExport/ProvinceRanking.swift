@@ -26,12 +26,12 @@ public struct ProvinceRanking: Sendable, Hashable {
     public var rows: [Row]
 
     public init(_ aggregate: PeriodAggregate) {
-        var rows = aggregate.scopes.dropFirst().map { s in
-            let c = s.counts
-            func e(_ n: Int, _ d: Int) -> Entry { Entry(tenths: Percent.tenths(numerator: n, denominator: d)) }
-            return Row(scopeCode: s.scopeCode, scopeName: s.scopeName,
-                       completeness: e(s.received, s.expected), timeliness: e(s.received - s.late, s.expected),
-                       onTimeResolution: e(c.resolvedOnTime, c.resolved), onlineRate: e(c.receivedOnline, c.received))
+        var rows = aggregate.scopes.dropFirst().map { p in
+            let s = p.summary
+            return Row(scopeCode: s.scopeCode, scopeName: s.scopeName, completeness: Entry(tenths: s.tenths(.completeness)),
+                       timeliness: Entry(tenths: s.tenths(.timeliness)),
+                       onTimeResolution: Entry(tenths: s.tenths(.onTimeResolution)),
+                       onlineRate: Entry(tenths: s.tenths(.onlineRate)))
         }
         Self.rank(&rows, \.completeness)
         Self.rank(&rows, \.timeliness)

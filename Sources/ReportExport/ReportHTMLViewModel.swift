@@ -112,7 +112,7 @@ extension ReportHTMLViewModel {
         missing = withMissing.prefix(Self.maxMissingProvinces).enumerated().map { i, s in
             MissingRow(rank: i + 1, code: s.scopeCode, name: s.scopeName, missing: F.count(s.missing),
                        expected: F.count(s.expected),
-                       percent: F.percent(Percent.format(numerator: s.received, denominator: s.expected)))
+                       percent: F.percent(s.percent(.completeness)))
         }
         missingTotal = F.count(national.missing)
 
@@ -142,14 +142,12 @@ extension ReportHTMLViewModel {
 
     static func provinceRow(_ s: ScopeSummary, isNational: Bool) -> ProvinceRow {
         typealias F = ReportHTMLFormat
-        let c = s.counts
-        let completeness = Percent.format(numerator: s.received, denominator: s.expected)
+        let completeness = s.percent(.completeness)
         return ProvinceRow(
             code: s.scopeCode, name: s.scopeName, expected: F.count(s.expected), received: F.count(s.received),
             late: F.count(s.late), missing: F.count(s.missing), completeness: F.percent(completeness),
-            timeliness: F.percent(Percent.format(numerator: s.received - s.late, denominator: s.expected)),
-            onTimeResolution: F.percent(Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved)),
-            online: F.percent(Percent.format(numerator: c.receivedOnline, denominator: c.received)),
+            timeliness: F.percent(s.percent(.timeliness)), onTimeResolution: F.percent(s.percent(.onTimeResolution)),
+            online: F.percent(s.percent(.onlineRate)),
             rawCompleteness: completeness, isNational: isNational)
     }
 
@@ -158,12 +156,11 @@ extension ReportHTMLViewModel {
     static func headlines(_ s: ScopeSummary, previous p: ScopeSummary?) -> [Headline] {
         typealias F = ReportHTMLFormat
         let c = s.counts
-        func pct(_ key: String, _ label: String, _ n: Int, _ d: Int, _ detail: String,
-                 _ prev: ((ScopeSummary) -> String)) -> Headline {
-            let raw = Percent.format(numerator: n, denominator: d)
+        func pct(_ key: String, _ label: String, _ rate: Rate, _ detail: String) -> Headline {
+            let raw = s.percent(rate)
             var h = Headline(key: key, label: label, raw: raw, value: F.decimal(raw), isPercent: true, detail: detail,
                              change: "—", changeClass: "none", riseIsGood: true)
-            if let p, let now = F.tenths(raw), let before = F.tenths(prev(p)) {
+            if let p, let now = F.tenths(raw), let before = F.tenths(p.percent(rate)) {
                 setChange(&h, now - before, F.decimal(F.points(now - before)) + " điểm %")
             }
             return h
@@ -174,18 +171,13 @@ extension ReportHTMLViewModel {
                                  changeClass: "none", riseIsGood: false)
         if let p { setChange(&anomalies, s.anomalies - p.anomalies, fmt(abs(s.anomalies - p.anomalies))) }
         return [
-            pct("completeness", "Tỷ lệ báo cáo", s.received, s.expected,
-                "\(fmt(s.received)) / \(fmt(s.expected)) đơn vị đã báo cáo",
-                { Percent.format(numerator: $0.received, denominator: $0.expected) }),
-            pct("timeliness", "Đúng hạn", s.received - s.late, s.expected,
-                "\(fmt(s.received - s.late)) / \(fmt(s.expected)) đơn vị báo cáo đúng hạn",
-                { Percent.format(numerator: $0.received - $0.late, denominator: $0.expected) }),
-            pct("online", "Trực tuyến", c.receivedOnline, c.received,
-                "\(fmt(c.receivedOnline)) / \(fmt(c.received)) hồ sơ tiếp nhận trực tuyến",
-                { Percent.format(numerator: $0.counts.receivedOnline, denominator: $0.counts.received) }),
-            pct("on_time_resolution", "Giải quyết đúng hạn", c.resolvedOnTime, c.resolved,
-                "\(fmt(c.resolvedOnTime)) / \(fmt(c.resolved)) hồ sơ giải quyết đúng hạn",
-                { Percent.format(numerator: $0.counts.resolvedOnTime, denominator: $0.counts.resolved) }),
+            pct("completeness", "Tỷ lệ báo cáo", .completeness, "\(fmt(s.received)) / \(fmt(s.expected)) đơn vị đã báo cáo"),
+            pct("timeliness", "Đúng hạn", .timeliness,
+                "\(fmt(s.received - s.late)) / \(fmt(s.expected)) đơn vị báo cáo đúng hạn"),
+            pct("online", "Trực tuyến", .onlineRate,
+                "\(fmt(c.receivedOnline)) / \(fmt(c.received)) hồ sơ tiếp nhận trực tuyến"),
+            pct("on_time_resolution", "Giải quyết đúng hạn", .onTimeResolution,
+                "\(fmt(c.resolvedOnTime)) / \(fmt(c.resolved)) hồ sơ giải quyết đúng hạn"),
             anomalies,
         ]
     }
@@ -217,7 +209,7 @@ extension ReportHTMLViewModel {
         let bars = sorted.enumerated().map { i, s in
             let y = C.top + Double(i) * C.row
             let f = fraction(s)
-            let raw = Percent.format(numerator: s.received, denominator: s.expected)
+            let raw = s.percent(.completeness)
             return ProvinceBar(code: s.scopeCode, name: s.scopeName, raw: raw, percent: ReportHTMLFormat.percent(raw),
                                y: y + 3, textY: y + 12, width: C.barWidth * min(max(f ?? 0, 0), 1),
                                below: f.map { f in nationalFraction.map { f < $0 } ?? false } ?? false)
@@ -227,7 +219,7 @@ extension ReportHTMLViewModel {
             Tick(x: C.barX + C.barWidth * Double($0) / 100, y: axisY, label: "\($0)%")
         }
         let nx = C.barX + C.barWidth * min(max(nationalFraction ?? 0, 0), 1)
-        let label = "Cả nước " + ReportHTMLFormat.percent(Percent.format(numerator: national.received, denominator: national.expected))
+        let label = "Cả nước " + ReportHTMLFormat.percent(national.percent(.completeness))
         return ProvinceChart(bars: bars, height: axisY + 18, axisY: axisY, axisLabelY: axisY + 13, ticks: ticks,
                              hasNational: nationalFraction != nil, nationalX: nx, nationalLabel: label,
                              nationalAnchor: nx - C.barX < 90 ? "start" : "end")

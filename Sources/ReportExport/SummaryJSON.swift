@@ -33,13 +33,13 @@ public struct SummaryJSON: DayExporter {
             let c = s.counts
             return Scope(scope_code: s.scopeCode, scope_name: s.scopeName, expected_reports: s.expected,
                          received_reports: s.received, late_reports: s.late, missing_reports: s.missing,
-                         completeness_pct: Percent.format(numerator: s.received, denominator: s.expected),
-                         timeliness_pct: Percent.format(numerator: s.received - s.late, denominator: s.expected),
+                         completeness_pct: s.percent(.completeness),
+                         timeliness_pct: s.percent(.timeliness),
                          received_online: c.receivedOnline, received_offline: c.receivedOffline,
                          resolved_on_time: c.resolvedOnTime, resolved_late: c.resolvedLate, returned: c.returned,
                          pending_on_time: c.pendingOnTime, pending_overdue: c.pendingOverdue,
-                         online_rate_pct: Percent.format(numerator: c.receivedOnline, denominator: c.received),
-                         on_time_resolution_pct: Percent.format(numerator: c.resolvedOnTime, denominator: c.resolved),
+                         online_rate_pct: s.percent(.onlineRate),
+                         on_time_resolution_pct: s.percent(.onTimeResolution),
                          anomalies: s.anomalies)
         }
         var byRule: [String: Int] = [:]

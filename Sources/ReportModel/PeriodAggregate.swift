@@ -1,21 +1,14 @@
 /// A `period_summary.csv` row: the nation or a province over a period's report days.
 public struct PeriodScope: Sendable, Hashable {
-    public var scopeCode: String
-    public var scopeName: String
-    public var expected = 0
-    public var received = 0
-    public var late = 0
-    /// Flows summed over the days; the backlog (pending) as of the period's last day.
-    public var counts = Counts.zero
-    public var anomalies = 0
+    /// The scope's figures as a day's row holds them, summed over the days: flows and reports summed, the backlog
+    /// (pending) as of the period's last day.
+    public var summary: ScopeSummary
     public var unitsExpectedEveryDay = 0
     public var unitsReportingEveryDay = 0
 
     public init(scopeCode: String, scopeName: String) {
-        self.scopeCode = scopeCode; self.scopeName = scopeName
+        summary = ScopeSummary(scopeCode: scopeCode, scopeName: scopeName)
     }
-
-    public var missing: Int { expected - received }
 }
 
 /// A `unit_reporting.csv` row: one unit over the period's report days it was expected.

@@ -37,7 +37,7 @@ final class PeriodReportHTMLTests: XCTestCase {
         func scope(_ code: String, _ name: String, expected: Int, received: Int, late: Int, every: Int, reporting: Int,
                    counts: Counts) -> PeriodScope {
             var s = PeriodScope(scopeCode: code, scopeName: name)
-            s.expected = expected; s.received = received; s.late = late; s.counts = counts
+            s.summary.expected = expected; s.summary.received = received; s.summary.late = late; s.summary.counts = counts
             s.unitsExpectedEveryDay = every; s.unitsReportingEveryDay = reporting
             return s
         }

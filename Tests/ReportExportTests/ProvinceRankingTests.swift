@@ -7,9 +7,9 @@ final class ProvinceRankingTests: XCTestCase {
     private func scope(_ code: String, _ received: Int, _ expected: Int, online: Int = 0, offline: Int = 0,
                        onTime: Int = 0, late: Int = 0) -> PeriodScope {
         var s = PeriodScope(scopeCode: code, scopeName: "Tỉnh \(code)")
-        s.expected = expected
-        s.received = received
-        s.counts = Counts(receivedOnline: online, receivedOffline: offline, resolvedOnTime: onTime, resolvedLate: late)
+        s.summary.expected = expected
+        s.summary.received = received
+        s.summary.counts = Counts(receivedOnline: online, receivedOffline: offline, resolvedOnTime: onTime, resolvedLate: late)
         return s
     }
 

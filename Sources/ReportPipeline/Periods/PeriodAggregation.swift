@@ -9,7 +9,7 @@ public enum PeriodAggregation {
         let last = daily[daily.count - 1]
         let (scopes, scopeIndex) = sumScopes(daily)
         var units = unitRows(daily, registries: registries, provinceNames: { code in
-            scopeIndex[code].map { scopes[$0].scopeName }
+            scopeIndex[code].map { scopes[$0].summary.scopeName }
         })
         var result = scopes
         for i in units.indices where units[i].expected == days.count {
@@ -52,13 +52,13 @@ public enum PeriodAggregation {
         for (t, d) in daily.enumerated() {
             for (k, s) in d.scopes.enumerated() {
                 guard let i = k == 0 ? 0 : index[s.scopeCode] else { continue }
-                scopes[i].expected += s.expected
-                scopes[i].received += s.received
-                scopes[i].late += s.late
-                scopes[i].anomalies += s.anomalies
-                scopes[i].counts.addFlows(s.counts)
+                scopes[i].summary.expected += s.expected
+                scopes[i].summary.received += s.received
+                scopes[i].summary.late += s.late
+                scopes[i].summary.anomalies += s.anomalies
+                scopes[i].summary.counts.addFlows(s.counts)
                 // A backlog is not a flow: the last day's (none for a province gone by then).
-                if t == daily.count - 1 { scopes[i].counts.setBacklog(s.counts) }
+                if t == daily.count - 1 { scopes[i].summary.counts.setBacklog(s.counts) }
             }
         }
         return (scopes, index)
