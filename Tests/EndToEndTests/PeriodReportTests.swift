@@ -125,6 +125,34 @@ final class PeriodReportTests: XCTestCase {
         XCTAssertEqual(rows.first?["report_days"], "1")
     }
 
+    /// `--lang en` names the workbook's sheets and columns in English, as the day's workbooks; the CSVs stay the same.
+    func testTheWorkbookFollowsTheLanguage() throws {
+        guard try runProcess(WorkbookTests.python, ["-c", "import openpyxl"]).status == 0 else {
+            throw XCTSkip("python3-openpyxl is not installed (scripts/setup-deps installs it)")
+        }
+        let dir = try TempDir("periods-lang")
+        let month = try PeriodMonth(root: dir.url)
+        let inbox = dir.url.appendingPathComponent("inbox"), out = dir.path("out")
+        try month.write(month.sent.filter { $0.day == "2026-11-18" }, into: inbox)
+        try run(["run", "--date", "2026-11-18", "--inbox", inbox.path, "--out", out] + month.registryFlags)
+        let folder = "\(out)/exports/periods/2026-11-18_2026-11-18"
+        let read = "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n"
+            + "print(wb.properties.title); print(wb.sheetnames); print([c.value for c in next(wb.worksheets[2].iter_rows())][:5])"
+        var texts: [String] = [], csvs: [[String: Data]] = []
+        for lang in ["vi", "en"] {
+            try run(["report", "--from", "2026-11-18", "--to", "2026-11-18", "--lang", lang, "--out", out] + month.registryFlags)
+            let r = try runProcess(WorkbookTests.python, ["-c", read, "\(folder)/report.xlsx"])
+            XCTAssertEqual(r.status, 0, r.both)
+            texts.append(r.stdout)
+            csvs.append(Dictionary(uniqueKeysWithValues: try Self.periodCSVs.map { ($0, try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\($0)"))) }))
+        }
+        XCTAssertEqual(texts[0], "Báo cáo từ 18/11/2026 đến 18/11/2026\n['Tổng hợp', 'Đơn vị', 'Xếp hạng']\n"
+                       + "['Kỳ báo cáo', 'Mã địa bàn', 'Tên địa bàn', 'Tỷ lệ báo cáo', 'Hạng tỷ lệ báo cáo']\n")
+        XCTAssertEqual(texts[1], "Period report 2026-11-18_2026-11-18\n['Summary', 'Units', 'Ranking']\n"
+                       + "['Period', 'Code', 'Name', 'Completeness', 'Completeness rank']\n")
+        XCTAssertEqual(csvs[0], csvs[1], "the CSVs do not depend on the language")
+    }
+
     /// `scripts/check-workbook --period` over each period's folder (skipped without python3-openpyxl).
     private func assertWorkbooksEqualTheCSVs(_ periods: [String], out: String) throws {
         guard try runProcess(WorkbookTests.python, ["-c", "import openpyxl"]).status == 0 else {
