@@ -48,9 +48,11 @@ public struct RunInfo: Sendable, Codable {
     public var startedAt: String
     /// Registry files and the day's submissions.
     public var inputs: [Input]
+    /// The version of dailyreports that wrote the file (`1.2.0 (commit)`).
+    public var version: String?
 
-    public init(id: Int64, command: String, startedAt: String, inputs: [Input]) {
-        self.id = id; self.command = command; self.startedAt = startedAt; self.inputs = inputs
+    public init(id: Int64, command: String, startedAt: String, inputs: [Input], version: String? = nil) {
+        self.id = id; self.command = command; self.startedAt = startedAt; self.inputs = inputs; self.version = version
     }
 }
 

@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -393,5 +393,11 @@ public enum Migrations {
         anomalies INTEGER NOT NULL,
         PRIMARY KEY (report_date, unit_code)
     ) WITHOUT ROWID;
+    """
+
+    /// Why a figure was restated (`late_file`, `correction`, `reingest`, `registry_change`, `recompute`),
+    /// so the committee can filter the few real corrections from the many late arrivals.
+    static let v9 = """
+    ALTER TABLE restatements ADD COLUMN cause TEXT NOT NULL DEFAULT '';
     """
 }

@@ -51,7 +51,8 @@ extension Warehouse {
     /// Records that a published figure of `restatement.reportDate` changed, by run `runId`.
     public func recordRestatement(_ restatement: Restatement, runId: Int64) throws {
         let s = try db.prepare("""
-            INSERT INTO restatements (at, report_date, scope, figure, old_value, new_value, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO restatements (at, report_date, scope, figure, old_value, new_value, run_id, cause)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         s.bind(1, restatement.at.seconds)
         s.bind(2, restatement.reportDate.iso)
@@ -60,13 +61,14 @@ extension Warehouse {
         s.bind(5, restatement.oldValue)
         s.bind(6, restatement.newValue)
         s.bind(7, runId)
+        s.bind(8, restatement.cause)
         try s.run()
     }
 
     /// The restatements of `day`, oldest first.
     public func restatements(on day: Day) throws -> [Restatement] {
         let s = try db.prepare("""
-            SELECT at, report_date, scope, figure, old_value, new_value FROM restatements WHERE report_date = ?
+            SELECT at, report_date, scope, figure, old_value, new_value, run_id, cause FROM restatements WHERE report_date = ?
             ORDER BY at, rowid
             """)
         s.bind(1, day.iso)
@@ -76,14 +78,47 @@ extension Warehouse {
 
     /// Every restatement, in the order they were recorded.
     public func allRestatements() throws -> [Restatement] {
-        let s = try db.prepare("SELECT at, report_date, scope, figure, old_value, new_value FROM restatements ORDER BY at, rowid")
+        let s = try db.prepare("SELECT at, report_date, scope, figure, old_value, new_value, run_id, cause FROM restatements ORDER BY at, rowid")
         var c = s.cursor(decodeRestatement)
         return try c.all()
     }
 
-    /// A `restatements` row: at, report_date, scope, figure, old_value, new_value.
+    /// A `restatements` row: at, report_date, scope, figure, old_value, new_value, run_id, cause.
     func decodeRestatement(_ s: Statement) throws -> Restatement {
         Restatement(at: Timestamp(seconds: s.int64(0)), reportDate: try day(s.string(1)), scope: s.string(2),
-                    figure: s.string(3), oldValue: s.optionalString(4), newValue: s.optionalString(5))
+                    figure: s.string(3), oldValue: s.optionalString(4), newValue: s.optionalString(5),
+                    runId: s.optionalInt64(6), cause: s.string(7))
+    }
+
+    /// The run that last published `name` for `day`, if any.
+    public func publishedRun(on day: Day, name: String) throws -> Int64? {
+        let s = try db.prepare("SELECT run_id FROM published WHERE report_date = ? AND name = ?")
+        s.bind(1, day.iso)
+        s.bind(2, name)
+        var c = s.cursor { $0.optionalInt64(0) }
+        return try c.all().first ?? nil
+    }
+
+    /// What new data `day` received after run `publishedBy` published it: any file at all (late), and whether one
+    /// came from a unit that had already reported the day (a correction).
+    public func dataSincePublication(on day: Day, publishedBy: Int64) throws -> (newFiles: Bool, corrections: Bool) {
+        let late = try db.prepare("""
+            SELECT EXISTS (SELECT 1 FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
+                           WHERE d.report_date = ?1 AND s.run_id > ?2 AND s.status <> 'duplicate')
+            """)
+        late.bind(1, day.iso)
+        late.bind(2, publishedBy)
+        var c = late.cursor { $0.int(0) != 0 }
+        guard try c.all().first == true else { return (false, false) }
+        let corrected = try db.prepare("""
+            SELECT EXISTS (SELECT 1 FROM unit_reports n JOIN submissions s ON s.id = n.submission_id AND s.run_id > ?2
+                           JOIN unit_reports o ON o.report_date = n.report_date AND o.unit_code = n.unit_code
+                           JOIN submissions so ON so.id = o.submission_id AND so.run_id <= ?2
+                           WHERE n.report_date = ?1)
+            """)
+        corrected.bind(1, day.iso)
+        corrected.bind(2, publishedBy)
+        var k = corrected.cursor { $0.int(0) != 0 }
+        return (true, try k.all().first == true)
     }
 }

@@ -3,7 +3,9 @@ import ReportModel
 extension Warehouse {
     /// Replaces the registry snapshot ("registries as loaded") with `r`, in one transaction; nothing is written
     /// when the stored snapshot already holds exactly these values (most nights: ~7,000 rows not rewritten).
-    public func replaceRegistries(_ r: Registries) throws {
+    /// Returns whether the stored snapshot changed, and the snapshot it replaced (nil when none was stored).
+    @discardableResult
+    public func replaceRegistries(_ r: Registries) throws -> (changed: Bool, previous: Registries?) {
         let tables = Self.registryTables(r)
         var image: [UInt8] = []
         for t in tables {
@@ -12,8 +14,10 @@ extension Warehouse {
         }
         let stored = try db.prepare("SELECT value FROM warehouse_meta WHERE name = 'registries'")
         defer { stored.reset() }
-        if try stored.step(), stored.blob(0) == image { return }
+        let hadSnapshot = try stored.step()
+        if hadSnapshot, stored.blob(0) == image { return (false, nil) }
         stored.reset()
+        let previous = hadSnapshot ? try storedRegistries() : nil
         try db.transaction {
             try db.execute("""
                 DELETE FROM registry_units; DELETE FROM registry_procedures;
@@ -30,6 +34,7 @@ extension Warehouse {
             m.bind(1, image)
             try m.run()
         }
+        return (true, previous)
     }
 
     /// A value bound to a registry insert.
@@ -130,5 +135,22 @@ extension Warehouse {
             throw ReportError(.internal, "The warehouse holds an unknown unit level \"\(s)\".", location: path)
         }
         return l
+    }
+
+    /// Report dates whose kept rows name one of `units` or `procedures`, or that hold rows rejected for
+    /// `reasons`: the dates a re-ingest after a registry change may change. Scans the rows (a registry change is rare).
+    public func datesReferencing(units: Set<String>, procedures: Set<String>, rejectReasons: Set<String>) throws -> Set<Day> {
+        var out = Set<Day>()
+        func collect(_ sql: String, _ values: [String]) throws {
+            guard !values.isEmpty else { return }
+            let s = try db.prepare(sql.replacingOccurrences(of: "$LIST", with: Array(repeating: "?", count: values.count).joined(separator: ",")))
+            for (i, v) in values.enumerated() { s.bind(Int32(i + 1), v) }
+            var c = s.cursor { $0.optionalString(0) }
+            while let d = try c.next() { if let d, let day = Day(iso: d) { out.insert(day) } }
+        }
+        try collect("SELECT DISTINCT report_date FROM report_rows WHERE unit_code IN ($LIST)", units.sorted())
+        try collect("SELECT DISTINCT report_date FROM report_rows WHERE procedure_code IN ($LIST)", procedures.sorted())
+        try collect("SELECT DISTINCT report_date FROM rejects WHERE reason IN ($LIST)", rejectReasons.sorted())
+        return out
     }
 }

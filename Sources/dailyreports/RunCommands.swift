@@ -56,6 +56,7 @@ struct Run: ParsableCommand, SpeaksToAPerson {
         let summary = try runner.run(date: day, arguments: CommandLine.arguments)
         finishProgress()
         print(summary.line(for: day))
+        for line in summary.detailLines { print(line) }
         try publishAfterRun(runner.config)
     }
 }
@@ -76,12 +77,13 @@ struct Backfill: ParsableCommand, SpeaksToAPerson {
         let runner = try makeRunner(options)
         let first = try parseDay(from, flag: "--from"), last = try parseReportDay(to, flag: "--to")
         if dryRun {
-            for line in try runner.plan(from: first, to: last) { print(line) }
+            for line in try runner.plan(from: first, to: last, reingest: reingest) { print(line) }
             return
         }
         let summary = try runner.backfill(from: first, to: last, reingest: reingest, arguments: CommandLine.arguments)
         finishProgress()
         print(summary.line(for: last))
+        for line in summary.detailLines { print(line) }
         try publishAfterRun(runner.config)
     }
 }

@@ -47,6 +47,13 @@ final class CheckHistoryTests: XCTestCase {
         let restated = try readCSVTable("\(out)/restatements.csv").filter { $0["report_date"] == "2026-11-24" && $0["scope_code"] == "VN" }
         XCTAssertTrue(restated.contains { $0["figure"] == "anomalies" && $0["old_value"] == "0" && $0["new_value"] == "1" },
                       "Tuesday's anomaly count is restated: \(restated)")
+        // Why, in restatements.csv: Monday by the unit's second file (a correction), Tuesday by Monday's history.
+        XCTAssertEqual(Set(restated.map { $0["cause"] }), ["recompute"], "\(restated)")
+        let monday = try readCSVTable("\(out)/restatements.csv").filter { $0["report_date"] == "2026-11-23" }
+        XCTAssertFalse(monday.isEmpty)
+        XCTAssertEqual(Set(monday.map { $0["cause"] }), ["correction"], "\(monday)")
+        let runs = Set(try readCSVTable("\(out)/restatements.csv").map { $0["run_id"] })
+        XCTAssertEqual(runs, ["2"], "the second run (id 2) restated them")
     }
 
     /// A backfill that ends before the last exported day leaves the later days pending, and the next

@@ -320,8 +320,13 @@ private struct CrashState {
             archives[a] = r.stdout
         }
         let restatementsCSV = (try? Data(contentsOf: URL(fileURLWithPath: "\(out)/restatements.csv"))) ?? Data()
-        // recorded_at is the wall clock; compare the rest.
-        restatements = parseCSV(restatementsCSV).dropFirst().map { $0.dropFirst().joined(separator: "|") }
+        // recorded_at is the wall clock and run_id the run that happened to record it (a rerun after a kill
+        // is another run); compare the rest, the cause included.
+        let restatementRecords = parseCSV(restatementsCSV)
+        let skipped = Set(["recorded_at", "run_id"].compactMap { restatementRecords.first?.firstIndex(of: $0) })
+        restatements = restatementRecords.dropFirst().map { r in
+            r.enumerated().filter { !skipped.contains($0.offset) }.map(\.element).joined(separator: "|")
+        }
         otherTemps = []
         if let walker = FileManager.default.enumerator(atPath: out) {
             for case let rel as String in walker where !rel.hasPrefix("exports")

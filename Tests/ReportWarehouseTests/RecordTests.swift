@@ -143,8 +143,10 @@ final class RecordTests: XCTestCase {
         try wh.setPublished(day: day2, name: "rejects.csv", sha256: "h3", runId: run)
         XCTAssertEqual(try wh.publishedHashes(on: day2), ["rejects.csv": "h3", "national_summary.csv": "h2"])
         let r = Restatement(at: at("2026-11-29T01:00:00"), reportDate: day2, scope: "VN", figure: "received_reports",
-                            oldValue: "3000", newValue: "3001")
+                            oldValue: "3000", newValue: "3001", cause: Restatement.Cause.correction.rawValue)
         try wh.recordRestatement(r, runId: run)
-        XCTAssertEqual(try wh.restatements(on: day2), [r])
+        var recorded = r
+        recorded.runId = run
+        XCTAssertEqual(try wh.restatements(on: day2), [recorded], "the run and the cause are kept")
     }
 }

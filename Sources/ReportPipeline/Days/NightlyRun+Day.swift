@@ -54,7 +54,8 @@ extension NightlyRun {
         var inputs = registryInputs
         inputs += try warehouse.submissions(on: day, withDates: false).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
         let input = DayExportInput(aggregate: aggregate, findings: findings, rejects: try warehouse.rejects(on: day),
-                                   run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs),
+                                   run: RunInfo(id: runId, command: command, startedAt: startedAt.iso, inputs: inputs,
+                                                version: BuildInfo.current.short),
                                    publication: Publication(started: startedAt, deadline: config.deadline.instant(for: day)),
                                    deadline: config.deadline.instant(for: day), language: config.language)
         let folder = out.appendingPathComponent("exports").appendingPathComponent(day.iso)
@@ -65,7 +66,16 @@ extension NightlyRun {
         // but before recording finds the same changes again, and records them once.
         let published = try warehouse.publishedContent(on: day, name: national.fileName)
         let now = clock()
-        let changes = published.map { Restatements.changes(old: $0, new: newSummary, day: day, at: now) } ?? []
+        var changes = published.map { Restatements.changes(old: $0, new: newSummary, day: day, at: now) } ?? []
+        if !changes.isEmpty {
+            let cause = try Restatements.cause(of: day, reingested: reingestedDays.contains(day), registriesChanged: registriesChanged,
+                                               warehouse: warehouse, publishedName: national.fileName)
+            for i in changes.indices {
+                changes[i].cause = cause.rawValue
+                changes[i].runId = runId
+            }
+            restatedDays.insert(day)
+        }
         var context = ReportHTMLContext.fromExports(folder.deletingLastPathComponent(), day: day,
                                                     previousReportDay: { self.registries.calendar.previousReportDay(before: $0) })
         context.unitNames = unitNames

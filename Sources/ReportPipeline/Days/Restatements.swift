@@ -30,12 +30,26 @@ enum Restatements {
         return (header, records.dropFirst().compactMap { r in r.count > 1 ? (r[1], r) : nil })
     }
 
+    /// Why `day`'s published figures changed in run `runId`: a re-ingest of the day, else the new files it
+    /// received since it was last published (a unit's second file is a correction, else a late file), else a
+    /// registry change, else a plain recompute (an earlier day's history, or a killed run finished).
+    static func cause(of day: Day, reingested: Bool, registriesChanged: Bool, warehouse: Warehouse,
+                      publishedName: String) throws -> Restatement.Cause {
+        if reingested { return .reingest }
+        if let run = try warehouse.publishedRun(on: day, name: publishedName) {
+            let since = try warehouse.dataSincePublication(on: day, publishedBy: run)
+            if since.corrections { return .correction }
+            if since.newFiles { return .lateFile }
+        }
+        return registriesChanged ? .registryChange : .recompute
+    }
+
     /// Rewrites `OUT/restatements.csv` from the warehouse.
     static func publish(_ all: [Restatement], to url: URL) throws {
-        var w = CSVWriter(header: ["recorded_at", "report_date", "scope_code", "figure", "old_value", "new_value"])
+        var w = CSVWriter(header: ["recorded_at", "report_date", "scope_code", "figure", "old_value", "new_value", "run_id", "cause"])
         for r in all {
             w.append(row: [.text(r.at.iso), .text(r.reportDate.iso), .text(r.scope), .text(r.figure),
-                           .text(r.oldValue ?? ""), .text(r.newValue ?? "")])
+                           .text(r.oldValue ?? ""), .text(r.newValue ?? ""), .text(r.runId.map(String.init) ?? ""), .text(r.cause)])
         }
         try AtomicFile.write(w.bytes, to: url)
     }

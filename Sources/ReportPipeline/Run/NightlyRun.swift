@@ -22,6 +22,10 @@ public final class NightlyRun {
     private let systemStart = Int64(Date().timeIntervalSince1970)
     /// The WAL's size and checkpoints during the current run.
     var wal = WALBound(limitBytes: 64 << 20)
+    /// This run's facts that the restatements' cause and the summary line need (reset by each run).
+    var registriesChanged = false
+    var reingestedDays = Set<Day>()
+    var restatedDays = Set<Day>()
 
     /// Files read and normalized per batch, to bound memory on large backfills.
     static let batchSize = 1000
@@ -110,7 +114,10 @@ public final class NightlyRun {
         let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath), parallel: false) }
         defer { _ = try? preload.wait() }
         let unlistedPacks = try Housekeeping.sweep(out: out, warehouse: warehouse)
-        try warehouse.replaceRegistries(registries)
+        let replaced = try warehouse.replaceRegistries(registries)
+        registriesChanged = replaced.changed
+        reingestedDays = []
+        restatedDays = []
         let setupMs = Int(Date().timeIntervalSince(setupStart) * 1000)
         let started = now ?? clock()
         var summary = RunSummary()
@@ -119,6 +126,9 @@ public final class NightlyRun {
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
         try log.stage(.setup) {
             ((), ["lock_open_sweep_registries_ms": setupMs, "unlisted_packs_left": unlistedPacks, "warehouse_quick_check_ms": checkMs])
+        }
+        if let previous = replaced.previous, reingest == nil, let change = try registryChange(previous: previous, warehouse: warehouse) {
+            summary.registryHint = Self.registryHint(change.diff, dates: change.dates)
         }
         do {
             let found = try log.stage(.discover) { () throws -> ([DiscoveredFile], [String: Int]) in
@@ -142,11 +152,20 @@ public final class NightlyRun {
                             "rows_accepted": summary.rowsAccepted, "rows_rejected": summary.rowsRejected])
             }
             if let (from, to) = reingest {
-                let affected = try log.stage(.reingest) { () throws -> (Set<Day>, [String: Int]) in
+                let report = try log.stage(.reingest) { () throws -> (Ingestion.ReingestReport, [String: Int]) in
                     let subs = try warehouse.submissionsToReingest(from: from, through: to)
-                    let a = try ingestion.reingest(subs, warehouse: warehouse, runId: summary.runId)
-                    return (a, ["files": subs.count, "dates": a.count])
+                    let start = Date()
+                    let r = try ingestion.reingest(subs, warehouse: warehouse, runId: summary.runId) { done, total in
+                        self.progress?(ProgressLine.reingest(done: done, of: total, elapsed: Date().timeIntervalSince(start)))
+                    }
+                    return (r, ["files": r.files, "dates": r.affected.count,
+                                "rows_newly_accepted": r.newlyAccepted.values.reduce(0, +),
+                                "rows_newly_rejected": r.newlyRejected.values.reduce(0, +)])
                 }
+                let affected = report.affected
+                summary.reingest = RunSummary.Reingest(files: report.files, newlyAccepted: report.newlyAccepted,
+                                                       newlyRejected: report.newlyRejected)
+                reingestedDays = affected
                 changes.touchedDates.formUnion(affected)
                 changes.rowDates.formUnion(affected)
             }
@@ -216,8 +235,12 @@ public final class NightlyRun {
                     stale = Set(exportedDays().filter { $0 > last && $0 > changed })
                     try warehouse.markPending(stale, figures: stale)
                 }
+                summary.leftPending = stale.sorted()
                 return ((), ["later_days_left_pending": stale.count])
             }
+            summary.restated = restatedDays.sorted()
+            summary.skipped = (0...max(0, Int(last.ordinal - historyFrom.ordinal))).map { historyFrom.adding(days: $0) }
+                .filter { !registries.calendar.isReportDay($0) }
             finish(&summary)
             lastSummary = summary
             try warehouse.finishRun(id: summary.runId, finishedAt: clock(),

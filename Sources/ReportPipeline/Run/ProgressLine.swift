@@ -11,6 +11,15 @@ enum ProgressLine {
         line(done: done, of: total, unit: "files", now: "ingesting", rows: rows, elapsed: elapsed)
     }
 
+    static func reingest(done: Int, of total: Int, elapsed: TimeInterval) -> String {
+        var s = line(done: done, of: total, unit: "files", now: "re-ingesting kept files", rows: 0, elapsed: 0)
+        if elapsed > 0.5, done > 0 {
+            s += "  \(Int(Double(done) / elapsed)) files/s"
+            if done < total { s += "  ~\(Int((elapsed / Double(done) * Double(total - done)).rounded()))s left" }
+        }
+        return s
+    }
+
     static func line(done: Int, of total: Int, unit: String, now: String, rows: Int, elapsed: TimeInterval) -> String {
         let width = 24
         let filled = total > 0 ? width * done / total : width
