@@ -60,4 +60,34 @@ final class ValidateOfficerTests: XCTestCase {
         for flag in ["--units", "--procedures", "--calendar", "--lang", "--pipeline"] { XCTAssertTrue(r.stdout.contains(flag), flag) }
         for flag in ["--inbox", "--out ", "--outlier", "--deadline"] { XCTAssertFalse(r.stdout.contains(flag), "\(flag) in \(r.stdout)") }
     }
+
+    /// A file-level problem is "(whole file)", never "line 0"; one row is "1 row" in English, and Vietnamese
+    /// (no plural form) says "1 dòng" like "3 dòng" (issue #17 item 6).
+    func testWholeFileProblemsAndSingularInBothLanguages() throws {
+        let dir = try TempDir("officer-singular")
+        let header = "report_date,unit_code,unit_name,procedure_code,received_online,received_offline,resolved_on_time,"
+            + "resolved_late,returned,pending_on_time,pending_overdue,submitted_at,reporter_email,reporter_phone,note\n"
+        let row = "2026-11-27,00070,Phường Hoàn Kiếm,1.000101,1,2,2,0,0,1,0,2026-11-27T18:00:00+07:00,,,\n"
+        try Data((header + row).utf8).write(to: dir.url.appendingPathComponent("one.csv"))
+        try Data().write(to: dir.url.appendingPathComponent("empty.csv"))
+        let en = try runProcess(try binary(), ["validate", "--lang", "en", "one.csv", "empty.csv"], cwd: dir.url)
+        XCTAssertEqual(en.status, 65, en.both)
+        let enLines = en.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(enLines.contains { $0.hasPrefix("empty.csv: (whole file): empty_file: ") }, en.stdout)
+        XCTAssertFalse(en.stdout.contains(":0:"), en.stdout)
+        XCTAssertFalse(en.stdout.contains("line 0"), en.stdout)
+        XCTAssertTrue(enLines.contains("  one.csv: 1 row accepted, 0 rejected"), en.stdout)
+        XCTAssertTrue(enLines.contains { $0.hasPrefix("  - 00070 Phường Hoàn Kiếm, 2026-11-27 (Friday): 1 procedure;") }, en.stdout)
+        XCTAssertEqual(enLines.last, "1 row accepted, 1 rejected, 0 warnings")
+        XCTAssertTrue(en.stderr.contains("1 row or file rejected; fix the line listed above"), en.stderr)
+
+        let vi = try runProcess(try binary(), ["validate", "one.csv", "empty.csv"], cwd: dir.url)
+        XCTAssertEqual(vi.status, 65, vi.both)
+        let viLines = vi.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(viLines.contains { $0.hasPrefix("empty.csv: (cả tệp): empty_file: ") }, vi.stdout)
+        XCTAssertFalse(vi.stdout.contains(":0:"), vi.stdout)
+        XCTAssertFalse(vi.stdout.contains("dòng 0"), vi.stdout)
+        XCTAssertTrue(viLines.contains("  one.csv: nhận 1 dòng, từ chối 0"), vi.stdout)
+        XCTAssertEqual(viLines.last, "Tổng cộng: nhận 1 dòng, từ chối 1, 0 cảnh báo")
+    }
 }
