@@ -25,7 +25,7 @@ public struct KnownFiles: Sendable {
     }
 
     /// A path's folder and file name, split at its last "/".
-    static func split(_ path: String) -> (folder: String, name: String) {
+    public static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
         return (String(path[..<slash]), String(path[path.index(after: slash)...]))
     }

@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -399,5 +399,18 @@ public enum Migrations {
     /// so the committee can filter the few real corrections from the many late arrivals.
     static let v9 = """
     ALTER TABLE restatements ADD COLUMN cause TEXT NOT NULL DEFAULT '';
+    """
+
+    /// The inbox folders discovery last saw, with their modification time then, so a night skips a folder unchanged
+    /// since and older than the horizon (issue #19, docs/DECISIONS.md); and the known files of one folder found
+    /// without reading every path (a year is ~860,000).
+    static let v10 = """
+    CREATE TABLE inbox_folders (
+        path TEXT PRIMARY KEY,            -- relative to the inbox, '/'-separated, as shown ('' the inbox itself)
+        fs_path BLOB,                     -- the same path as the file system has it (a name may not be UTF-8); NULL: the inbox
+        mtime_ns INTEGER NOT NULL         -- its modification time when it was last listed or seen unchanged
+    ) WITHOUT ROWID;
+    -- A submission's folder: its path up to and including the last '/' ('' at the inbox's root).
+    CREATE INDEX submissions_folder ON submissions(rtrim(path, replace(path, '/', '')));
     """
 }

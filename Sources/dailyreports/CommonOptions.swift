@@ -13,6 +13,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Outlier check: |x − expected| / scale above which a value is flagged.") var outlierThreshold: Double?
     @Option(help: "Outlier check: and at least this many dossiers away.") var outlierMinDifference: Int?
     @Option(help: "Where to write the metrics file (default: OUT/metrics/dailyreports.prom).") var metricsFile: String?
+    @Option(help: "Discovery walks again every inbox folder changed within this many days of the run's clock (default 7).")
+    var discoveryHorizonDays: Int?
     @Option(help: "The run's clock, e.g. 2026-12-01T10:30:00+07:00 (tests, replays); default: the system clock.")
     var now: String?
 
@@ -41,6 +43,7 @@ struct CommonOptions: ParsableArguments {
         if let outlierMinHistory { c.outlier.minHistory = outlierMinHistory }
         if let outlierThreshold { c.outlier.threshold = outlierThreshold }
         if let outlierMinDifference { c.outlier.minDifference = outlierMinDifference }
+        if let discoveryHorizonDays { c.discoveryHorizonDays = discoveryHorizonDays }
         if let deadline {
             guard let d = Deadline(parsing: deadline) else {
                 throw ReportError(.usage, vi: "--deadline \"\(deadline)\" không có dạng HH:MM hay '+N HH:MM'; hãy ghi ví dụ 10:00",

@@ -45,6 +45,8 @@ struct Run: ParsableCommand, SpeaksToAPerson {
         abstract: "The nightly job: ingest new inbox files and export every report day from the earliest touched through D.")
     @OptionGroup var options: CommonOptions
     @Option(help: "The report date, YYYY-MM-DD, not after today (+07:00).") var date: String
+    @Flag(help: "Walk every inbox folder, also those unchanged and older than the discovery horizon (done weekly on its own).")
+    var fullScan = false
 
     var messageLanguage: Language { options.messageLanguage }
 
@@ -53,6 +55,7 @@ struct Run: ParsableCommand, SpeaksToAPerson {
         // The runner first: once the configuration is read, even a bad date is on record in OUT.
         let runner = try makeRunner(options)
         let day = try parseReportDay(date, flag: "--date")
+        runner.fullScan = fullScan
         let summary = try runner.run(date: day, arguments: CommandLine.arguments)
         finishProgress()
         print(summary.line(for: day))
@@ -69,6 +72,8 @@ struct Backfill: ParsableCommand, SpeaksToAPerson {
     @Flag(help: "Print the plan (dates, new files, what would be restated) and change nothing.") var dryRun = false
     @Flag(help: "Normalize the range's kept raw files again with the current registries (after a registry correction).")
     var reingest = false
+    @Flag(help: "Walk every inbox folder, also those unchanged and older than the discovery horizon (done weekly on its own).")
+    var fullScan = false
 
     var messageLanguage: Language { options.messageLanguage }
 
@@ -76,6 +81,7 @@ struct Backfill: ParsableCommand, SpeaksToAPerson {
         if !dryRun { Recorder.begin("backfill") }
         let runner = try makeRunner(options)
         let first = try parseDay(from, flag: "--from"), last = try parseReportDay(to, flag: "--to")
+        runner.fullScan = fullScan
         if dryRun {
             for line in try runner.plan(from: first, to: last, reingest: reingest) { print(line) }
             return

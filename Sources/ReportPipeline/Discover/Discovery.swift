@@ -14,29 +14,31 @@ public enum Discovery {
 
     /// New or changed files, sorted by path. Symbolic links are never followed.
     public static func discover(inbox: String, known: KnownFiles) throws(ReportError) -> [DiscoveredFile] {
-        try discoverAll(inbox: inbox, known: { known }).files
+        try discoverAll(inbox: inbox, plan: .full, known: { _ in known }).files
     }
 
     /// The same, with the known files asked for only once the inbox has been walked (they can be read meanwhile).
     public static func discover(inbox: String, known: () throws -> KnownFiles) throws(ReportError) -> [DiscoveredFile] {
-        try discoverAll(inbox: inbox, known: known).files
+        try discoverAll(inbox: inbox, plan: .full, known: { _ in try known() }).files
     }
 
-    /// New or changed files and the uploads in progress, with the known files asked for once the inbox is walked.
-    public static func discoverAll(inbox: String, known: () throws -> KnownFiles) throws(ReportError) -> Found {
+    /// New or changed files, the uploads in progress and the folders reached. Folders `plan` allows are skipped;
+    /// the known files are asked for once the inbox is walked, given the walked folders that hold files.
+    public static func discoverAll(inbox: String, plan: ScanPlan,
+                                   known: ([String]) throws -> KnownFiles) throws(ReportError) -> Found {
         let root = URL(fileURLWithPath: inbox).standardized.path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+        var rootStat = stat()
+        guard stat(root, &rootStat) == 0, rootStat.st_mode & S_IFMT == S_IFDIR else {
             throw ReportError(.usage, vi: "hộp thư đến \(inbox) không phải là thư mục; hãy dùng --inbox hoặc đặt inbox trong tệp pipeline",
                               en: "the inbox \(inbox) is not a folder; give --inbox or set inbox in the pipeline file")
         }
         // The tree is opened breadth-first until there are enough folders to share, then each of those is walked
         // whole on one of the cores: stat calls dominate discovery (one per file), and they scale.
         var listed: [Folder] = []
-        var level = [FolderName.root]
+        var level = [(FolderName.root, mtimeNanos(rootStat))]
         while !level.isEmpty && level.count < foldersToShare {
-            var next: [FolderName] = []
-            for rel in level { listed.append(scan(root: root, rel, subfolders: &next)) }
+            var next: [(FolderName, Int64)] = []
+            for (rel, mtime) in level { listed.append(visit(root: root, rel, mtime: mtime, plan: plan, subfolders: &next)) }
             level = next
         }
         let shared = level
@@ -44,21 +46,24 @@ public enum Discovery {
         DispatchQueue.concurrentPerform(iterations: shared.count) { i in
             var folders: [Folder] = []
             var stack = [shared[i]]
-            while let rel = stack.popLast() { folders.append(scan(root: root, rel, subfolders: &stack)) }
+            while let (rel, mtime) = stack.popLast() { folders.append(visit(root: root, rel, mtime: mtime, plan: plan, subfolders: &stack)) }
             slots.set(i, .success(folders))
         }
         if let parts = try? slots.collect() { for p in parts { listed += p } }
         let knownFiles: KnownFiles
         do {
-            knownFiles = try known()
+            knownFiles = try known(listed.filter { $0.walked && !$0.files.isEmpty }.map(\.name.rel))
         } catch let e as ReportError {
             throw e
         } catch {
             throw ReportError(wrapping: error)
         }
         var found = Found()
+        found.knownCount = knownFiles.count
         let rootBytes = Array(root.utf8)
         for folder in listed {
+            found.folders.append(SeenFolder(path: folder.name.rel, stamp: .init(fsPath: folder.name.bytes, mtimeNanos: folder.mtimeNanos),
+                                            walked: folder.walked, unreadable: folder.unreadable))
             let knownHere = knownFiles.files(in: folder.name.rel) ?? [:]
             let dirPath = path(root, folder.name.rel)
             found.inProgress += folder.inProgress.map { path(folder.name.rel, $0) }
@@ -89,15 +94,40 @@ public enum Discovery {
     /// One folder's submission files as listed: name, size, modification time.
     private struct Folder: Sendable {
         var name: FolderName
+        var mtimeNanos: Int64
+        var walked = true
+        var unreadable = false
         var files: [(name: String, bytes: [UInt8], size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
         var inProgress: [String] = []
     }
 
-    /// Lists one folder: its submission files, and its subfolders into `subfolders`.
-    private static func scan(root: String, _ rel: FolderName, subfolders: inout [FolderName]) -> Folder {
-        var folder = Folder(name: rel)
+    private static func mtimeNanos(_ st: stat) -> Int64 { Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec) }
+
+    /// One folder, whose time `mtime` was taken before this: skipped when `plan` allows (its recorded subfolders are
+    /// still looked at: a file added inside one changes only that subfolder's time), else listed.
+    private static func visit(root: String, _ rel: FolderName, mtime: Int64, plan: ScanPlan,
+                              subfolders: inout [(FolderName, Int64)]) -> Folder {
+        guard plan.canSkip(rel.rel, mtimeNanos: mtime) else { return scan(root: root, rel, mtime: mtime, subfolders: &subfolders) }
+        let rootBytes = Array(root.utf8)
+        for child in plan.previous.children(of: rel.rel) {
+            guard let stamp = plan.previous[child] else { continue }
+            var st = stat()
+            let full = rootBytes + [UInt8(ascii: "/")] + stamp.fsPath
+            // Gone, or no longer a folder: then this folder's time would have changed; nothing to look at.
+            guard lstat(full.map { CChar(bitPattern: $0) } + [0], &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { continue }
+            subfolders.append((FolderName(rel: child, bytes: stamp.fsPath), mtimeNanos(st)))
+        }
+        return Folder(name: rel, mtimeNanos: mtime, walked: false)
+    }
+
+    /// Lists one folder: its submission files, and its subfolders (with their times) into `subfolders`.
+    private static func scan(root: String, _ rel: FolderName, mtime: Int64, subfolders: inout [(FolderName, Int64)]) -> Folder {
+        var folder = Folder(name: rel, mtimeNanos: mtime)
         let dirPath = Array(root.utf8) + (rel.bytes.isEmpty ? [] : [UInt8(ascii: "/")] + rel.bytes)
-        guard let dir = opendir(dirPath.map { CChar(bitPattern: $0) } + [0]) else { return folder }
+        guard let dir = opendir(dirPath.map { CChar(bitPattern: $0) } + [0]) else {
+            folder.unreadable = true
+            return folder
+        }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
         while let entry = readdir(dir) {
@@ -108,24 +138,19 @@ public enum Discovery {
             let name = displayName(bytes)
             let sub = FolderName(rel: path(rel.rel, name), bytes: rel.joined(bytes))
             let type = entry.pointee.d_type
-            if type == UInt8(DT_DIR) {
-                subfolders.append(sub)
-                continue
-            }
             // Links (DT_LNK) are skipped: they could lead out of the inbox.
             // Every regular file is a submission: one of another type is rejected `unsupported_format`.
-            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) else { continue }
+            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) else { continue }
             var st = stat()
             guard fstatat(dfd, bytes.map { CChar(bitPattern: $0) } + [0], &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append(sub); continue }
+            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append((sub, mtimeNanos(st))); continue }
             guard st.st_mode & S_IFMT == S_IFREG else { continue }
             let lower = name.lowercased()
             if inProgressEndings.contains(where: { lower.hasSuffix($0) }) {
                 folder.inProgress.append(name)
                 continue
             }
-            folder.files.append((name, bytes, Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-                                 Int64(st.st_mtim.tv_sec)))
+            folder.files.append((name, bytes, Int64(st.st_size), mtimeNanos(st), Int64(st.st_mtim.tv_sec)))
         }
         return folder
     }

@@ -20,6 +20,8 @@ public final class NightlyRun {
     /// advance from it with the system clock. Nil: the system clock.
     public var now: Timestamp?
     private let systemStart = Int64(Date().timeIntervalSince1970)
+    /// Walk every inbox folder this run (`--full-scan`), not only those changed or within the horizon.
+    public var fullScan = false
     /// The WAL's size and checkpoints during the current run.
     var wal = WALBound(limitBytes: 64 << 20)
     /// This run's facts that the restatements' cause and the summary line need (reset by each run).
@@ -100,14 +102,14 @@ public final class NightlyRun {
         try warehouse.trimWAL(to: config.walCheckpointBytes)
         wal = WALBound(limitBytes: config.walCheckpointBytes)
         let warehousePath = warehouse.path
-        // The files already seen are read on another thread while the output folder is swept and the registries
-        // recorded (neither changes them).
-        let knownFiles = Pending { () throws -> (KnownFiles, Int) in
-            let start = Date()
-            let known = try Warehouse(path: warehousePath).fileStamps()
-            return (known, Int(Date().timeIntervalSince(start) * 1000))
+        // What earlier walks saw of the inbox (on a full scan, every file already seen) is read on another thread
+        // while the output folder is swept and the registries recorded (neither changes them).
+        let scanClock = now ?? clock()
+        let scanSetup = Pending { [config, fullScan] in
+            try InboxScan.prepare(warehousePath: warehousePath, inbox: config.inbox, clock: scanClock,
+                                  horizonDays: config.discoveryHorizonDays, asked: fullScan)
         }
-        defer { _ = try? knownFiles.wait() }
+        defer { _ = try? scanSetup.wait() }
         // So is the checks' history of the first day likely computed (the days this run changes are recomputed,
         // and remembered, before any later day uses them).
         let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
@@ -131,20 +133,23 @@ public final class NightlyRun {
             summary.registryHint = Self.registryHint(change.diff, dates: change.dates)
         }
         do {
-            let found = try log.stage(.discover) { () throws -> ([DiscoveredFile], [String: Int]) in
-                // The inbox is walked while the known files are still being read; they are waited for only then.
-                var known = KnownFiles(), knownMs = 0, waitMs = 0
-                let all = try Discovery.discoverAll(inbox: config.inbox) {
-                    let start = Date()
-                    (known, knownMs) = try knownFiles.wait()
-                    waitMs = Int(Date().timeIntervalSince(start) * 1000)
+            let scan = try scanSetup.wait()
+            let discovered = try log.stage(.discover) { () throws -> (Discovery.Found, [String: Int]) in
+                // Known file stamps are read only for the folders walked (all of them, beforehand, on a full scan).
+                var knownMs = 0
+                let all = try Discovery.discoverAll(inbox: config.inbox, plan: scan.plan) { walked in
+                    let (known, ms) = try scan.knownFiles(walked: walked, warehousePath: warehousePath)
+                    knownMs = ms
                     return known
                 }
-                let f = all.files
                 summary.inProgress = all.inProgress
-                return (f, ["files": f.count, "known": known.count, "reading_known_ms": knownMs, "waiting_for_known_ms": waitMs,
-                            "uploads_in_progress": all.inProgress.count])
+                summary.fullScan = scan.summaryNote
+                let walked = all.folders.filter(\.walked).count
+                return (all, ["files": all.files.count, "known": all.knownCount, "reading_known_ms": knownMs,
+                              "folders_walked": walked, "folders_skipped": all.folders.count - walked,
+                              "full_scan": scan.fullScan == nil ? 0 : 1, "uploads_in_progress": all.inProgress.count])
             }
+            let found = discovered.files
             var changes = try log.stage(.ingest) { () throws -> (Ingestion.Result, [String: Int]) in
                 let c = try ingest(found, into: warehouse, summary: &summary)
                 return (c, ["files": summary.filesNew, "duplicates": summary.duplicates,
@@ -226,6 +231,7 @@ public final class NightlyRun {
                 if !toCompute.isEmpty {
                     try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
                 }
+                try scan.record(discovered, leftForLater: summary.unread + summary.inProgress, warehouse: warehouse, at: started)
                 // Dates after the last one computed stay pending: their run recomputes from them.
                 try warehouse.clearPending(changes.touchedDates.union(toCompute).subtracting(unarchivable).filter { $0 <= last })
                 // Days already exported after it read their history from the days just changed: the next

@@ -23,6 +23,9 @@ public struct PipelineConfig: Sendable {
     public var metricsFile: String?
     /// Where `run` and `backfill` publish the warehouse afterwards (`postgres_url`; `publish --postgres`).
     public var postgresURL: String?
+    /// Discovery skips a folder seen unchanged by an earlier run only when its time is older than this many days
+    /// before the run's clock (`discovery_horizon_days`, `--discovery-horizon-days`; see docs/DECISIONS.md).
+    public var discoveryHorizonDays = 7
     /// A WAL larger than this after a commit is copied into the warehouse before the next unit of work
     /// (`wal_checkpoint_mib`), so a backfill's disk stays bounded.
     public var walCheckpointBytes: Int64 = 64 << 20
@@ -129,6 +132,7 @@ public struct PipelineConfig: Sendable {
         }
         config.postgresURL = file.postgresURL.flatMap { $0.isEmpty ? nil : $0 }
         if let w = file.walCheckpointMiB { config.walCheckpointBytes = Int64(w) << 20 }
+        if let h = file.discoveryHorizonDays { config.discoveryHorizonDays = h }
         try config.checkLimits(in: path)
         return config
     }
@@ -154,6 +158,11 @@ public struct PipelineConfig: Sendable {
         if !(outlier.threshold > 0) || !outlier.threshold.isFinite {
             try fail("checks.outlier.threshold", "--outlier-threshold", "ngưỡng phải là số dương", "the threshold must be a positive number")
         }
+        if discoveryHorizonDays < 1 || discoveryHorizonDays > 366 {
+            try fail("discovery_horizon_days", "--discovery-horizon-days",
+                     "cần từ 1 đến 366 ngày (mặc định 7): thư mục không đổi và cũ hơn chừng ấy ngày thì không được duyệt lại mỗi đêm",
+                     "give 1 to 366 days (the default is 7): folders unchanged and older than that are not walked again each night")
+        }
         if walCheckpointBytes < 0 {
             try fail("wal_checkpoint_mib", "wal_checkpoint_mib", "không được âm; hãy ghi 0 trở lên (mặc định 64)",
                      "may not be negative; give 0 or more (the default is 64)")
@@ -163,7 +172,7 @@ public struct PipelineConfig: Sendable {
     /// The settings a pipeline file may hold, by section.
     static let knownKeys: [String: Set<String>] = [
         "": ["registries", "inbox", "output", "deadline", "size_limit_mib", "reject_unregistered_reporter", "checks", "language",
-             "metrics_file", "postgres_url", "wal_checkpoint_mib"],
+             "metrics_file", "postgres_url", "wal_checkpoint_mib", "discovery_horizon_days"],
         "registries": ["units", "procedures", "contacts", "calendar"],
         "checks": ["outlier"],
         "checks.outlier": ["window", "min_history", "min_same_weekday", "threshold", "min_difference"],
@@ -214,10 +223,12 @@ struct PipelineFile: Decodable {
     var metricsFile: String?
     var postgresURL: String?
     var walCheckpointMiB: Int?
+    var discoveryHorizonDays: Int?
 
     enum CodingKeys: String, CodingKey {
         case registries, inbox, output, deadline, checks, language
         case walCheckpointMiB = "wal_checkpoint_mib"
+        case discoveryHorizonDays = "discovery_horizon_days"
         case metricsFile = "metrics_file"
         case postgresURL = "postgres_url"
         case sizeLimitMiB = "size_limit_mib"

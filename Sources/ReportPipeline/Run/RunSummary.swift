@@ -42,6 +42,8 @@ public struct RunSummary: Sendable {
     public var lostCopies: [String] = []
     /// Uploads still in progress (`.part`, `.tmp`, …): left for a later run.
     public var inProgress: [String] = []
+    /// Set when this run walked every inbox folder: why (`--full-scan`, weekly, a new inbox).
+    public var fullScan: String?
     /// Milliseconds the loader waited for parsing, and spent loading (for the run log).
     public var ingestWaitMs = 0
     public var ingestLoadMs = 0
@@ -82,6 +84,7 @@ public struct RunSummary: Sendable {
                 + "\(r.newlyRejected.values.reduce(0, +)) newly rejected"
         }
         if let registryHint { s += "; " + registryHint }
+        if let fullScan { s += "; \(fullScan)" }
         return s
     }
 

@@ -1,3 +1,5 @@
+import ReportWarehouse
+
 extension Discovery {
     /// What a walk of the inbox found.
     public struct Found: Sendable {
@@ -5,5 +7,21 @@ extension Discovery {
         public var files: [DiscoveredFile] = []
         /// Uploads still in progress (`.part`, `.tmp`, `.partial`, `.crdownload`): left for a later run.
         public var inProgress: [String] = []
+        /// Every folder reached, walked or skipped, with its time when seen (before it was listed).
+        public var folders: [SeenFolder] = []
+        /// How many known file stamps were read to compare the walked folders' files.
+        public var knownCount = 0
+    }
+
+    /// A folder the walk reached.
+    public struct SeenFolder: Sendable {
+        /// Relative to the inbox, as shown ("" the inbox itself).
+        public var path: String
+        /// The stamp to record for it: its path as the file system has it, its time before it was listed.
+        public var stamp: InboxFolderStamps.Stamp
+        /// Listed and every file compared (false: skipped, unchanged since an earlier run and older than the horizon).
+        public var walked: Bool
+        /// Could not be listed (its files were not seen): never recorded, so the next run tries again.
+        public var unreadable: Bool
     }
 }
