@@ -22,6 +22,8 @@ final class ReingestReportTests: XCTestCase {
         XCTAssertTrue(plan.stdout.contains("unit 19815: name \"Phường An Cựu\" → \"Phường An Cựu Mới\""), plan.stdout)
         XCTAssertTrue(plan.stdout.contains("kept files to read again ("), plan.stdout)
         XCTAssertTrue(plan.stdout.contains("  2026-11-23/46/19815.csv"), plan.stdout)
+        XCTAssertNotNil(plan.stdout.range(of: #"would read 0 new file\(s\) and [1-9]\d* kept file\(s\) again, [0-9.]+ MB"#,
+                                          options: .regularExpression), "the kept files count in what it reads: \(plan.stdout)")
         XCTAssertTrue(plan.stdout.contains("estimated time: ~"), "recent runs give a throughput: \(plan.stdout)")
 
         let run = try dailyreports(["run", "--date", "2026-11-27"] + common)
@@ -59,7 +61,7 @@ final class ReingestReportTests: XCTestCase {
         let plan = try dailyreports(["backfill", "--from", "2026-11-23", "--to", "2026-11-27", "--dry-run",
                                      "--inbox", sampleInbox.path, "--out", out])
         XCTAssertEqual(plan.status, 0, plan.both)
-        XCTAssertNotNil(plan.stdout.range(of: #"would read \d+ file\(s\), [0-9.]+ MB, ~\d+ row\(s\)"#, options: .regularExpression), plan.stdout)
+        XCTAssertNotNil(plan.stdout.range(of: #"would read \d+ new file\(s\), [0-9.]+ MB, ~\d+ row\(s\)"#, options: .regularExpression), plan.stdout)
         XCTAssertTrue(plan.stdout.contains("estimated time: ~"), plan.stdout)
     }
 }

@@ -30,14 +30,17 @@ extension NightlyRun {
                      + exported.map(\.iso).joined(separator: " "))
         lines.append("(earlier report days also recompute if the new files carry rows for them)")
         var rows = Self.estimatedRows(files)
+        var bytes = files.reduce(Int64(0)) { $0 + $1.size }
+        var read = "\(files.count) new file(s)"
         if reingest {
-            let (reingestLines, keptRows) = try reingestPlan(from: from, to: to, warehouse: warehouse)
-            lines += reingestLines
-            rows += keptRows
+            let kept = try reingestPlan(from: from, to: to, warehouse: warehouse)
+            lines += kept.lines
+            rows += kept.rows
+            bytes += kept.bytes
+            read += " and \(kept.files) kept file(s) again"
         }
-        let bytes = files.reduce(Int64(0)) { $0 + $1.size }
-        lines.append("would read \(files.count) file(s), \(Self.megabytes(bytes)), ~\(rows) row(s) (lines of the CSV files; "
-                     + "other formats estimated at the same rows per byte)")
+        lines.append("would read \(read), \(Self.megabytes(bytes)), ~\(rows) row(s) (new files: lines of the CSV files, "
+                     + "other formats at the same rows per byte; kept files: the rows they gave before)")
         if let t = Throughput.recent(runLog: out.appendingPathComponent("run-log.jsonl")) {
             lines.append("estimated time: ~\(Throughput.describe(t.seconds(rows: rows, days: days.count))) "
                          + "(recent runs: \(Int(t.rowsPerSecond)) rows/s ingested, \(Throughput.describe(t.secondsPerDay)) per report day)")
@@ -49,8 +52,8 @@ extension NightlyRun {
 
     /// What `--reingest` would do: the registry differences since the warehouse's snapshot, the kept files it would
     /// read again, and the rows they hold.
-    func reingestPlan(from: Day, to: Day, warehouse: Warehouse?) throws -> (lines: [String], rows: Int) {
-        guard let warehouse else { return (["re-ingest: no warehouse yet in \(out.path), nothing kept to read again"], 0) }
+    func reingestPlan(from: Day, to: Day, warehouse: Warehouse?) throws -> (lines: [String], rows: Int, files: Int, bytes: Int64) {
+        guard let warehouse else { return (["re-ingest: no warehouse yet in \(out.path), nothing kept to read again"], 0, 0, 0) }
         var lines: [String] = []
         let diff = RegistryDiff(stored: try warehouse.storedRegistries(), current: registries)
         if diff.isEmpty {
@@ -64,7 +67,7 @@ extension NightlyRun {
         lines.append("kept files to read again (\(subs.count), ~\(rows) row(s) accepted or rejected before):")
         for s in subs.prefix(20) { lines.append("  \(s.submission.path)") }
         if subs.count > 20 { lines.append("  … and \(subs.count - 20) more") }
-        return (lines, rows)
+        return (lines, rows, subs.count, subs.reduce(Int64(0)) { $0 + $1.submission.size })
     }
 
     /// The rows the files hold: the lines of plain CSV files after their header; files in other forms
