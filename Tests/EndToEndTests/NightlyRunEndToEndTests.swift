@@ -217,6 +217,12 @@ final class NightlyRunEndToEndTests: XCTestCase {
         // The file arrived on 11-27 20:00, but its rows carry submitted_at 2026-11-24T19:29:36+07:00,
         // which decides lateness: only 00187 is late on 2026-11-24.
         XCTAssertEqual(after.first { $0["scope_code"] == "01" }?["late_reports"], "1", "late reports of 01 on 2026-11-24")
+        // restatements.csv says why (issue #17 item 4): a file of a unit that had not reported the date.
+        let restated = try readCSVTable("\(out)/restatements.csv").filter { $0["report_date"] == "2026-11-24" }
+        XCTAssertFalse(restated.isEmpty, "2026-11-24's figures are restated")
+        XCTAssertEqual(Set(restated.map { $0["cause"] }), ["late_file"], "\(restated)")
+        XCTAssertEqual(Set(restated.map { $0["run_id"] }), ["2"], "the second run restated them")
+        XCTAssertTrue(r.stdout.contains("restated 2026-11-24"), r.stdout)
 
         let singleDir = try TempDir("single")
         try stageInbox(singleDir.path("inbox"))
