@@ -64,4 +64,24 @@ final class ReingestReportTests: XCTestCase {
         XCTAssertNotNil(plan.stdout.range(of: #"would read \d+ new file\(s\), [0-9.]+ MB, ~\d+ row\(s\)"#, options: .regularExpression), plan.stdout)
         XCTAssertTrue(plan.stdout.contains("estimated time: ~"), plan.stdout)
     }
+
+    /// A commune moved to another province changes the provinces' figures with no new data: restated with cause
+    /// registry_change (issue #17 item 4).
+    func testAMovedCommuneRestatesWithCauseRegistryChange() throws {
+        let dir = try TempDir("registry-change")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        let units = dir.path("units.csv")
+        let original = try String(contentsOfFile: packageRoot.appendingPathComponent("SampleInputs/registries/units.csv").path, encoding: .utf8)
+        XCTAssertTrue(original.contains("00070,Phường Hoàn Kiếm,commune,01,"))
+        try original.replacingOccurrences(of: "00070,Phường Hoàn Kiếm,commune,01,", with: "00070,Phường Hoàn Kiếm,commune,46,")
+            .write(toFile: units, atomically: true, encoding: .utf8)
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--units", units, "--inbox", inbox, "--out", out])
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains("restated 2026-11-27"), r.stdout)
+        let restated = try readCSVTable("\(out)/restatements.csv")
+        XCTAssertTrue(restated.contains { $0["scope_code"] == "01" && $0["figure"] == "expected_reports" }, "\(restated)")
+        XCTAssertEqual(Set(restated.map { $0["cause"] }), ["registry_change"], "\(restated)")
+    }
 }
