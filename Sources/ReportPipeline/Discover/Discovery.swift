@@ -65,14 +65,12 @@ public enum Discovery {
             found.folders.append(SeenFolder(path: folder.name.rel, stamp: .init(fsPath: folder.name.bytes, mtimeNanos: folder.mtimeNanos),
                                             walked: folder.walked, unreadable: folder.unreadable))
             let knownHere = knownFiles.files(in: folder.name.rel) ?? [:]
-            let dirPath = path(root, folder.name.rel)
             found.inProgress += folder.inProgress.map { path(folder.name.rel, $0) }
             // Most files are known and unchanged: skipped before anything is built for them.
             for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
                 let relPath = path(folder.name.rel, f.name)
                 let fsPath = rootBytes + [UInt8(ascii: "/")] + folder.name.joined(f.bytes)
-                found.files.append(DiscoveredFile(path: relPath, url: URL(fileURLWithPath: dirPath + "/" + f.name),
-                                                  fileSystemPath: fsPath.map { CChar(bitPattern: $0) } + [0], size: f.size,
+                found.files.append(DiscoveredFile(path: relPath, fileSystemPath: fsPath.map { CChar(bitPattern: $0) } + [0], size: f.size,
                                                   mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: f.mtimeSeconds)))
             }
         }

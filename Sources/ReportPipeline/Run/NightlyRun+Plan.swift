@@ -75,7 +75,7 @@ extension NightlyRun {
     static func estimatedRows(_ files: [DiscoveredFile]) -> Int {
         var csvRows = 0, csvBytes: Int64 = 0, otherBytes: Int64 = 0
         for f in files {
-            guard f.path.lowercased().hasSuffix(".csv"), let data = FileManager.default.contents(atPath: f.url.path) else {
+            guard f.path.lowercased().hasSuffix(".csv"), let data = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else {
                 otherBytes += f.size
                 continue
             }

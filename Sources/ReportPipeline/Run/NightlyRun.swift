@@ -297,11 +297,11 @@ public final class NightlyRun {
         var changes = Ingestion.Result()
         // Batches overlap: the next one is read and normalized on the worker threads while this one loads.
         let bounds = NightlyRun.batchBounds(count: found.count)
-        let batches = bounds.map { Array(found[$0]) }
-        let packNames = try planPacks(count: batches.count, runId: summary.runId, warehouse: warehouse)
+        // Each batch is copied out of `found` only when it is read (a year's backfill: 835,000 files, not twice).
+        let packNames = try planPacks(count: bounds.count, runId: summary.runId, warehouse: warehouse)
         func startReading(_ k: Int) -> Pending<Ingestion.ReadBatch>? {
-            guard k < batches.count else { return nil }
-            let batch = batches[k], packName = packNames[k]
+            guard k < bounds.count else { return nil }
+            let batch = Array(found[bounds[k]]), packName = packNames[k]
             return Pending { try ingestion.read(batch, packName: packName) }
         }
         var next = startReading(0)
@@ -310,7 +310,7 @@ public final class NightlyRun {
         var transactionOpen = false
         var filesInTransaction = 0
         defer { if transactionOpen { try? warehouse.rollback() } }
-        for (k, _) in batches.enumerated() {
+        for k in bounds.indices {
             if !transactionOpen {
                 try warehouse.begin()
                 transactionOpen = true
@@ -332,11 +332,11 @@ public final class NightlyRun {
             changes.touchedDates.formUnion(r.touchedDates)
             changes.rowDates.formUnion(r.rowDates)
             filesInTransaction += bounds[k].count
-            if filesInTransaction >= NightlyRun.batchSize * NightlyRun.batchesPerTransaction || k + 1 == batches.count {
+            if filesInTransaction >= NightlyRun.batchSize * NightlyRun.batchesPerTransaction || k + 1 == bounds.count {
                 try warehouse.commit()
                 transactionOpen = false
                 filesInTransaction = 0
-                try wal.committed(warehouse, more: k + 1 < batches.count)
+                try wal.committed(warehouse, more: k + 1 < bounds.count)
             }
         }
         return changes
