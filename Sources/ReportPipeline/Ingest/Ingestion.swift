@@ -82,7 +82,7 @@ struct Ingestion: Sendable {
     func load(_ read: ReadBatch, into warehouse: Warehouse, runId: Int64) throws -> Result {
         var result = Result()
         var batch: [SubmissionRecord] = []
-        var seenThisRun: [String: (path: String, outcome: FileOutcome, dates: [Day], unsettled: FileOutcome)] = [:]
+        var seenThisRun: [String: SeenCopy] = [:]
         result.unread = read.unread
         let recorded = try warehouse.recordedHashes(among: read.files.map(\.sha256))
         for f in read.files {
@@ -90,44 +90,9 @@ struct Ingestion: Sendable {
             var submission = Submission(path: f.file.path, sha256: f.sha256, size: f.file.size, mtimeNanos: f.file.mtimeNanos,
                                         receivedAt: f.file.receivedAt, encoding: "", format: FileIngester.format(of: f.file.path) ?? "other",
                                         status: .accepted)
-            let earlier: (path: String, status: SubmissionStatus, fileReject: Reject?, dates: [Day])?
-            if let s = seenThisRun[f.sha256] {
-                earlier = (s.path, s.outcome.status, s.outcome.fileReject, s.dates)
-            } else if recorded.contains(f.sha256), let s = try warehouse.firstSubmission(sha256: f.sha256) {
-                earlier = (s.path, s.status, s.fileReject, s.reportDates)
-            } else {
-                earlier = nil
-            }
-            if var earlier {
-                // The same content gives the same dates, except what has none (an empty file, undated rows):
-                // that follows this copy's own received time, as a first copy's would.
-                if var content = f.outcome ?? seenThisRun[f.sha256]?.unsettled {
-                    var own = submission
-                    settle(&own, &content)
-                    earlier.dates = own.reportDates
-                }
-                submission.encoding = "(as \(earlier.path))"
-                let wholeReject = earlier.status == .rejected ? earlier.fileReject : nil
-                if let wholeReject {
-                    // A file rejected whole is rejected again wherever it reappears.
-                    var again = wholeReject
-                    again.file = f.file.path
-                    again.detail += ingester.language.pick(vi: " (cùng nội dung với \(earlier.path))", en: " (the same bytes as \(earlier.path))")
-                    submission.status = .rejected
-                    submission.reportDates = earlier.dates
-                    result.rowsRejected += 1
-                    result.touchedDates.formUnion(earlier.dates)
-                    batch.append((submission, [], [], [again], []))
-                } else {
-                    submission.status = .duplicate
-                    submission.duplicateOf = earlier.path
-                    submission.reportDates = earlier.dates
-                    result.touchedDates.formUnion(earlier.dates)
-                    result.duplicates += 1
-                    let note = Note(file: f.file.path, line: 0, kind: "duplicate", detail: ingester.language.pick(
-                        vi: "cùng nội dung với \(earlier.path); bỏ qua", en: "the same bytes as \(earlier.path); skipped"))
-                    batch.append((submission, [], [], [], [note]))
-                }
+            if let earlier = try earlierCopy(of: f.sha256, seenThisRun: seenThisRun, recorded: recorded, warehouse: warehouse) {
+                let content = f.outcome ?? seenThisRun[f.sha256]?.unsettled
+                batch.append(repeatedCopy(f, submission, earlier: earlier, content: content, result: &result))
                 continue
             }
             guard var outcome = f.outcome else { continue }

@@ -46,7 +46,7 @@ public final class NightlyRun {
         let summary = try execute(command: "run", arguments: arguments, upTo: date, historyFrom: date) { changes in
             let earliest = changes.rowDates.filter { $0 <= date }.min() ?? date
             return daysToCompute(from: min(earliest, date), to: date, changes: changes)
-        } finish: { summary in
+        } summarize: { summary in
             summary.notReportDay = !registries.calendar.isReportDay(date)
         }
         // Every connection is closed now: the file is as the next run will find it.
@@ -62,7 +62,7 @@ public final class NightlyRun {
                                   reingest: reingest ? (from, to) : nil) { changes in
             let earliest = changes.rowDates.filter { $0 < from }.min() ?? from
             return daysToCompute(from: earliest, to: to, changes: changes)
-        } finish: { _ in }
+        } summarize: { _ in }
         WarehouseCheck.recordClean(out: out, fullCheckAt: lastFullCheck)
         return summary
     }
@@ -73,194 +73,32 @@ public final class NightlyRun {
         return (extra.sorted() + registries.calendar.reportDays(from: from, to: to))
     }
 
+    /// One run or backfill, as its steps (`NightlyRun+Steps`): set up, start background reads, ingest,
+    /// compute days, finish. `days` picks the report days to compute from what ingesting changed.
     private func execute(command: String, arguments: [String], upTo last: Day, historyFrom: Day, reingest: (Day, Day)? = nil,
                          days: (Ingestion.Result) -> [Day],
-                         finish: (inout RunSummary) -> Void) throws -> RunSummary {
-        do {
-            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError(wrapping: error)
-        }
+                         summarize: (inout RunSummary) -> Void) throws -> RunSummary {
         let setupStart = Date()
-        let lock = try RunLock(folder: out)
+        let (lock, warehouse, checkMs) = try setUp()
         defer { withExtendedLifetime(lock) {} }
-        // Checked before anything in the output folder changes: a damaged warehouse is refused, never trusted.
-        // The full check reads every page (~0.6 s of CPU for 15 national days): only when the file changed
-        // since the last run left it, or weekly.
-        try WarehouseCheck.beforeOpening(out: out, language: config.language)
-        let checkClock = Int64(Date().timeIntervalSince1970)
-        let fullCheck = WarehouseCheck.needsFullCheck(out: out, now: checkClock)
-        let warehouse = try openWarehouse()
-        var checkMs = -1
-        if fullCheck {
-            let start = Date()
-            try WarehouseCheck.integrity(of: warehouse, language: config.language)
-            checkMs = Int(Date().timeIntervalSince(start) * 1000)
-            lastFullCheck = checkClock
-        }
-        try warehouse.deferCheckpoints()
-        try warehouse.trimWAL(to: config.walCheckpointBytes)
-        wal = WALBound(limitBytes: config.walCheckpointBytes)
-        let warehousePath = warehouse.path
-        // What earlier walks saw of the inbox (on a full scan, every file already seen) is read on another thread
-        // while the output folder is swept and the registries recorded (neither changes them).
-        let scanClock = now ?? clock()
-        let scanSetup = Pending { [config, fullScan] in
-            try InboxScan.prepare(warehousePath: warehousePath, inbox: config.inbox, clock: scanClock,
-                                  horizonDays: config.discoveryHorizonDays, asked: fullScan)
-        }
-        defer { _ = try? scanSetup.wait() }
-        // So is the checks' history of the first day likely computed (the days this run changes are recomputed,
-        // and remembered, before any later day uses them).
-        let preloadDays = HistoryCache.window(before: historyFrom, calendar: registries.calendar, size: config.checks.outlierWindow)
-        let preload = Pending { try HistoryCache.load(preloadDays, warehouse: try Warehouse(path: warehousePath), parallel: false) }
-        defer { _ = try? preload.wait() }
-        let unlistedPacks = try Housekeeping.sweep(out: out, warehouse: warehouse)
-        let replaced = try warehouse.replaceRegistries(registries)
-        registriesChanged = replaced.changed
-        reingestedDays = []
-        restatedDays = []
-        let setupMs = Int(Date().timeIntervalSince(setupStart) * 1000)
-        let started = now ?? clock()
-        var summary = RunSummary()
-        summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
-        summary.exportsFolder = out.appendingPathComponent("exports").path
-        let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
-        try log.stage(.setup) {
-            ((), ["lock_open_sweep_registries_ms": setupMs, "unlisted_packs_left": unlistedPacks, "warehouse_quick_check_ms": checkMs])
-        }
-        if let previous = replaced.previous, reingest == nil, let change = try registryChange(previous: previous, warehouse: warehouse) {
-            summary.registryHint = Self.registryHint(change.diff, dates: change.dates)
-        }
+        let reads = startBackgroundReads(warehousePath: warehouse.path, historyFrom: historyFrom)
+        defer { reads.settle() }
+        var run = try beginRun(command: command, arguments: arguments, from: historyFrom, last: last, reingesting: reingest != nil,
+                               warehouse: warehouse, checkMs: checkMs, setupStart: setupStart)
         do {
-            let scan = try scanSetup.wait()
-            let discovered = try log.stage(.discover) { () throws -> (Discovery.Found, [String: Int]) in
-                // Known file stamps are read only for the folders walked (all of them, beforehand, on a full scan).
-                var knownMs = 0
-                let all = try Discovery.discoverAll(inbox: config.inbox, plan: scan.plan) { walked in
-                    let (known, ms) = try scan.knownFiles(walked: walked, warehousePath: warehousePath)
-                    knownMs = ms
-                    return known
-                }
-                summary.inProgress = all.inProgress
-                summary.fullScan = scan.summaryNote
-                let walked = all.folders.filter(\.walked).count
-                return (all, ["files": all.files.count, "known": all.knownCount, "reading_known_ms": knownMs,
-                              "folders_walked": walked, "folders_skipped": all.folders.count - walked,
-                              "full_scan": scan.fullScan == nil ? 0 : 1, "uploads_in_progress": all.inProgress.count])
-            }
-            let found = discovered.files
-            var changes = try log.stage(.ingest) { () throws -> (Ingestion.Result, [String: Int]) in
-                let c = try ingest(found, into: warehouse, summary: &summary)
-                return (c, ["files": summary.filesNew, "duplicates": summary.duplicates,
-                            "waiting_for_parse_ms": summary.ingestWaitMs, "loading_ms": summary.ingestLoadMs,
-                            "rows_accepted": summary.rowsAccepted, "rows_rejected": summary.rowsRejected])
-            }
-            if let (from, to) = reingest {
-                let report = try log.stage(.reingest) { () throws -> (Ingestion.ReingestReport, [String: Int]) in
-                    let subs = try warehouse.submissionsToReingest(from: from, through: to)
-                    let start = Date()
-                    let r = try ingestion.reingest(subs, warehouse: warehouse, runId: summary.runId) { done, total in
-                        self.progress?(ProgressLine.reingest(done: done, of: total, elapsed: Date().timeIntervalSince(start)))
-                    }
-                    return (r, ["files": r.files, "dates": r.affected.count,
-                                "rows_newly_accepted": r.newlyAccepted.values.reduce(0, +),
-                                "rows_newly_rejected": r.newlyRejected.values.reduce(0, +)])
-                }
-                let affected = report.affected
-                summary.reingest = RunSummary.Reingest(files: report.files, newlyAccepted: report.newlyAccepted,
-                                                       newlyRejected: report.newlyRejected)
-                reingestedDays = affected
-                changes.touchedDates.formUnion(affected)
-                changes.rowDates.formUnion(affected)
-            }
-            // Dates a killed run left unpublished are finished now.
-            let pending = try warehouse.pendingDates()
-            changes.touchedDates.formUnion(pending.all)
-            changes.rowDates.formUnion(pending.figures)
+            let changes = try ingestAll(&run, reads: reads, reingest: reingest)
             let toCompute = days(changes)
-            var history = HistoryCache(warehouse: warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
-            history.seed(try preload.wait())
-            // Archives are compressed on another thread, with their own connection, while the days are computed.
-            let archiver = Archiver(out: out, rawStore: rawStore)
-            // A date one of whose kept copies is lost, and not in the inbox any more, keeps its archive as it was
-            // (and stays pending); the other dates go on.
-            let unarchivable = try keepCopiesWhole(changes.touchedDates.sorted(), warehouse: warehouse, summary: &summary)
-            let archiveDays = changes.touchedDates.subtracting(unarchivable).sorted()
-            let archiving = Pending { () throws -> Archiver.Report in
-                // The WAL the load wrote is copied into the database here, beside the exports, not in the load.
-                let start = Date()
-                try Warehouse(path: warehousePath).checkpoint()
-                let checkpointMs = Int(Date().timeIntervalSince(start) * 1000)
-                var report = try archiver.write(archiveDays, warehousePath: warehousePath)
-                report.checkpointMs = checkpointMs
-                return report
-            }
-            // Even when a day fails, nothing is left writing after this function returns.
-            defer { _ = try? archiving.wait() }
-            let computeStart = Date()
-            var rowsDone = 0
-            for (i, day) in toCompute.enumerated() {
-                progress?(ProgressLine.days(done: i, of: toCompute.count, day: day, rows: rowsDone,
-                                            elapsed: Date().timeIntervalSince(computeStart)))
-                let aggregate = try computeDay(day, warehouse: warehouse, history: &history, runId: summary.runId,
-                                               startedAt: started, command: command, log: log)
-                summary.daysExported.append(day)
-                if Publication(started: started, deadline: config.deadline.instant(for: day)) == .provisional {
-                    summary.provisionalDays.append(day)
-                }
-                summary.missing = aggregate.scopes[0].missing
-                summary.late = aggregate.scopes[0].late
-                summary.anomalies = aggregate.scopes[0].anomalies
-                rowsDone += aggregate.procedures.reduce(0) { $0 + $1.unitsReporting }
-                try wal.committed(warehouse, more: i + 1 < toCompute.count)
-            }
-
-            try log.stage(.periods) { () throws -> ((), [String: Int]) in
-                let r = try PeriodWriter(out: out, registries: registries, language: config.language)
-                    .writeAfterRun(recomputed: toCompute, warehouse: warehouse)
-                return ((), ["written": r.written, "skipped_unexported_days": r.skipped])
-            }
-            try log.stage(.archive) { () throws -> ((), [String: Int]) in
-                let a = try archiving.wait()
-                // The thread's own time (it ran beside the exports); the stage's duration is only the wait.
-                return ((), ["archives": a.archives, "bytes_archived": a.bytesIn, "archiving_ms": a.milliseconds,
-                             "checkpoint_ms": a.checkpointMs, "wal_peak_bytes": Int(wal.peakBytes), "wal_checkpoints": wal.checkpoints])
-            }
-            try log.stage(.finish) { () throws -> ((), [String: Int]) in
-                if !toCompute.isEmpty {
-                    try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))
-                }
-                try scan.record(discovered, leftForLater: summary.unread + summary.inProgress, warehouse: warehouse, at: started)
-                // Dates after the last one computed stay pending: their run recomputes from them.
-                try warehouse.clearPending(changes.touchedDates.union(toCompute).subtracting(unarchivable).filter { $0 <= last })
-                // Days already exported after it read their history from the days just changed: the next
-                // run that reaches them recomputes them (a run or backfill recomputes only through its date).
-                var stale = Set<Day>()
-                if let changed = changes.rowDates.filter({ $0 <= last }).min() {
-                    stale = Set(exportedDays().filter { $0 > last && $0 > changed })
-                    try warehouse.markPending(stale, figures: stale)
-                }
-                summary.leftPending = stale.sorted()
-                return ((), ["later_days_left_pending": stale.count])
-            }
-            summary.restated = restatedDays.sorted()
-            summary.skipped = (0...max(0, Int(last.ordinal - historyFrom.ordinal))).map { historyFrom.adding(days: $0) }
-                .filter { !registries.calendar.isReportDay($0) }
-            finish(&summary)
-            lastSummary = summary
-            try warehouse.finishRun(id: summary.runId, finishedAt: clock(),
-                                    outcome: "ok", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
-                                    rowsRejected: summary.rowsRejected)
+            let unarchivable = try computeDays(toCompute, changes: changes, run: &run, reads: reads)
+            try finish(&run, computed: toCompute, changes: changes, unarchivable: unarchivable)
+            summarize(&run.summary)
+            lastSummary = run.summary
+            try recordOutcome(run)
         } catch {
-            lastSummary = summary
-            let code = (error as? ReportError)?.exitCode ?? 70
-            try? warehouse.finishRun(id: summary.runId, finishedAt: clock(),
-                                     outcome: "failed (exit \(code)): \(error)", filesNew: summary.filesNew, rowsAccepted: summary.rowsAccepted,
-                                     rowsRejected: summary.rowsRejected)
+            lastSummary = run.summary
+            try? recordOutcome(run, failure: error)
             throw error
         }
-        return summary
+        return run.summary
     }
 
     /// The run's current instant: the system clock, shifted to `now` when that is set.
@@ -282,8 +120,7 @@ public final class NightlyRun {
 
     var rawStore: RawStore { RawStore(root: out.appendingPathComponent("raw")) }
 
-    /// Stages 2–5 over the discovered files; returns the dates that received new data.
-    /// Stages 2–5, as configured.
+    /// Ingestion (read, decode, parse, normalize, load), as configured.
     var ingestion: Ingestion {
         Ingestion(ingester: FileIngester(registries: registries, sizeLimit: config.sizeLimit,
                                          rejectUnregisteredReporter: config.rejectUnregisteredReporter,
@@ -291,6 +128,7 @@ public final class NightlyRun {
                   calendar: registries.calendar, deadline: config.deadline, rawStore: rawStore)
     }
 
+    /// The `ingest` step's batches over the discovered files; returns the dates that received new data.
     func ingest(_ found: [DiscoveredFile], into warehouse: Warehouse, summary: inout RunSummary) throws -> Ingestion.Result {
         let ingestion = self.ingestion
         let ingestStart = Date()

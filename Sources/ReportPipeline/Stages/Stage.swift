@@ -4,7 +4,7 @@
 /// (`Stages/`) or named here when another module owns them:
 ///
 /// - **setup**: lock, warehouse check, output folder swept, registries recorded → the run's id.
-/// - **discover** (`Discovery`): the inbox and the `KnownFiles` → `Discovery.Found` (`[DiscoveredFile]`).
+/// - **discover** (`Discovery`): the inbox and its `InboxScan` plan → `Discovery.Found` (`[DiscoveredFile]`).
 /// - **ingest** (`Ingestion`): `[DiscoveredFile]` → `Ingestion.ReadBatch` (read, hashed, decoded, parsed and
 ///   normalized per file by `FileIngester` in ReportIngest, on both cores; bytes kept in a pack) → loaded into
 ///   the warehouse (`Ingestion.load`) → `Ingestion.Result` (the dates whose files or figures changed).
