@@ -7,7 +7,7 @@ final class DiscoveryHorizonTests: XCTestCase {
     /// The number of new files a run's summary line reports.
     func newFiles(_ r: ProcessResult, file: StaticString = #filePath, line: UInt = #line) -> Int? {
         XCTAssertEqual(r.status, 0, r.both, file: file, line: line)
-        guard let range = r.stdout.range(of: #"(\d+) new file\(s\)"#, options: .regularExpression) else { return nil }
+        guard let range = r.stdout.range(of: #"(\d+) tệp mới"#, options: .regularExpression) else { return nil }
         return Int(r.stdout[range].split(separator: " ")[0])
     }
 
@@ -67,7 +67,7 @@ final class DiscoveryHorizonTests: XCTestCase {
         // … until --full-scan,
         let full = try run("2026-12-05T11:00:00+07:00", ["--full-scan"])
         XCTAssertEqual(newFiles(full), 1)
-        XCTAssertTrue(full.stdout.contains("full inbox scan (--full-scan)"), full.stdout)
+        XCTAssertTrue(full.stdout.contains("quét toàn bộ hộp thư đến (--full-scan)"), full.stdout)
         XCTAssertEqual(try discoverCounts(out)["full_scan"], 1)
         // … or the weekly full scan, a week after the last one.
         try resendInPlace("\(inbox)/2026-11-27/79/26506.csv", at: "2026-11-27T21:00:00+07:00")
@@ -77,7 +77,7 @@ final class DiscoveryHorizonTests: XCTestCase {
         XCTAssertEqual(newFiles(try run("2026-12-12T10:00:00+07:00")), 0, "six days after the last full scan")
         let weekly = try run("2026-12-12T11:00:00+07:00")
         XCTAssertEqual(newFiles(weekly), 1)
-        XCTAssertTrue(weekly.stdout.contains("weekly full inbox scan (the last was 2026-12-05)"), weekly.stdout)
+        XCTAssertTrue(weekly.stdout.contains("quét toàn bộ hộp thư đến hằng tuần (lần trước là 2026-12-05)"), weekly.stdout)
 
         // A folder younger than the horizon is always walked, even unchanged since the last run.
         let young = "\(inbox)/2026-11-26/46/19815.csv"

@@ -23,7 +23,7 @@ final class HostileInputTests: XCTestCase {
 
         let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--size-limit-mib", "1"])
         XCTAssertEqual(r.status, 0, r.both)
-        XCTAssertTrue(r.stdout.contains("3 new file(s), 1 row(s) accepted, 2 rejected"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("3 tệp mới, 1 dòng được nhận, 2 dòng bị từ chối"), r.stdout)
         let rejects = try readCSVTable("\(out)/exports/2026-11-27/rejects.csv").map { "\($0["file"]!) \($0["reason"]!)" }
         XCTAssertEqual(rejects.sorted(), ["2026-11-27/bomb.csv.gz too_large", "2026-11-27/huge.csv too_large"])
         // The oversized file's bytes were never kept: the archive holds the others and still verifies.

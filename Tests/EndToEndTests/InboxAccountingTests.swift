@@ -28,7 +28,7 @@ final class InboxAccountingTests: XCTestCase {
         XCTAssertEqual(utimes.status, 0, utimes.both)
 
         let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        XCTAssertTrue(r.stdout.contains("1 new file(s)"), r.both)
+        XCTAssertTrue(r.stdout.contains("1 tệp mới"), r.both)
         let rejects = try readCSVTable("\(out)/exports/2026-11-27/rejects.csv")
         XCTAssertEqual(rejects.map { $0["file"] }, [shown], "the reject names the file with its bad bytes escaped")
         XCTAssertEqual(rejects.first?["reason"], "bad_count")
@@ -40,7 +40,7 @@ final class InboxAccountingTests: XCTestCase {
 
         // Seen once: the next run finds nothing new.
         let again = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        XCTAssertTrue(again.stdout.contains("0 new file(s)"), again.both)
+        XCTAssertTrue(again.stdout.contains("0 tệp mới"), again.both)
     }
 
     func testUploadsInProgressAreLeftAndCounted() throws {
@@ -55,16 +55,16 @@ final class InboxAccountingTests: XCTestCase {
             try touch("\(folder)/\(to)", "2026-11-27T19:30:00+07:00")
         }
         let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        XCTAssertTrue(r.stdout.contains("1 new file(s)"), r.both)
-        XCTAssertTrue(r.stdout.contains("4 upload(s) still in progress"), r.both)
+        XCTAssertTrue(r.stdout.contains("1 tệp mới"), r.both)
+        XCTAssertTrue(r.stdout.contains("4 tệp đang tải lên dở"), r.both)
         let log = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8)
         XCTAssertTrue(log.contains("\"uploads_in_progress\":4") || log.contains("\"uploads_in_progress\": 4"), log)
 
         // The upload finishes (renamed to its final name): the next run takes it.
         try FileManager.default.moveItem(atPath: "\(folder)/00187.csv.part", toPath: "\(folder)/00187.csv")
         let next = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        XCTAssertTrue(next.stdout.contains("1 new file(s)"), next.both)
-        XCTAssertTrue(next.stdout.contains("3 upload(s) still in progress"), next.both)
+        XCTAssertTrue(next.stdout.contains("1 tệp mới"), next.both)
+        XCTAssertTrue(next.stdout.contains("3 tệp đang tải lên dở"), next.both)
     }
 
     /// Two empty files (the same bytes) received on 2026-11-24 and 2026-11-26, and a dated file copied under

@@ -29,7 +29,7 @@ final class LostRawCopyTests: XCTestCase {
         XCTAssertTrue(verify.stderr.contains("2026-11-23/01/00004.csv"), "names a lost file: \(verify.stderr)")
 
         let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        XCTAssertTrue(r.stdout.contains("taken again from the inbox"), r.both)
+        XCTAssertTrue(r.stdout.contains("lấy lại từ hộp thư đến"), r.both)
         let ok = try dailyreports(["archive", "verify", "--out", out])
         XCTAssertEqual(ok.status, 0, ok.both)
 
@@ -55,7 +55,7 @@ final class LostRawCopyTests: XCTestCase {
         try touch(late26, "2026-11-27T20:00:00+07:00")
         let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out])
         XCTAssertEqual(r.status, 0, r.both)
-        XCTAssertTrue(r.stdout.contains("lost and not in the inbox") && r.stdout.contains(gone), r.both)
+        XCTAssertTrue(r.stdout.contains("không còn trong hộp thư đến") && r.stdout.contains(gone), r.both)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: archive24)), before24, "the 2026-11-24 archive is left as it was")
         let list = try runProcess("/bin/tar", ["-tzf", "\(out)/archive/2026/11/2026-11-26.tar.gz"])
         XCTAssertTrue(list.stdout.contains("2026-11-26/01/late.csv"), list.both)
@@ -66,7 +66,7 @@ final class LostRawCopyTests: XCTestCase {
         try FileManager.default.moveItem(atPath: dir.path("gone.csv"), toPath: "\(inbox)/\(gone)")
         try touch("\(inbox)/\(gone)", "2026-11-24T19:00:00+07:00")
         let again = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        XCTAssertTrue(again.stdout.contains("taken again from the inbox"), again.both)
+        XCTAssertTrue(again.stdout.contains("lấy lại từ hộp thư đến"), again.both)
         XCTAssertEqual(try dailyreports(["archive", "verify", "--out", out]).status, 0)
         XCTAssertEqual(try sqlite("\(out)/warehouse.sqlite", "SELECT count(*) FROM pending_dates").first?.first, "0")
     }

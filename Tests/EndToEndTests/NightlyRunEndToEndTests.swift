@@ -178,7 +178,7 @@ final class NightlyRunEndToEndTests: XCTestCase {
         let out = dir.path("out")
         try copyFolder(run.out, to: out)
         let r = try runNightly(date: "2026-11-27", inbox: run.inbox, out: out)
-        XCTAssertTrue(r.stdout.contains("0 new file(s)"), "a rerun finds nothing new: \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("0 tệp mới"), "a rerun finds nothing new: \(r.stdout)")
         assertSameExports(try snapshotCSVs(out), run.exports, "second run with nothing new")
     }
 
@@ -201,7 +201,7 @@ final class NightlyRunEndToEndTests: XCTestCase {
         try FileManager.default.moveItem(atPath: held, toPath: "\(inbox)/\(rel)")
         try touch("\(inbox)/\(rel)", "2026-11-27T20:00:00+07:00")
         let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        XCTAssertTrue(r.stdout.contains("1 new file(s)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("1 tệp mới"), r.stdout)
         XCTAssertTrue(r.stdout.contains("2026-11-24"), "the run re-exports 2026-11-24: \(r.stdout)")
 
         let after = try readCSVTable("\(out)/exports/2026-11-24/national_summary.csv")
@@ -222,7 +222,7 @@ final class NightlyRunEndToEndTests: XCTestCase {
         XCTAssertFalse(restated.isEmpty, "2026-11-24's figures are restated")
         XCTAssertEqual(Set(restated.map { $0["cause"] }), ["late_file"], "\(restated)")
         XCTAssertEqual(Set(restated.map { $0["run_id"] }), ["2"], "the second run restated them")
-        XCTAssertTrue(r.stdout.contains("restated 2026-11-24"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("ngày bị tính lại: 2026-11-24"), r.stdout)
 
         let singleDir = try TempDir("single")
         try stageInbox(singleDir.path("inbox"))
@@ -280,12 +280,12 @@ final class NightlyRunEndToEndTests: XCTestCase {
 
     func testADuplicateIsSkippedAndNotCounted() throws {
         let run = try SampleRun.get()
-        XCTAssertTrue(run.result.stdout.contains("1 duplicate(s) skipped"), "the summary line names 1 duplicate: \(run.result.stdout)")
+        XCTAssertTrue(run.result.stdout.contains("bỏ qua 1 tệp trùng lặp"), "the summary line names 1 duplicate: \(run.result.stdout)")
         let dir = try TempDir("nodup")
         try stageInbox(dir.path("inbox"))
         try FileManager.default.removeItem(atPath: dir.path("inbox/resent/2026-11-24-01-00070.csv"))
         let r = try runNightly(date: "2026-11-27", inbox: dir.path("inbox"), out: dir.path("out"))
-        XCTAssertFalse(r.stdout.contains("duplicate"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("trùng lặp"), r.stdout)
         assertSameExports(try snapshotCSVs(dir.path("out")), run.exports, "with vs without the duplicate file")
         let rows = try sqlite(dir.path("out/warehouse.sqlite"), "SELECT COUNT(*) FROM report_rows;").first?.first
         let rowsWithDup = try sqlite("\(run.out)/warehouse.sqlite", "SELECT COUNT(*) FROM report_rows;").first?.first
@@ -339,7 +339,7 @@ final class NightlyRunEndToEndTests: XCTestCase {
         let out = dir.path("out")
         try copyFolder(run.out, to: out)
         let r = try runNightly(date: "2026-11-28", inbox: run.inbox, out: out)
-        XCTAssertTrue(r.stdout.contains("not a report day"), "says 2026-11-28 is not a report day: \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("không phải ngày báo cáo"), "says 2026-11-28 is not a report day: \(r.stdout)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(out)/exports/2026-11-28"), "no exports/2026-11-28")
         assertSameExports(try snapshotCSVs(out), run.exports, "after a Saturday run")
 
@@ -347,7 +347,7 @@ final class NightlyRunEndToEndTests: XCTestCase {
         let empty = try TempDir("saturday-empty")
         try FileManager.default.createDirectory(atPath: empty.path("inbox"), withIntermediateDirectories: true)
         let r2 = try runNightly(date: "2026-11-28", inbox: empty.path("inbox"), out: empty.path("out"))
-        XCTAssertTrue(r2.stdout.contains("not a report day"), r2.stdout)
+        XCTAssertTrue(r2.stdout.contains("không phải ngày báo cáo"), r2.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: empty.path("out/exports/2026-11-28")))
     }
 

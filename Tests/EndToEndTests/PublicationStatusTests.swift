@@ -26,7 +26,7 @@ final class PublicationStatusTests: XCTestCase {
         let preview = try dailyreports(["run", "--date", "2026-11-26", "--inbox", inbox, "--out", out,
                                         "--now", "2026-11-27T02:30:00+07:00"])
         XCTAssertEqual(preview.status, 0, preview.both)
-        XCTAssertTrue(preview.stdout.contains("provisional (run before the deadline): 2026-11-26"), preview.stdout)
+        XCTAssertTrue(preview.stdout.contains("tạm tính (chạy trước hạn nộp): 2026-11-26"), preview.stdout)
         XCTAssertEqual(try summary(out, "2026-11-26")["publication"] as? String, "provisional")
         // The earlier days' deadlines had passed when the preview started.
         XCTAssertEqual(try summary(out, "2026-11-25")["publication"] as? String, "final")
@@ -38,7 +38,7 @@ final class PublicationStatusTests: XCTestCase {
         let final = try dailyreports(["run", "--date", "2026-11-26", "--inbox", inbox, "--out", out,
                                       "--now", "2026-11-27T10:30:00+07:00"])
         XCTAssertEqual(final.status, 0, final.both)
-        XCTAssertFalse(final.stdout.contains("provisional"), final.stdout)
+        XCTAssertFalse(final.stdout.contains("tạm tính"), final.stdout)
         let s = try summary(out, "2026-11-26")
         XCTAssertEqual(s["publication"] as? String, "final")
         XCTAssertEqual((s["run"] as? [String: Any])?["startedAt"] as? String, "2026-11-27T10:30:00+07:00",

@@ -19,17 +19,17 @@ final class ReingestReportTests: XCTestCase {
 
         let plan = try dailyreports(["backfill", "--from", "2026-11-23", "--to", "2026-11-23", "--dry-run", "--reingest"] + common)
         XCTAssertEqual(plan.status, 0, plan.both)
-        XCTAssertTrue(plan.stdout.contains("unit 19815: name \"Phường An Cựu\" → \"Phường An Cựu Mới\""), plan.stdout)
-        XCTAssertTrue(plan.stdout.contains("kept files to read again ("), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("đơn vị 19815: tên \"Phường An Cựu\" → \"Phường An Cựu Mới\""), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("tệp đã lưu sẽ đọc lại ("), plan.stdout)
         XCTAssertTrue(plan.stdout.contains("  2026-11-23/46/19815.csv"), plan.stdout)
-        XCTAssertNotNil(plan.stdout.range(of: #"would read 0 new file\(s\) and [1-9]\d* kept file\(s\) again, [0-9.]+ MB"#,
+        XCTAssertNotNil(plan.stdout.range(of: #"sẽ đọc 0 tệp mới và đọc lại [1-9]\d* tệp đã lưu, [0-9.]+ MB"#,
                                           options: .regularExpression), "the kept files count in what it reads: \(plan.stdout)")
-        XCTAssertTrue(plan.stdout.contains("estimated time: ~"), "recent runs give a throughput: \(plan.stdout)")
+        XCTAssertTrue(plan.stdout.contains("ước tính thời gian: ~"), "recent runs give a throughput: \(plan.stdout)")
 
         let run = try dailyreports(["run", "--date", "2026-11-27"] + common)
         XCTAssertEqual(run.status, 0, run.both)
-        XCTAssertTrue(run.stdout.contains("the registries changed since the last run (1 unit(s))"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("may now normalize differently"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("danh mục đã thay đổi kể từ lần chạy trước (1 đơn vị)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("có thể được chuẩn hoá khác đi"), run.stdout)
         XCTAssertTrue(run.stdout.contains("backfill --dry-run --reingest --from 2026-11-23"), run.stdout)
 
         let r = try dailyreports(["backfill", "--from", "2026-11-23", "--to", "2026-11-23", "--reingest"] + common)
@@ -37,9 +37,9 @@ final class ReingestReportTests: XCTestCase {
         let rejected = try readCSVTable("\(out)/exports/2026-11-23/rejects.csv")
             .filter { $0["file"] == "2026-11-23/46/19815.csv" && $0["reason"] == "unknown_unit" }
         XCTAssertEqual(rejected.count, 16, "every row of the name-only file")
-        XCTAssertTrue(r.stdout.contains("2026-11-23: 16 row(s) newly rejected"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("16 newly rejected"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("left pending 2026-11-24"), "later days are named: \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("2026-11-23: 16 dòng mới bị từ chối"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("0 dòng mới được nhận, 16 dòng mới bị từ chối"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("còn chờ 2026-11-24"), "later days are named: \(r.stdout)")
         let restated = try readCSVTable("\(out)/restatements.csv").filter { $0["report_date"] == "2026-11-23" }
         XCTAssertFalse(restated.isEmpty)
         XCTAssertEqual(Set(restated.map { $0["cause"] }), ["reingest"])
@@ -54,15 +54,21 @@ final class ReingestReportTests: XCTestCase {
     func testSummaryLineVersionAndDryRunEstimate() throws {
         let dir = try TempDir("summary-line")
         let (out, result) = try ownSampleRun(in: dir)
-        XCTAssertTrue(result.stdout.contains("exported 6 days (2025-06-30 … 2026-11-27)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("đã xuất 6 ngày (2025-06-30 … 2026-11-27)"), result.stdout)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/exports/2026-11-27/summary.json")))
         let run = try XCTUnwrap((summary as? [String: Any])?["run"] as? [String: Any])
         XCTAssertTrue((run["version"] as? String)?.hasPrefix("1.") == true, "\(run)")
-        let plan = try dailyreports(["backfill", "--from", "2026-11-23", "--to", "2026-11-27", "--dry-run",
-                                     "--inbox", sampleInbox.path, "--out", out])
+        let dryRun = ["backfill", "--from", "2026-11-23", "--to", "2026-11-27", "--dry-run", "--inbox", sampleInbox.path, "--out", out]
+        let plan = try dailyreports(dryRun)
         XCTAssertEqual(plan.status, 0, plan.both)
-        XCTAssertNotNil(plan.stdout.range(of: #"would read \d+ new file\(s\), [0-9.]+ MB, ~\d+ row\(s\)"#, options: .regularExpression), plan.stdout)
-        XCTAssertTrue(plan.stdout.contains("estimated time: ~"), plan.stdout)
+        XCTAssertNotNil(plan.stdout.range(of: #"sẽ đọc \d+ tệp mới, [0-9.]+ MB, ~\d+ dòng"#, options: .regularExpression), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("ước tính thời gian: ~"), plan.stdout)
+        XCTAssertTrue(plan.stdout.hasPrefix("kế hoạch: backfill 2026-11-23 … 2026-11-27 vào "), plan.stdout)
+        let en = try dailyreports(dryRun + ["--lang", "en"])
+        XCTAssertEqual(en.status, 0, en.both)
+        XCTAssertNotNil(en.stdout.range(of: #"would read \d+ new file\(s\), [0-9.]+ MB, ~\d+ row\(s\)"#, options: .regularExpression), en.stdout)
+        XCTAssertTrue(en.stdout.contains("estimated time: ~"), en.stdout)
+        XCTAssertTrue(en.stdout.hasPrefix("plan: backfill 2026-11-23 … 2026-11-27 into "), en.stdout)
     }
 
     /// A commune moved to another province changes the provinces' figures with no new data: restated with cause
@@ -79,9 +85,27 @@ final class ReingestReportTests: XCTestCase {
             .write(toFile: units, atomically: true, encoding: .utf8)
         let r = try dailyreports(["run", "--date", "2026-11-27", "--units", units, "--inbox", inbox, "--out", out])
         XCTAssertEqual(r.status, 0, r.both)
-        XCTAssertTrue(r.stdout.contains("restated 2026-11-27"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("ngày bị tính lại: 2026-11-27"), r.stdout)
         let restated = try readCSVTable("\(out)/restatements.csv")
         XCTAssertTrue(restated.contains { $0["scope_code"] == "01" && $0["figure"] == "expected_reports" }, "\(restated)")
         XCTAssertEqual(Set(restated.map { $0["cause"] }), ["registry_change"], "\(restated)")
+    }
+
+    /// The summary line a person reads is Vietnamese by default, and `--lang en` gives the English one with the same
+    /// figures; the machine-read counts do not change.
+    func testTheSummaryLineIsVietnameseByDefaultAndEnglishWithLangEn() throws {
+        let dir = try TempDir("summary-language")
+        let inbox = dir.path("inbox")
+        try stageInbox(inbox)
+        let vi = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", dir.path("vi")])
+        let en = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", dir.path("en"), "--lang", "en"])
+        XCTAssertEqual(vi.status, 0, vi.both)
+        XCTAssertEqual(en.status, 0, en.both)
+        XCTAssertEqual(en.stdout, "2026-11-27: 141 new file(s), 1779 row(s) accepted, 50 rejected, 1 duplicate(s) skipped; "
+                       + "exported 6 days (2025-06-30 … 2026-11-27) to \(dir.path("en"))/exports; 3331 missing, 0 late, 0 anomalies\n")
+        XCTAssertEqual(vi.stdout, "2026-11-27: 141 tệp mới, 1779 dòng được nhận, 50 dòng bị từ chối, bỏ qua 1 tệp trùng lặp; "
+                       + "đã xuất 6 ngày (2025-06-30 … 2026-11-27) vào \(dir.path("vi"))/exports; 3331 thiếu báo cáo, 0 nộp muộn, 0 bất thường\n")
+        XCTAssertFalse(vi.stdout.contains("new file"), vi.stdout)
+        XCTAssertFalse(en.stdout.contains("tệp mới"), en.stdout)
     }
 }

@@ -69,11 +69,13 @@ struct InboxScan: Sendable {
     }
 
     /// For the summary line: that this run walked every folder, and why (a first scan of an inbox goes unsaid).
-    var summaryNote: String? {
+    func summaryNote(_ l: Language) -> String? {
         switch fullScan {
         case nil, .firstOfInbox: return nil
-        case .asked: return "full inbox scan (--full-scan)"
-        case .weekly(let last): return "weekly full inbox scan (the last was \(Timestamp(seconds: last).vietnamDay.iso))"
+        case .asked: return l.pick(vi: "quét toàn bộ hộp thư đến (--full-scan)", en: "full inbox scan (--full-scan)")
+        case .weekly(let last):
+            let day = Timestamp(seconds: last).vietnamDay.iso
+            return l.pick(vi: "quét toàn bộ hộp thư đến hằng tuần (lần trước là \(day))", en: "weekly full inbox scan (the last was \(day))")
         }
     }
 }

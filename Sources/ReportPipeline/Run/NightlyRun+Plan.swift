@@ -21,52 +21,78 @@ extension NightlyRun {
         let exported = days.filter {
             FileManager.default.fileExists(atPath: out.appendingPathComponent("exports").appendingPathComponent($0.iso).path)
         }
-        var lines = ["plan: backfill \(from.iso) … \(to.iso) into \(out.path)",
-                     "report days to recompute (\(days.count)): \(days.map(\.iso).joined(separator: " "))",
-                     "new or changed inbox files to ingest first: \(files.count)"]
-        for f in files.prefix(20) { lines.append("  \(f.path)") }
-        if files.count > 20 { lines.append("  … and \(files.count - 20) more") }
-        lines.append("already exported, would be recomputed and any changed figure recorded in restatements.csv (\(exported.count)): "
-                     + exported.map(\.iso).joined(separator: " "))
-        lines.append("(earlier report days also recompute if the new files carry rows for them)")
+        let l = config.language
+        let dayList = days.map(\.iso).joined(separator: " "), exportedList = exported.map(\.iso).joined(separator: " ")
+        var lines = [l.pick(vi: "kế hoạch: backfill \(from.iso) … \(to.iso) vào \(out.path)", en: "plan: backfill \(from.iso) … \(to.iso) into \(out.path)"),
+                     l.pick(vi: "ngày báo cáo sẽ tính lại (\(days.count)): \(dayList)", en: "report days to recompute (\(days.count)): \(dayList)"),
+                     l.pick(vi: "tệp mới hoặc đã thay đổi trong hộp thư đến, sẽ nhập trước: \(files.count)",
+                            en: "new or changed inbox files to ingest first: \(files.count)")]
+        lines += Self.listed(files.map(\.path), l)
+        lines.append(l.pick(vi: "đã xuất, sẽ được tính lại và mọi số liệu thay đổi ghi vào restatements.csv (\(exported.count)): \(exportedList)",
+                            en: "already exported, would be recomputed and any changed figure recorded in restatements.csv (\(exported.count)): "
+                                + exportedList))
+        lines.append(l.pick(vi: "(các ngày báo cáo trước đó cũng được tính lại nếu tệp mới có dòng cho các ngày đó)",
+                            en: "(earlier report days also recompute if the new files carry rows for them)"))
         var rows = Self.estimatedRows(files)
         var bytes = files.reduce(Int64(0)) { $0 + $1.size }
-        var read = "\(files.count) new file(s)"
+        var read = l.pick(vi: "\(files.count) tệp mới", en: "\(files.count) new file(s)")
         if reingest {
             let kept = try reingestPlan(from: from, to: to, warehouse: warehouse)
             lines += kept.lines
             rows += kept.rows
             bytes += kept.bytes
-            read += " and \(kept.files) kept file(s) again"
+            read += l.pick(vi: " và đọc lại \(kept.files) tệp đã lưu", en: " and \(kept.files) kept file(s) again")
         }
-        lines.append("would read \(read), \(Self.megabytes(bytes)), ~\(rows) row(s) (new files: lines of the CSV files, "
-                     + "other formats at the same rows per byte; kept files: the rows they gave before)")
-        if let t = Throughput.recent(runLog: out.appendingPathComponent("run-log.jsonl")) {
-            lines.append("estimated time: ~\(Throughput.describe(t.seconds(rows: rows, days: days.count))) "
-                         + "(recent runs: \(Int(t.rowsPerSecond)) rows/s ingested, \(Throughput.describe(t.secondsPerDay)) per report day)")
-        } else {
-            lines.append("estimated time: unknown (no earlier run in \(out.path)/run-log.jsonl to measure from)")
+        lines.append(l.pick(vi: "sẽ đọc \(read), \(Self.megabytes(bytes)), ~\(rows) dòng (tệp mới: số dòng của các tệp CSV, "
+                                + "các dạng tệp khác theo cùng số dòng trên mỗi byte; tệp đã lưu: số dòng chúng đã cho lần trước)",
+                            en: "would read \(read), \(Self.megabytes(bytes)), ~\(rows) row(s) (new files: lines of the CSV files, "
+                                + "other formats at the same rows per byte; kept files: the rows they gave before)"))
+        lines.append(estimatedTime(rows: rows, days: days.count))
+        return lines
+    }
+
+    /// The plan's line estimating its time from the recent runs' throughput.
+    func estimatedTime(rows: Int, days: Int) -> String {
+        let l = config.language
+        guard let t = Throughput.recent(runLog: out.appendingPathComponent("run-log.jsonl")) else {
+            return l.pick(vi: "ước tính thời gian: chưa biết (chưa có lần chạy nào trước đây trong \(out.path)/run-log.jsonl để đo)",
+                          en: "estimated time: unknown (no earlier run in \(out.path)/run-log.jsonl to measure from)")
         }
+        let total = Throughput.describe(t.seconds(rows: rows, days: days), l), perDay = Throughput.describe(t.secondsPerDay, l)
+        return l.pick(vi: "ước tính thời gian: ~\(total) (các lần chạy gần đây: nhập \(Int(t.rowsPerSecond)) dòng/giây, \(perDay) cho mỗi ngày báo cáo)",
+                      en: "estimated time: ~\(total) (recent runs: \(Int(t.rowsPerSecond)) rows/s ingested, \(perDay) per report day)")
+    }
+
+    /// Up to 20 paths, indented, then how many more.
+    static func listed(_ paths: [String], _ l: Language) -> [String] {
+        var lines = paths.prefix(20).map { "  \($0)" }
+        if paths.count > 20 { lines.append(l.pick(vi: "  … và \(paths.count - 20) tệp nữa", en: "  … and \(paths.count - 20) more")) }
         return lines
     }
 
     /// What `--reingest` would do: the registry differences since the warehouse's snapshot, the kept files it would
     /// read again, and the rows they hold.
     func reingestPlan(from: Day, to: Day, warehouse: Warehouse?) throws -> (lines: [String], rows: Int, files: Int, bytes: Int64) {
-        guard let warehouse else { return (["re-ingest: no warehouse yet in \(out.path), nothing kept to read again"], 0, 0, 0) }
+        let l = config.language
+        guard let warehouse else {
+            return ([l.pick(vi: "đọc lại: chưa có kho dữ liệu trong \(out.path), không có tệp đã lưu nào để đọc lại",
+                            en: "re-ingest: no warehouse yet in \(out.path), nothing kept to read again")], 0, 0, 0)
+        }
         var lines: [String] = []
-        let diff = RegistryDiff(stored: try warehouse.storedRegistries(), current: registries)
+        let diff = RegistryDiff(stored: try warehouse.storedRegistries(), current: registries, language: l)
         if diff.isEmpty {
-            lines.append("registry differences since the last run: none (a re-ingest would change nothing unless the code did)")
+            lines.append(l.pick(vi: "khác biệt của danh mục kể từ lần chạy trước: không có (đọc lại sẽ không thay đổi gì, trừ khi chương trình đã thay đổi)",
+                                en: "registry differences since the last run: none (a re-ingest would change nothing unless the code did)"))
         } else {
-            lines.append("registry differences since the last run (stored in the warehouse → the files now):")
+            lines.append(l.pick(vi: "khác biệt của danh mục kể từ lần chạy trước (bản lưu trong kho dữ liệu → các tệp hiện nay):",
+                                en: "registry differences since the last run (stored in the warehouse → the files now):"))
             lines += diff.lines()
         }
         let subs = try warehouse.submissionsToReingest(from: from, through: to)
         let rows = try warehouse.keptRowCount(from: from, through: to)
-        lines.append("kept files to read again (\(subs.count), ~\(rows) row(s) accepted or rejected before):")
-        for s in subs.prefix(20) { lines.append("  \(s.submission.path)") }
-        if subs.count > 20 { lines.append("  … and \(subs.count - 20) more") }
+        lines.append(l.pick(vi: "tệp đã lưu sẽ đọc lại (\(subs.count), ~\(rows) dòng đã được nhận hoặc bị từ chối trước đây):",
+                            en: "kept files to read again (\(subs.count), ~\(rows) row(s) accepted or rejected before):"))
+        lines += Self.listed(subs.map(\.submission.path), l)
         return (lines, rows, subs.count, subs.reduce(Int64(0)) { $0 + $1.submission.size })
     }
 

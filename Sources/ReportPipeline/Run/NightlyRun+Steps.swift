@@ -60,6 +60,7 @@ extension NightlyRun {
         let setupMs = Int(Date().timeIntervalSince(setupStart) * 1000)
         let started = now ?? clock()
         var summary = RunSummary()
+        summary.language = config.language
         summary.runId = try warehouse.beginRun(command: command, arguments: arguments, startedAt: started)
         summary.exportsFolder = out.appendingPathComponent("exports").path
         let log = RunLog(url: out.appendingPathComponent("run-log.jsonl"), runId: summary.runId)
@@ -67,7 +68,7 @@ extension NightlyRun {
             ((), ["lock_open_sweep_registries_ms": setupMs, "unlisted_packs_left": unlistedPacks, "warehouse_quick_check_ms": checkMs])
         }
         if let previous = replaced.previous, !reingesting, let change = try registryChange(previous: previous, warehouse: warehouse) {
-            summary.registryHint = Self.registryHint(change.diff, dates: change.dates)
+            summary.registryHint = Self.registryHint(change.diff, dates: change.dates, language: config.language)
         }
         return RunContext(command: command, warehouse: warehouse, log: log, started: started, first: first, last: last,
                           summary: summary)
@@ -108,7 +109,7 @@ extension NightlyRun {
                 return known
             }
             run.summary.inProgress = all.inProgress
-            run.summary.fullScan = scan.summaryNote
+            run.summary.fullScan = scan.summaryNote(config.language)
             let walked = all.folders.filter(\.walked).count
             return (all, ["files": all.files.count, "known": all.knownCount, "reading_known_ms": knownMs,
                           "folders_walked": walked, "folders_skipped": all.folders.count - walked,
@@ -126,7 +127,8 @@ extension NightlyRun {
             let subs = try run.warehouse.submissionsToReingest(from: from, through: to)
             let start = Date()
             let r = try ingestion.reingest(subs, warehouse: run.warehouse, runId: run.summary.runId) { done, total in
-                self.progress?(ProgressLine.reingest(done: done, of: total, elapsed: Date().timeIntervalSince(start)))
+                self.progress?(ProgressLine.reingest(done: done, of: total, elapsed: Date().timeIntervalSince(start),
+                                                     language: self.config.language))
             }
             return (r, ["files": r.files, "dates": r.affected.count,
                         "rows_newly_accepted": r.newlyAccepted.values.reduce(0, +),
@@ -188,7 +190,7 @@ extension NightlyRun {
         var rowsDone = 0
         for (i, day) in days.enumerated() {
             progress?(ProgressLine.days(done: i, of: days.count, day: day, rows: rowsDone,
-                                        elapsed: Date().timeIntervalSince(computeStart)))
+                                        elapsed: Date().timeIntervalSince(computeStart), language: config.language))
             let aggregate = try computeDay(day, warehouse: run.warehouse, history: &history, runId: run.summary.runId,
                                            startedAt: run.started, command: run.command, log: run.log)
             run.summary.daysExported.append(day)

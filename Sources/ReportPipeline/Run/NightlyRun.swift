@@ -158,7 +158,8 @@ public final class NightlyRun {
             summary.ingestWaitMs += Int(Date().timeIntervalSince(waitStart) * 1000)
             next = startReading(k + 1)
             progress?(ProgressLine.files(done: bounds[k].lowerBound, of: found.count,
-                                         rows: summary.rowsAccepted + summary.rowsRejected, elapsed: Date().timeIntervalSince(ingestStart)))
+                                         rows: summary.rowsAccepted + summary.rowsRejected, elapsed: Date().timeIntervalSince(ingestStart),
+                                         language: config.language))
             let loadStart = Date()
             let r = try ingestion.load(read, into: warehouse, runId: summary.runId)
             summary.ingestLoadMs += Int(Date().timeIntervalSince(loadStart) * 1000)

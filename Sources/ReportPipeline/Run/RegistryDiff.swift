@@ -14,14 +14,17 @@ struct RegistryDiff: Sendable {
     var contactsChanged = false
     /// Dates whose report-day status changed.
     var calendarChanged: [Day] = []
+    /// The language of `lines()` and of the changes described.
+    var language: Language = .vi
 
-    init(stored: Registries, current: Registries) {
+    init(stored: Registries, current: Registries, language: Language = .vi) {
+        self.language = language
         let old = Dictionary(grouping: stored.units, by: \.code), new = Dictionary(grouping: current.units, by: \.code)
         unitsAdded = new.keys.filter { old[$0] == nil }.sorted()
         unitsRemoved = old.keys.filter { new[$0] == nil }.sorted()
         for code in new.keys.sorted() {
             guard let o = old[code], let n = new[code], o != n else { continue }
-            unitsChanged.append((code, Self.describe(o, n)))
+            unitsChanged.append((code, Self.describe(o, n, language)))
         }
         let oldP = Dictionary(stored.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let newP = Dictionary(current.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -34,20 +37,22 @@ struct RegistryDiff: Sendable {
     }
 
     /// What differs between two versions of one unit code's rows, e.g. `name "Xã A" → "Xã B"`.
-    static func describe(_ old: [Unit], _ new: [Unit]) -> String {
+    static func describe(_ old: [Unit], _ new: [Unit], _ l: Language = .vi) -> String {
         guard old.count == 1, new.count == 1, let o = old.first, let n = new.first else {
-            return "rows \(old.count) → \(new.count) (its history changed)"
+            return l.pick(vi: "số dòng \(old.count) → \(new.count) (lịch sử của mã đã thay đổi)",
+                          en: "rows \(old.count) → \(new.count) (its history changed)")
         }
         var parts: [String] = []
-        if o.name != n.name { parts.append("name \"\(o.name)\" → \"\(n.name)\"") }
-        if o.aliases != n.aliases { parts.append("aliases \(o.aliases.joined(separator: "|")) → \(n.aliases.joined(separator: "|"))") }
-        if o.parentCode != n.parentCode { parts.append("parent \(o.parentCode ?? "-") → \(n.parentCode ?? "-")") }
-        if o.level != n.level { parts.append("level \(o.level.rawValue) → \(n.level.rawValue)") }
+        func add(_ vi: String, _ en: String, _ change: String) { parts.append(l.pick(vi: vi, en: en) + " " + change) }
+        if o.name != n.name { add("tên", "name", "\"\(o.name)\" → \"\(n.name)\"") }
+        if o.aliases != n.aliases { add("tên khác", "aliases", "\(o.aliases.joined(separator: "|")) → \(n.aliases.joined(separator: "|"))") }
+        if o.parentCode != n.parentCode { add("đơn vị cấp trên", "parent", "\(o.parentCode ?? "-") → \(n.parentCode ?? "-")") }
+        if o.level != n.level { add("cấp", "level", "\(o.level.rawValue) → \(n.level.rawValue)") }
         if o.activeFrom != n.activeFrom || o.activeTo != n.activeTo {
-            parts.append("active \(o.activeFrom?.iso ?? "…")–\(o.activeTo?.iso ?? "…") → \(n.activeFrom?.iso ?? "…")–\(n.activeTo?.iso ?? "…")")
+            add("hiệu lực", "active", "\(o.activeFrom?.iso ?? "…")–\(o.activeTo?.iso ?? "…") → \(n.activeFrom?.iso ?? "…")–\(n.activeTo?.iso ?? "…")")
         }
-        if o.kind != n.kind { parts.append("kind \(o.kind) → \(n.kind)") }
-        return parts.isEmpty ? "changed" : parts.joined(separator: ", ")
+        if o.kind != n.kind { add("loại", "kind", "\(o.kind) → \(n.kind)") }
+        return parts.isEmpty ? l.pick(vi: "đã thay đổi", en: "changed") : parts.joined(separator: ", ")
     }
 
     /// Nothing that normalization or the checks read changed.
@@ -64,20 +69,25 @@ struct RegistryDiff: Sendable {
 
     /// One line per difference, at most `limit` per kind.
     func lines(limit: Int = 20) -> [String] {
+        let l = language
         var out: [String] = []
-        func list(_ title: String, _ items: [String]) {
+        func list(_ vi: String, _ en: String, _ items: [String]) {
             guard !items.isEmpty else { return }
-            out.append("  \(title) (\(items.count)): " + items.prefix(limit).joined(separator: ", ") + (items.count > limit ? ", …" : ""))
+            out.append("  \(l.pick(vi: vi, en: en)) (\(items.count)): " + items.prefix(limit).joined(separator: ", ")
+                       + (items.count > limit ? ", …" : ""))
         }
-        list("units added", unitsAdded)
-        list("units removed", unitsRemoved)
-        for c in unitsChanged.prefix(limit) { out.append("  unit \(c.code): \(c.what)") }
-        if unitsChanged.count > limit { out.append("  … and \(unitsChanged.count - limit) more changed units") }
-        list("procedures added", proceduresAdded)
-        list("procedures removed", proceduresRemoved)
-        list("procedures changed", proceduresChanged)
-        if contactsChanged { out.append("  contact points changed") }
-        list("report-day status changed", calendarChanged.map(\.iso))
+        list("đơn vị thêm mới", "units added", unitsAdded)
+        list("đơn vị bị bỏ", "units removed", unitsRemoved)
+        for c in unitsChanged.prefix(limit) { out.append(l.pick(vi: "  đơn vị \(c.code): \(c.what)", en: "  unit \(c.code): \(c.what)")) }
+        if unitsChanged.count > limit {
+            let more = unitsChanged.count - limit
+            out.append(l.pick(vi: "  … và \(more) đơn vị thay đổi khác", en: "  … and \(more) more changed units"))
+        }
+        list("thủ tục thêm mới", "procedures added", proceduresAdded)
+        list("thủ tục bị bỏ", "procedures removed", proceduresRemoved)
+        list("thủ tục thay đổi", "procedures changed", proceduresChanged)
+        if contactsChanged { out.append(l.pick(vi: "  đầu mối liên hệ đã thay đổi", en: "  contact points changed")) }
+        list("ngày đổi trạng thái ngày báo cáo", "report-day status changed", calendarChanged.map(\.iso))
         return out
     }
 }

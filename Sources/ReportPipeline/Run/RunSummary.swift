@@ -48,64 +48,121 @@ public struct RunSummary: Sendable {
     public var ingestWaitMs = 0
     public var ingestLoadMs = 0
 
-    /// One line for cron and for people.
+    /// The language of the summary's text (`language`, `--lang`): Vietnamese by default.
+    public var language: Language = .vi
+
+    /// One line for cron and for people, in `language`.
     public func line(for day: Day) -> String {
-        var s = "\(day.iso): \(filesNew) new file(s), \(rowsAccepted) row(s) accepted, \(rowsRejected) rejected"
-        if duplicates > 0 { s += ", \(duplicates) duplicate(s) skipped" }
-        if !unread.isEmpty { s += ", \(unread.count) unreadable file(s) left for the next run (\(unread.prefix(3).joined(separator: ", ")))" }
-        if !inProgress.isEmpty {
-            s += ", \(inProgress.count) upload(s) still in progress left for a later run (\(inProgress.prefix(3).joined(separator: ", ")))"
+        let l = language
+        var s = l.pick(vi: "\(day.iso): \(filesNew) tệp mới, \(rowsAccepted) dòng được nhận, \(rowsRejected) dòng bị từ chối",
+                       en: "\(day.iso): \(filesNew) new file(s), \(rowsAccepted) row(s) accepted, \(rowsRejected) rejected")
+        if duplicates > 0 { s += l.pick(vi: ", bỏ qua \(duplicates) tệp trùng lặp", en: ", \(duplicates) duplicate(s) skipped") }
+        s += inboxNotes
+        if notReportDay {
+            s += l.pick(vi: "; \(day.iso) không phải ngày báo cáo, không chờ báo cáo nào", en: "; \(day.iso) is not a report day, nothing expected")
         }
-        if recoveredCopies > 0 { s += ", \(recoveredCopies) lost kept copy(ies) taken again from the inbox" }
-        if !lostCopies.isEmpty {
-            s += ", \(lostCopies.count) kept copy(ies) lost and not in the inbox (\(lostCopies.prefix(3).joined(separator: ", "))): "
-                + "their dates' archives were left as they were; put the files back in the inbox and rerun"
+        s += exportedNote
+        if !restated.isEmpty {
+            s += l.pick(vi: "; ngày bị tính lại: \(Self.dates(restated, l)) (xem restatements.csv)",
+                        en: "; restated \(Self.dates(restated, l)) (see restatements.csv)")
         }
-        if notReportDay { s += "; \(day.iso) is not a report day, nothing expected" }
-        if let first = daysExported.first, let last = daysExported.last {
-            s += daysExported.count == 1 ? "; exported 1 day (\(first.iso))" : "; exported \(daysExported.count) days (\(first.iso) … \(last.iso))"
-            s += " to \(exportsFolder)"
-        } else {
-            s += "; exported nothing"
-        }
-        if !restated.isEmpty { s += "; restated \(Self.dates(restated)) (see restatements.csv)" }
         let skippedOthers = skipped.filter { $0 != day }
-        if !skippedOthers.isEmpty { s += "; skipped \(Self.dates(skippedOthers)) (not report days)" }
-        if let first = leftPending.first, let last = leftPending.last {
-            s += "; left pending \(Self.dates(leftPending)): their history changed, the next run recomputes them"
-                + " (or now: backfill --from \(first.iso) --to \(last.iso))"
+        if !skippedOthers.isEmpty {
+            s += l.pick(vi: "; bỏ qua \(Self.dates(skippedOthers, l)) (không phải ngày báo cáo)",
+                        en: "; skipped \(Self.dates(skippedOthers, l)) (not report days)")
         }
-        if !notReportDay { s += "; \(missing) missing, \(late) late, \(anomalies) anomalies" }
+        if let first = leftPending.first, let last = leftPending.last {
+            s += l.pick(vi: "; còn chờ \(Self.dates(leftPending, l)): lịch sử của các ngày này đã thay đổi, lần chạy sau sẽ tính lại"
+                            + " (hoặc ngay bây giờ: backfill --from \(first.iso) --to \(last.iso))",
+                        en: "; left pending \(Self.dates(leftPending, l)): their history changed, the next run recomputes them"
+                            + " (or now: backfill --from \(first.iso) --to \(last.iso))")
+        }
+        if !notReportDay {
+            s += l.pick(vi: "; \(missing) thiếu báo cáo, \(late) nộp muộn, \(anomalies) bất thường",
+                        en: "; \(missing) missing, \(late) late, \(anomalies) anomalies")
+        }
         if !provisionalDays.isEmpty {
-            s += "; provisional (run before the deadline): \(provisionalDays.map(\.iso).joined(separator: ", "))"
+            let days = provisionalDays.map(\.iso).joined(separator: ", ")
+            s += l.pick(vi: "; tạm tính (chạy trước hạn nộp): \(days)", en: "; provisional (run before the deadline): \(days)")
         }
         if let r = reingest {
-            s += "; re-ingested \(r.files) kept file(s): \(r.newlyAccepted.values.reduce(0, +)) row(s) newly accepted, "
-                + "\(r.newlyRejected.values.reduce(0, +)) newly rejected"
+            let a = r.newlyAccepted.values.reduce(0, +), j = r.newlyRejected.values.reduce(0, +)
+            s += l.pick(vi: "; đã đọc lại \(r.files) tệp đã lưu: \(a) dòng mới được nhận, \(j) dòng mới bị từ chối",
+                        en: "; re-ingested \(r.files) kept file(s): \(a) row(s) newly accepted, \(j) newly rejected")
         }
         if let registryHint { s += "; " + registryHint }
         if let fullScan { s += "; \(fullScan)" }
         return s
     }
 
+    /// The summary's clauses about inbox files left for later and kept copies lost.
+    private var inboxNotes: String {
+        let l = language
+        var s = ""
+        if !unread.isEmpty {
+            let names = unread.prefix(3).joined(separator: ", ")
+            s += l.pick(vi: ", \(unread.count) tệp không đọc được, để lại cho lần chạy sau (\(names))",
+                        en: ", \(unread.count) unreadable file(s) left for the next run (\(names))")
+        }
+        if !inProgress.isEmpty {
+            let names = inProgress.prefix(3).joined(separator: ", ")
+            s += l.pick(vi: ", \(inProgress.count) tệp đang tải lên dở, để lại cho lần chạy sau (\(names))",
+                        en: ", \(inProgress.count) upload(s) still in progress left for a later run (\(names))")
+        }
+        if recoveredCopies > 0 {
+            s += l.pick(vi: ", \(recoveredCopies) bản lưu gốc bị mất đã được lấy lại từ hộp thư đến",
+                        en: ", \(recoveredCopies) lost kept copy(ies) taken again from the inbox")
+        }
+        if !lostCopies.isEmpty {
+            let names = lostCopies.prefix(3).joined(separator: ", ")
+            s += l.pick(vi: ", \(lostCopies.count) bản lưu gốc bị mất và không còn trong hộp thư đến (\(names)): "
+                            + "kho lưu trữ của các ngày đó được giữ nguyên; hãy đặt lại các tệp vào hộp thư đến rồi chạy lại",
+                        en: ", \(lostCopies.count) kept copy(ies) lost and not in the inbox (\(names)): "
+                            + "their dates' archives were left as they were; put the files back in the inbox and rerun")
+        }
+        return s
+    }
+
+    /// The summary's clause about the days exported.
+    private var exportedNote: String {
+        guard let first = daysExported.first, let last = daysExported.last else {
+            return language.pick(vi: "; không xuất ngày nào", en: "; exported nothing")
+        }
+        let n = daysExported.count
+        return n == 1
+            ? language.pick(vi: "; đã xuất 1 ngày (\(first.iso)) vào \(exportsFolder)", en: "; exported 1 day (\(first.iso)) to \(exportsFolder)")
+            : language.pick(vi: "; đã xuất \(n) ngày (\(first.iso) … \(last.iso)) vào \(exportsFolder)",
+                            en: "; exported \(n) days (\(first.iso) … \(last.iso)) to \(exportsFolder)")
+    }
+
     /// Lines after the summary line: what a re-ingest changed, date by date.
     public var detailLines: [String] {
         guard let r = reingest else { return [] }
+        let l = language
         let restatedSet = Set(restated)
         let days = Set(r.newlyAccepted.keys).union(r.newlyRejected.keys).union(restatedSet).sorted()
-        if days.isEmpty { return ["  re-ingest: no row and no published figure changed"] }
+        if days.isEmpty {
+            return [l.pick(vi: "  đọc lại: không có dòng nào và không có số liệu đã công bố nào thay đổi",
+                           en: "  re-ingest: no row and no published figure changed")]
+        }
         return days.map { d in
             var parts: [String] = []
-            if let n = r.newlyAccepted[d] { parts.append("\(n) row(s) newly accepted") }
-            if let n = r.newlyRejected[d] { parts.append("\(n) row(s) newly rejected (see exports/\(d.iso)/rejects.csv)") }
-            parts.append(restatedSet.contains(d) ? "figures restated (restatements.csv, cause reingest)" : "no published figure changed")
+            if let n = r.newlyAccepted[d] { parts.append(l.pick(vi: "\(n) dòng mới được nhận", en: "\(n) row(s) newly accepted")) }
+            if let n = r.newlyRejected[d] {
+                parts.append(l.pick(vi: "\(n) dòng mới bị từ chối (xem exports/\(d.iso)/rejects.csv)",
+                                    en: "\(n) row(s) newly rejected (see exports/\(d.iso)/rejects.csv)"))
+            }
+            parts.append(restatedSet.contains(d)
+                ? l.pick(vi: "số liệu được tính lại (restatements.csv, nguyên nhân reingest)", en: "figures restated (restatements.csv, cause reingest)")
+                : l.pick(vi: "không có số liệu đã công bố nào thay đổi", en: "no published figure changed"))
             return "  \(d.iso): " + parts.joined(separator: ", ")
         }
     }
 
     /// Up to 5 dates by name, then how many more.
-    static func dates(_ days: [Day]) -> String {
+    static func dates(_ days: [Day], _ language: Language) -> String {
         days.count <= 5 ? days.map(\.iso).joined(separator: ", ")
-            : days.prefix(4).map(\.iso).joined(separator: ", ") + " … \(days.last!.iso) (\(days.count) days)"
+            : days.prefix(4).map(\.iso).joined(separator: ", ")
+                + " … \(days.last!.iso) (\(days.count) \(language.pick(vi: "ngày", en: "days")))"
     }
 }

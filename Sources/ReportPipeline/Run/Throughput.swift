@@ -46,10 +46,11 @@ struct Throughput: Sendable, Equatable {
         Double(rows) / rowsPerSecond + Double(days) * secondsPerDay
     }
 
-    /// `1 min 20 s`, `12 s`, `0.4 s`.
-    static func describe(_ seconds: Double) -> String {
-        if seconds < 10 { return String(format: "%.1f s", seconds) }
+    /// `1 min 20 s`, `12 s`, `0.4 s` (Vietnamese: `1 phút 20 giây`).
+    static func describe(_ seconds: Double, _ l: Language = .vi) -> String {
+        let (sec, min, hour) = l == .vi ? ("giây", "phút", "giờ") : ("s", "min", "h")
+        if seconds < 10 { return String(format: "%.1f", seconds) + " \(sec)" }
         let s = Int(seconds.rounded())
-        return s < 60 ? "\(s) s" : s < 3600 ? "\(s / 60) min \(s % 60) s" : "\(s / 3600) h \(s % 3600 / 60) min"
+        return s < 60 ? "\(s) \(sec)" : s < 3600 ? "\(s / 60) \(min) \(s % 60) \(sec)" : "\(s / 3600) \(hour) \(s % 3600 / 60) \(min)"
     }
 }
