@@ -13,11 +13,7 @@ final class ReingestCrashTests: XCTestCase {
         let inbox = dir.path("inbox"), base = dir.path("base")
         try stageInbox(inbox)
         try runNightly(date: "2026-11-27", inbox: inbox, out: base)
-        let procedures = dir.path("procedures.csv")
-        var text = try String(contentsOfFile: packageRoot.appendingPathComponent("SampleInputs/registries/procedures.csv").path,
-                              encoding: .utf8)
-        text += "1.999999,Thủ tục bổ sung,Khác,commune,false,5\n"
-        try text.write(toFile: procedures, atomically: true, encoding: .utf8)
+        let procedures = try editedSampleRegistry("procedures.csv", in: dir) { $0 + "1.999999,Thủ tục bổ sung,Khác,commune,false,5\n" }
         let args = ["backfill", "--from", "2026-11-23", "--to", "2026-11-27", "--reingest", "--procedures", procedures,
                     "--inbox", inbox]
         func maxIds(_ out: String) throws -> [String] {

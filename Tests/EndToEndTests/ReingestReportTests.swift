@@ -10,11 +10,7 @@ final class ReingestReportTests: XCTestCase {
         try stageInbox(inbox)
         try runNightly(date: "2026-11-27", inbox: inbox, out: out)
         // 2026-11-23/46/19815.csv names its unit only ("An Cựu"): a rename makes its rows unknown_unit.
-        let units = dir.path("units.csv")
-        let original = try String(contentsOfFile: packageRoot.appendingPathComponent("SampleInputs/registries/units.csv").path, encoding: .utf8)
-        XCTAssertTrue(original.contains("19815,Phường An Cựu,"))
-        try original.replacingOccurrences(of: "19815,Phường An Cựu,", with: "19815,Phường An Cựu Mới,")
-            .write(toFile: units, atomically: true, encoding: .utf8)
+        let units = try editedSampleRegistry("units.csv", in: dir) { $0.replacingOccurrences(of: "19815,Phường An Cựu,", with: "19815,Phường An Cựu Mới,") }
         let common = ["--units", units, "--inbox", inbox, "--out", out]
 
         let plan = try dailyreports(["backfill", "--from", "2026-11-23", "--to", "2026-11-23", "--dry-run", "--reingest"] + common)
@@ -78,11 +74,7 @@ final class ReingestReportTests: XCTestCase {
         let inbox = dir.path("inbox"), out = dir.path("out")
         try stageInbox(inbox)
         try runNightly(date: "2026-11-27", inbox: inbox, out: out)
-        let units = dir.path("units.csv")
-        let original = try String(contentsOfFile: packageRoot.appendingPathComponent("SampleInputs/registries/units.csv").path, encoding: .utf8)
-        XCTAssertTrue(original.contains("00070,Phường Hoàn Kiếm,commune,01,"))
-        try original.replacingOccurrences(of: "00070,Phường Hoàn Kiếm,commune,01,", with: "00070,Phường Hoàn Kiếm,commune,46,")
-            .write(toFile: units, atomically: true, encoding: .utf8)
+        let units = try editedSampleRegistry("units.csv", in: dir) { $0.replacingOccurrences(of: "00070,Phường Hoàn Kiếm,commune,01,", with: "00070,Phường Hoàn Kiếm,commune,46,") }
         let r = try dailyreports(["run", "--date", "2026-11-27", "--units", units, "--inbox", inbox, "--out", out])
         XCTAssertEqual(r.status, 0, r.both)
         XCTAssertTrue(r.stdout.contains("ngày bị tính lại: 2026-11-27"), r.stdout)

@@ -13,11 +13,7 @@ final class ReingestTests: XCTestCase {
                       "the sample rejects 00235's row with procedure 1.999999")
 
         // The correction: procedure 1.999999 is added to the registry.
-        let procedures = dir.path("procedures.csv")
-        var text = try String(contentsOfFile: packageRoot.appendingPathComponent("SampleInputs/registries/procedures.csv").path,
-                              encoding: .utf8)
-        text += "1.999999,Thủ tục bổ sung,Khác,commune,false,5\n"
-        try text.write(toFile: procedures, atomically: true, encoding: .utf8)
+        let procedures = try editedSampleRegistry("procedures.csv", in: dir) { $0 + "1.999999,Thủ tục bổ sung,Khác,commune,false,5\n" }
 
         let r = try dailyreports(["backfill", "--from", "2026-11-23", "--to", "2026-11-27", "--reingest",
                                   "--procedures", procedures, "--inbox", inbox, "--out", out])

@@ -100,6 +100,18 @@ func stageInbox(_ dest: String) throws {
     guard r.status == 0 else { throw E2EError.setup("stage-sample-inbox failed: \(r.both)") }
 }
 
+/// A copy of the sample registry `name` (e.g. "units.csv") edited by `edit`, written into `dir`; its path.
+/// Throws when the edit changes nothing, so a test never runs against the registry it meant to change.
+func editedSampleRegistry(_ name: String, in dir: TempDir, _ edit: (String) -> String) throws -> String {
+    let original = try String(contentsOfFile: packageRoot.appendingPathComponent("SampleInputs/registries/\(name)").path,
+                              encoding: .utf8)
+    let edited = edit(original)
+    guard edited != original else { throw E2EError.setup("the edit of SampleInputs/registries/\(name) changed nothing") }
+    let path = dir.path(name)
+    try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
 /// Sets a file's modification time, like `touch -d`.
 func touch(_ path: String, _ isoTime: String) throws {
     let r = try runProcess("/usr/bin/touch", ["-d", isoTime, path])
