@@ -70,9 +70,9 @@ let package = Package(
 // its main hands over to libFuzzer's driver, which an ordinary build does not link.
 if Context.environment["DAILYREPORTS_FUZZ"] == "1" {
     package.targets += [
-        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .target(name: "CFuzzerDriver", path: "Tests/Fuzz/CFuzzerDriver"),
         .executableTarget(name: "dailyreports-fuzz",
                           dependencies: ["CFuzzerDriver", "ReportIngest", "ReportCompression", "ReportExport", "ReportModel"],
-                          path: "Fuzz/Entry"),
+                          path: "Tests/Fuzz/Entry"),
     ]
 }
