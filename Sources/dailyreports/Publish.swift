@@ -17,17 +17,9 @@ struct Publish: ParsableCommand, SpeaksToAPerson {
     var messageLanguage: Language { lang.flatMap(Language.init(rawValue:)) ?? .vi }
 
     func run() throws {
-        var config: PipelineConfig?
-        if let pipeline {
-            config = try PipelineConfig.load(path: pipeline)
-        } else if FileManager.default.fileExists(atPath: PipelineConfig.defaultPath) {
-            config = try PipelineConfig.load(path: PipelineConfig.defaultPath)
-        }
-        if let lang, Language(rawValue: lang) == nil {
-            throw ReportError(.usage, vi: "--lang \"\(lang)\" không phải vi hay en; hãy ghi --lang vi hoặc --lang en",
-                              en: "--lang \"\(lang)\" is not vi or en; write --lang vi or --lang en")
-        }
-        let language = lang.flatMap(Language.init(rawValue:)) ?? config?.language ?? .vi
+        let config = try PipelineFlags.load(pipeline)
+        var language = config?.language ?? .vi
+        if let lang { language = try PipelineFlags.language(lang) }
         guard let url = postgres ?? config?.postgresURL else {
             throw ReportError(.usage, vi: "chưa có PostgreSQL để công bố; hãy cho --postgres URL hoặc đặt postgres_url trong tệp pipeline",
                               en: "no PostgreSQL to publish to; give --postgres URL or set postgres_url in the pipeline file")

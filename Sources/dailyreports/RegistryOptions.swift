@@ -17,17 +17,10 @@ struct RegistryOptions: ParsableArguments {
     @Option(help: "Language of messages and of the texts the exports write: vi (default) or en.") var lang: String?
 
     /// The language for messages: `--lang`, else the pipeline file's, else Vietnamese (whatever else is wrong).
-    var messageLanguage: Language {
-        if let lang, let l = Language(rawValue: lang) { return l }
-        return (try? PipelineConfig.load(path: pipeline ?? PipelineConfig.defaultPath))?.language ?? .vi
-    }
+    var messageLanguage: Language { PipelineFlags.messageLanguage(lang: lang, pipeline: pipeline) }
 
     /// The pipeline file's settings: `--pipeline`, else the default file when present; nil when there is none.
-    func pipelineFile() throws(ReportError) -> PipelineConfig? {
-        if let pipeline { return try PipelineConfig.load(path: pipeline) }
-        guard FileManager.default.fileExists(atPath: PipelineConfig.defaultPath) else { return nil }
-        return try PipelineConfig.load(path: PipelineConfig.defaultPath)
-    }
+    func pipelineFile() throws(ReportError) -> PipelineConfig? { try PipelineFlags.load(pipeline) }
 
     /// Applies these flags over `c`'s settings.
     func apply(to c: inout PipelineConfig) throws(ReportError) {
@@ -37,12 +30,6 @@ struct RegistryOptions: ParsableArguments {
         if let calendar { c.calendar = calendar }
         if let sizeLimitMib { c.sizeLimit = sizeLimitMib << 20 }
         if rejectUnregisteredReporter { c.rejectUnregisteredReporter = true }
-        if let lang {
-            guard let l = Language(rawValue: lang) else {
-                throw ReportError(.usage, vi: "--lang \"\(lang)\" không phải vi hay en; hãy ghi --lang vi hoặc --lang en",
-                                  en: "--lang \"\(lang)\" is not vi or en; write --lang vi or --lang en")
-            }
-            c.language = l
-        }
+        if let lang { c.language = try PipelineFlags.language(lang) }
     }
 }

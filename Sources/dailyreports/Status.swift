@@ -12,26 +12,12 @@ struct Status: ParsableCommand, SpeaksToAPerson {
     @Option(help: "Language: vi (default) or en.") var lang: String?
     @Flag(help: "Print the report as JSON.") var json = false
 
-    var messageLanguage: Language {
-        if let lang, let l = Language(rawValue: lang) { return l }
-        return (try? PipelineConfig.load(path: pipeline ?? PipelineConfig.defaultPath))?.language ?? .vi
-    }
+    var messageLanguage: Language { PipelineFlags.messageLanguage(lang: lang, pipeline: pipeline) }
 
     func run() throws {
-        var config: PipelineConfig?
-        if let pipeline {
-            config = try PipelineConfig.load(path: pipeline)
-        } else if FileManager.default.fileExists(atPath: PipelineConfig.defaultPath) {
-            config = try PipelineConfig.load(path: PipelineConfig.defaultPath)
-        }
+        let config = try PipelineFlags.load(pipeline)
         var language = config?.language ?? .vi
-        if let lang {
-            guard let l = Language(rawValue: lang) else {
-                throw ReportError(.usage, vi: "--lang \"\(lang)\" không phải vi hay en; hãy ghi --lang vi hoặc --lang en",
-                                  en: "--lang \"\(lang)\" is not vi or en; write --lang vi or --lang en")
-            }
-            language = l
-        }
+        if let lang { language = try PipelineFlags.language(lang) }
         guard let folder = out ?? config?.output else {
             throw ReportError(.usage, vi: "chưa biết thư mục kết quả: hãy dùng --out THƯ_MỤC hoặc --pipeline TỆP",
                               en: "no output folder: give --out DIR or --pipeline FILE")
