@@ -3,23 +3,24 @@ import ReportModel
 /// Parses ustar archives, applying pax `path` and `size` records.
 enum TarReader {
     static func files(in tar: [UInt8], location: String) throws -> [(name: String, bytes: [UInt8])] {
-        func corrupt(_ why: String) -> ReportError {
-            ReportError(.dataError, "tar archive is corrupt: \(why)", location: location)
+        func corrupt(_ vi: String, _ en: String) -> ReportError {
+            ReportError(.dataError, vi: "tệp lưu trữ tar bị hỏng: \(vi); hãy khôi phục nó từ bản sao lưu",
+                        en: "tar archive is corrupt: \(en); restore it from a backup", location: location)
         }
         var files: [(name: String, bytes: [UInt8])] = []
         var offset = 0
         var pax: [String: [UInt8]] = [:]
         while true {
-            guard offset + 512 <= tar.count else { throw corrupt("no end-of-archive blocks") }
+            guard offset + 512 <= tar.count else { throw corrupt("thiếu các khối kết thúc", "no end-of-archive blocks") }
             let header = tar[offset..<offset + 512]
             if header.allSatisfy({ $0 == 0 }) { return files }
-            guard checksumMatches(header) else { throw corrupt("bad header checksum at byte \(offset)") }
+            guard checksumMatches(header) else { throw corrupt("tổng kiểm tra của phần đầu sai tại byte \(offset)", "bad header checksum at byte \(offset)") }
             let typeflag = header[header.startIndex + 156]
-            guard var size = octal(header, 124, 12) else { throw corrupt("bad size at byte \(offset)") }
+            guard var size = octal(header, 124, 12) else { throw corrupt("kích thước sai tại byte \(offset)", "bad size at byte \(offset)") }
             if let paxSize = pax["size"].flatMap({ Int(String(decoding: $0, as: UTF8.self)) }) { size = paxSize }
             let dataStart = offset + 512
             // The size comes from the archive (a pax record can say anything): compared without overflowing.
-            guard size >= 0, size <= tar.count - dataStart else { throw corrupt("member past end") }
+            guard size >= 0, size <= tar.count - dataStart else { throw corrupt("một tệp bên trong vượt quá cuối tệp lưu trữ", "member past end") }
             let data = Array(tar[dataStart..<dataStart + size])
             offset = dataStart + (size + 511) / 512 * 512
 
@@ -63,7 +64,7 @@ enum TarReader {
     }
 
     /// Parses `"<len> key=value\n"` records.
-    private static func records(_ data: [UInt8], corrupt: (String) -> ReportError) throws -> [String: [UInt8]] {
+    private static func records(_ data: [UInt8], corrupt: (String, String) -> ReportError) throws -> [String: [UInt8]] {
         var result: [String: [UInt8]] = [:]
         var at = 0
         while at < data.count {
@@ -71,7 +72,7 @@ enum TarReader {
                   let length = Int(String(decoding: data[at..<space], as: UTF8.self)),
                   length > space - at, at + length <= data.count, data[at + length - 1] == 0x0A,
                   let equals = data[space..<at + length].firstIndex(of: UInt8(ascii: "="))
-            else { throw corrupt("bad pax record") }
+            else { throw corrupt("bản ghi pax sai", "bad pax record") }
             let key = String(decoding: data[(space + 1)..<equals], as: UTF8.self)
             result[key] = Array(data[(equals + 1)..<(at + length - 1)])
             at += length

@@ -23,7 +23,9 @@ public final class Warehouse {
         db = try SQLiteConnection(path: path, readOnly: true)
         let version = try Migrations.version(of: db)
         guard version <= Migrations.latestVersion else {
-            throw ReportError(.usage, "The warehouse was written by a newer version of dailyreports (schema \(version), this one knows \(Migrations.latestVersion)); use a newer build.",
+            throw ReportError(.usage,
+                vi: "kho dữ liệu do một phiên bản dailyreports mới hơn ghi (lược đồ \(version), phiên bản này chỉ biết đến \(Migrations.latestVersion)); hãy dùng bản dựng mới hơn",
+                en: "The warehouse was written by a newer version of dailyreports (schema \(version), this one knows \(Migrations.latestVersion)); use a newer build.",
                               location: path)
         }
     }

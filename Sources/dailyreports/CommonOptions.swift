@@ -22,7 +22,8 @@ struct CommonOptions: ParsableArguments {
     func clock() throws(ReportError) -> Timestamp? {
         guard let now else { return nil }
         guard let t = Timestamp(parsing: now) else {
-            throw ReportError(.usage, "--now \"\(now)\" is not a time; write it as 2026-12-01T10:30:00+07:00")
+            throw ReportError(.usage, vi: "--now \"\(now)\" không phải là một thời điểm; hãy viết theo dạng 2026-12-01T10:30:00+07:00",
+                              en: "--now \"\(now)\" is not a time; write it as 2026-12-01T10:30:00+07:00")
         }
         return t
     }

@@ -25,7 +25,7 @@ struct DailyReports: ParsableCommand {
         }
         do {
             try command.run()
-            Recorder.finish(exitCode: 0, error: nil)
+            Recorder.finish(exitCode: 0, error: nil, language: (command as? SpeaksToAPerson)?.messageLanguage ?? .vi)
         } catch {
             finishProgress()
             fail(error, language: (command as? SpeaksToAPerson)?.messageLanguage ?? .vi)
@@ -43,7 +43,7 @@ struct DailyReports: ParsableCommand {
         default:
             let e = ReportError(wrapping: error)
             FileHandle.standardError.write(Data("dailyreports: \(e.rendered(language))\n".utf8))
-            Recorder.finish(exitCode: e.exitCode, error: e.rendered(language))
+            Recorder.finish(exitCode: e.exitCode, error: e.rendered(language), language: language)
             Foundation.exit(e.exitCode)
         }
     }

@@ -14,7 +14,7 @@ struct Publish: ParsableCommand, SpeaksToAPerson {
     @Option(help: "The pipeline file (default: \(PipelineConfig.defaultPath)).") var pipeline: String?
     @Option(help: "Language of messages: vi (default) or en.") var lang: String?
 
-    var messageLanguage: Language { lang.flatMap(Language.init(rawValue:)) ?? .vi }
+    var messageLanguage: Language { PipelineFlags.messageLanguage(lang: lang, pipeline: pipeline) }
 
     func run() throws {
         let config = try PipelineFlags.load(pipeline)

@@ -25,8 +25,9 @@ enum Recorder {
     static func running(_ r: NightlyRun) { runner = r }
 
     /// Writes the record (once); `error` is the message printed, nil on success.
-    static func finish(exitCode: Int32, error: String?) {
+    static func finish(exitCode: Int32, error: String?, language: Language) {
         guard var i = invocation else { return }
+        i.language = language
         invocation = nil
         i.summary = runner?.lastSummary
         i.finish(exitCode: exitCode, error: error)

@@ -18,8 +18,11 @@ struct Report: ParsableCommand, SpeaksToAPerson {
 
     func run() throws {
         let p = try chosenPeriod()
-        let (folder, days) = try makeRunner(options).report(period: p)
-        print("\(p.name): \(days.count) report day(s), \(days[0].iso) … \(days[days.count - 1].iso) → \(folder)")
+        let runner = try makeRunner(options)
+        let (folder, days) = try runner.report(period: p)
+        let range = "\(days[0].iso) … \(days[days.count - 1].iso) → \(folder)"
+        print(runner.config.language.pick(vi: "\(p.name): \(days.count) ngày báo cáo, \(range)",
+                                          en: "\(p.name): \(days.count) report day(s), \(range)"))
     }
 
     private func chosenPeriod() throws(ReportError) -> Period {

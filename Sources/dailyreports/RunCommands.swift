@@ -105,12 +105,10 @@ struct Archive: ParsableCommand {
         @Option(help: "The pipeline file.") var pipeline: String?
         @Option(help: "Language of messages: vi (default) or en.") var lang: String?
 
-        var messageLanguage: Language {
-            if let lang, let l = Language(rawValue: lang) { return l }
-            return (try? PipelineConfig.load(path: pipeline ?? PipelineConfig.defaultPath))?.language ?? .vi
-        }
+        var messageLanguage: Language { PipelineFlags.messageLanguage(lang: lang, pipeline: pipeline) }
 
         func run() throws {
+            if let lang { _ = try PipelineFlags.language(lang) }
             var folder = out
             if folder == nil {
                 let path = pipeline ?? PipelineConfig.defaultPath
@@ -118,7 +116,7 @@ struct Archive: ParsableCommand {
             }
             let day = try date.map { d throws(ReportError) in try parseDay(d, flag: "--date") }
             let report = try ArchiveVerifier.verify(out: folder!, date: day, language: messageLanguage)
-            print("\(report.archives) archive(s), \(report.members) member(s), \(report.keptCopies) kept raw copy(ies): all match")
+            print(report.line(messageLanguage))
         }
     }
 }

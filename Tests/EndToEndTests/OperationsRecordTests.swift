@@ -139,6 +139,24 @@ final class OperationsRecordTests: XCTestCase {
         for line in log {
             XCTAssertNotNil(line.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00 exit=\d+ "#, options: .regularExpression), String(line))
         }
-        XCTAssertTrue(log[1].hasSuffix("exit=0 finished: done"))
+        XCTAssertTrue(log[1].hasSuffix("exit=0 kết thúc: xong"), "Vietnamese by default: \(log[1])")
+        XCTAssertTrue(log[3].hasSuffix("exit=64 kết thúc: lỗi cách dùng hoặc cấu hình: hãy sửa thiết lập được nêu ở trên rồi chạy lại"),
+                      String(log[3]))
+    }
+
+    /// scripts/cron-job's closing line is English when the command is: `--lang en`, or its pipeline file's `language: en`.
+    func testTheCronJobsClosingLineFollowsTheCommandsLanguage() throws {
+        let dir = try TempDir("cronjob-lang")
+        let job = packageRoot.appendingPathComponent("scripts/cron-job").path
+        let byFlag = try runProcess("/bin/sh", ["-c", "\"$0\" \"$1\" /bin/sh -c 'exit 75' x --lang en", job, dir.path("out")])
+        XCTAssertEqual(byFlag.status, 75, byFlag.both)
+        XCTAssertTrue(byFlag.stdout.hasSuffix("exit=75 finished: try later (lock held or temporary failure); the next scheduled run tries again\n"),
+                      byFlag.stdout)
+        try "registries: {}\nlanguage: en\n".write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        let byFile = try runProcess("/bin/bash", [job, dir.path("out"), "/bin/sh", "-c", "exit 65", "x", "--pipeline", dir.path("p.yaml")])
+        XCTAssertTrue(byFile.stdout.hasSuffix("exit=65 finished: input too broken to use\n"), byFile.stdout)
+        let flagWins = try runProcess("/bin/bash", [job, dir.path("out"), "/bin/sh", "-c", "exit 65", "x", "--pipeline", dir.path("p.yaml"),
+                                                    "--lang", "vi"])
+        XCTAssertTrue(flagWins.stdout.hasSuffix("exit=65 kết thúc: dữ liệu đầu vào hỏng tới mức không dùng được\n"), flagWins.stdout)
     }
 }

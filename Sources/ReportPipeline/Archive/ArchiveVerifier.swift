@@ -12,6 +12,12 @@ public enum ArchiveVerifier {
         public var members = 0
         /// Kept raw copies read and hashed.
         public var keptCopies = 0
+
+        /// The line `archive verify` prints when everything matches.
+        public func line(_ l: Language) -> String {
+            l.pick(vi: "\(archives) tệp lưu trữ, \(members) tệp bên trong, \(keptCopies) bản lưu gốc: tất cả đều khớp",
+                   en: "\(archives) archive(s), \(members) member(s), \(keptCopies) kept raw copy(ies): all match")
+        }
     }
 
     /// Verifies the archives under `out` (only `date`'s when given); throws `.dataError` naming the first bad member.
@@ -19,7 +25,8 @@ public enum ArchiveVerifier {
         let root = URL(fileURLWithPath: out).standardized
         let warehousePath = root.appendingPathComponent("warehouse.sqlite").path
         guard FileManager.default.fileExists(atPath: warehousePath) else {
-            throw ReportError(.usage, "no warehouse in \(root.path); give the output folder of a run with --out")
+            throw ReportError(.usage, vi: "không có kho dữ liệu trong \(root.path); hãy dùng --out để chỉ thư mục kết quả của một lần chạy",
+                              en: "no warehouse in \(root.path); give the output folder of a run with --out")
         }
         let warehouse = try Warehouse(path: warehousePath)
         try WarehouseCheck.integrity(of: warehouse, language: language)
@@ -41,11 +48,13 @@ public enum ArchiveVerifier {
         var report = Report()
         for (day, url) in archives {
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw ReportError(.dataError, "the archive of \(day.iso) is missing", location: url.path)
+                throw ReportError(.dataError, vi: "không có tệp lưu trữ của ngày \(day.iso); hãy khôi phục nó từ bản sao lưu",
+                                  en: "the archive of \(day.iso) is missing; restore it from a backup", location: url.path)
             }
             let members = try ArchiveReader.members(of: url)
             guard let manifest = members.first(where: { $0.name == ArchiveWriter.checksumName }) else {
-                throw ReportError(.dataError, "the archive has no \(ArchiveWriter.checksumName)", location: url.path)
+                throw ReportError(.dataError, vi: "tệp lưu trữ không có \(ArchiveWriter.checksumName); hãy khôi phục nó từ bản sao lưu",
+                                  en: "the archive has no \(ArchiveWriter.checksumName); restore it from a backup", location: url.path)
             }
             var expected: [String: String] = [:]
             for line in String(decoding: manifest.bytes, as: UTF8.self).split(separator: "\n") {
@@ -61,11 +70,15 @@ public enum ArchiveVerifier {
             for m in members where m.name != ArchiveWriter.checksumName {
                 let actual = SHA256Hex.hex(of: m.bytes)
                 guard expected[m.name] == actual else {
-                    throw ReportError(.dataError, "member \(m.name) does not match MANIFEST.sha256", location: url.path)
+                    throw ReportError(.dataError, vi: "tệp \(m.name) trong tệp lưu trữ không khớp với MANIFEST.sha256; hãy khôi phục tệp lưu trữ từ bản sao lưu",
+                                      en: "member \(m.name) does not match MANIFEST.sha256; restore the archive from a backup", location: url.path)
                 }
                 if m.name != ArchiveWriter.manifestName {
                     guard recorded[m.name] == actual else {
-                        throw ReportError(.dataError, "member \(m.name) does not match the hash the warehouse recorded", location: url.path)
+                        throw ReportError(.dataError,
+                            vi: "tệp \(m.name) trong tệp lưu trữ không khớp với mã băm mà kho dữ liệu đã ghi; hãy khôi phục tệp lưu trữ từ bản sao lưu",
+                            en: "member \(m.name) does not match the hash the warehouse recorded; restore the archive from a backup",
+                            location: url.path)
                     }
                 }
                 report.members += 1
@@ -73,7 +86,10 @@ public enum ArchiveVerifier {
             for (name, sha) in recorded where !members.contains(where: { $0.name == name }) {
                 // A file over the size limit is recorded but was never kept.
                 if try warehouse.rawBlob(sha256: sha) == nil { continue }
-                throw ReportError(.dataError, "member \(name) recorded in the warehouse is missing from the archive", location: url.path)
+                throw ReportError(.dataError,
+                    vi: "tệp \(name) mà kho dữ liệu đã ghi không có trong tệp lưu trữ; hãy khôi phục tệp lưu trữ từ bản sao lưu",
+                    en: "member \(name) recorded in the warehouse is missing from the archive; restore the archive from a backup",
+                    location: url.path)
             }
             report.archives += 1
         }

@@ -83,14 +83,19 @@ struct RawStore: Sendable {
                 let path = store.root.appendingPathComponent(blob.pack).path
                 fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
                 guard fd >= 0 else {
-                    throw ReportError(.damaged, "the kept copy of a submission is missing; run archive verify, which names the files to put back in the inbox", location: path)
+                    throw ReportError(.damaged,
+                        vi: "bản lưu gốc của một tệp đã nộp bị mất; hãy chạy archive verify, lệnh này nêu các tệp cần đặt lại vào hộp thư đến",
+                        en: "the kept copy of a submission is missing; run archive verify, which names the files to put back in the inbox",
+                        location: path)
                 }
                 open[blob.pack] = fd
             }
             var out = [UInt8](repeating: 0, count: Int(blob.length))
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(blob.length), off_t(blob.offset)) }
             guard n == Int(blob.length) else {
-                throw ReportError(.damaged, "the kept copy of a submission is cut short; run archive verify, which names the files to put back in the inbox",
+                throw ReportError(.damaged,
+                    vi: "bản lưu gốc của một tệp đã nộp bị cắt ngắn; hãy chạy archive verify, lệnh này nêu các tệp cần đặt lại vào hộp thư đến",
+                    en: "the kept copy of a submission is cut short; run archive verify, which names the files to put back in the inbox",
                                   location: store.root.appendingPathComponent(blob.pack).path)
             }
             return out

@@ -13,6 +13,8 @@ public struct Invocation: Sendable {
     public var metricsFile: URL?
     /// What the run did, once it began (its warehouse run id and counts).
     public var summary: RunSummary?
+    /// The language of the one line this prints itself (a metrics file it could not write).
+    public var language: Language = .vi
 
     public init(command: String, arguments: [String], start: Date = Date()) {
         self.command = command; self.arguments = arguments; self.start = start
@@ -46,7 +48,9 @@ public struct Invocation: Sendable {
         do {
             try metrics.write(to: metricsFile ?? Self.defaultMetricsFile(out: out))
         } catch {
-            FileHandle.standardError.write(Data("dailyreports: cannot write the metrics file (\(error))\n".utf8))
+            let why = ReportError(wrapping: error).rendered(language)
+            let line = language.pick(vi: "không ghi được tệp chỉ số metrics (\(why))", en: "cannot write the metrics file (\(why))")
+            FileHandle.standardError.write(Data("dailyreports: \(line)\n".utf8))
         }
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// Text a person reads is Vietnamese by default; `--lang en` or the pipeline file's `language: en` gives English.
+final class MessageLanguageTests: XCTestCase {
+    /// A pipeline file naming the sample registries, `out` and `language: en`.
+    func englishPipeline(in dir: TempDir, out: String) throws -> String {
+        let registries = packageRoot.appendingPathComponent("SampleInputs/registries").path
+        let path = dir.path("english.yaml")
+        try """
+            registries:
+              units: \(registries)/units.csv
+              procedures: \(registries)/procedures.csv
+              contacts: \(registries)/contacts.csv
+              calendar: \(registries)/calendar.csv
+            output: \(out)
+            language: en
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func testArchiveVerifySaysAllMatchInVietnameseUnlessEnglishIsAsked() throws {
+        let s = try SampleRun.get()
+        let vi = try dailyreports(["archive", "verify", "--out", s.out, "--date", "2026-11-25"])
+        XCTAssertEqual(vi.status, 0, vi.both)
+        XCTAssertNotNil(vi.stdout.range(of: #"^1 tệp lưu trữ, \d+ tệp bên trong, \d+ bản lưu gốc: tất cả đều khớp\n$"#,
+                                        options: .regularExpression), vi.stdout)
+        let en = try dailyreports(["archive", "verify", "--out", s.out, "--date", "2026-11-25", "--lang", "en"])
+        XCTAssertEqual(en.status, 0, en.both)
+        XCTAssertNotNil(en.stdout.range(of: #"^1 archive\(s\), \d+ member\(s\), \d+ kept raw copy\(ies\): all match\n$"#,
+                                        options: .regularExpression), en.stdout)
+        let dir = try TempDir("verify-lang")
+        let byFile = try dailyreports(["archive", "verify", "--pipeline", try englishPipeline(in: dir, out: s.out), "--date", "2026-11-25"])
+        XCTAssertEqual(byFile.stdout, en.stdout, "the pipeline file's language: en")
+        let bad = try dailyreports(["archive", "verify", "--out", s.out, "--lang", "fr"])
+        XCTAssertEqual(bad.status, 64, bad.both)
+    }
+
+    func testArchiveVerifyNamesAMissingArchiveInVietnamese() throws {
+        let s = try SampleRun.get()
+        let dir = try TempDir("verify-missing")
+        let out = dir.path("out")
+        try copyFolder(s.out, to: out)
+        try FileManager.default.removeItem(atPath: "\(out)/archive/2026/11/2026-11-26.tar.gz")
+        let vi = try dailyreports(["archive", "verify", "--out", out, "--date", "2026-11-26"])
+        XCTAssertEqual(vi.status, 65, vi.both)
+        XCTAssertTrue(vi.stderr.contains("không có tệp lưu trữ của ngày 2026-11-26; hãy khôi phục nó từ bản sao lưu"), vi.stderr)
+        let en = try dailyreports(["archive", "verify", "--out", out, "--date", "2026-11-26", "--lang", "en"])
+        XCTAssertTrue(en.stderr.contains("the archive of 2026-11-26 is missing"), en.stderr)
+        let none = try dailyreports(["archive", "verify", "--out", dir.path("nowhere")])
+        XCTAssertEqual(none.status, 64, none.both)
+        XCTAssertTrue(none.stderr.contains("không có kho dữ liệu trong"), none.stderr)
+    }
+
+    /// `publish` reads the pipeline file's language like the other commands (it used to speak Vietnamese).
+    func testPublishSpeaksThePipelineFilesLanguage() throws {
+        let dir = try TempDir("publish-lang")
+        let pipeline = try englishPipeline(in: dir, out: dir.path("out"))
+        let en = try dailyreports(["publish", "--pipeline", pipeline])
+        XCTAssertEqual(en.status, 64, en.both)
+        XCTAssertTrue(en.stderr.contains("no PostgreSQL to publish to; give --postgres URL"), en.stderr)
+        let vi = try dailyreports(["publish", "--pipeline", pipeline, "--lang", "vi"])
+        XCTAssertTrue(vi.stderr.contains("chưa có PostgreSQL để công bố"), vi.stderr)
+        let noWarehouse = try dailyreports(["publish", "--pipeline", pipeline, "--postgres", "postgresql://nobody@127.0.0.1:1/x"])
+        XCTAssertEqual(noWarehouse.status, 64, noWarehouse.both)
+        XCTAssertTrue(noWarehouse.stderr.contains("there is no warehouse in"), noWarehouse.stderr)
+    }
+
+    func testReportSaysWhatItWroteInVietnamese() throws {
+        let s = try SampleRun.get()
+        let dir = try TempDir("report-lang")
+        let out = dir.path("out")
+        try copyFolder(s.out, to: out)
+        let vi = try dailyreports(["report", "--from", "2026-11-24", "--to", "2026-11-27", "--out", out])
+        XCTAssertEqual(vi.status, 0, vi.both)
+        XCTAssertTrue(vi.stdout.hasPrefix("2026-11-24_2026-11-27: 4 ngày báo cáo, 2026-11-24 … 2026-11-27 → "), vi.stdout)
+        let en = try dailyreports(["report", "--from", "2026-11-24", "--to", "2026-11-27", "--out", out, "--lang", "en"])
+        XCTAssertTrue(en.stdout.hasPrefix("2026-11-24_2026-11-27: 4 report day(s), 2026-11-24 … 2026-11-27 → "), en.stdout)
+    }
+
+    func testABadNowIsExplainedInVietnamese() throws {
+        let dir = try TempDir("now-lang")
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", dir.path("inbox"), "--out", dir.path("out"),
+                                  "--now", "yesterday"])
+        XCTAssertEqual(r.status, 64, r.both)
+        XCTAssertTrue(r.stderr.contains("--now \"yesterday\" không phải là một thời điểm"), r.stderr)
+    }
+}
