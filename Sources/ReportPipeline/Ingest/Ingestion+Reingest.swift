@@ -18,7 +18,8 @@ extension Ingestion {
     /// Normalizes kept files again with the current registries (`backfill --reingest`) and replaces what they
     /// yielded, in one transaction that also marks the dates pending. As fast as a first ingest: the old contents
     /// are removed date by date in one pass (not one scan of every row per file), files are parsed on both cores
-    /// while the previous chunk loads, and nothing commits per file. `progress(done, total)` after each chunk.
+    /// while the previous chunk loads, and nothing commits per file. `progress(done, total)` as files are read
+    /// (from the worker threads, one call at a time, throttled by `ProgressThrottle`), and `(total, total)` at the end.
     func reingest(_ candidates: [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64,
                   progress: ((Int, Int) -> Void)? = nil) throws -> ReingestReport {
         var items: [KeptFile] = []
@@ -29,8 +30,9 @@ extension Ingestion {
         }
         var report = ReingestReport(files: items.count)
         guard !items.isEmpty else { return report }
+        let ticker = progress.map { p in ProgressTicker(total: items.count) { p($0, items.count) } }
         let chunks = stride(from: 0, to: items.count, by: Self.reingestChunk).map { Array(items[$0..<min($0 + Self.reingestChunk, items.count)]) }
-        var next = Pending { [self, chunk = chunks[0]] in try self.normalize(chunk) }
+        var next = Pending { [self, chunk = chunks[0]] in try self.normalize(chunk, ticker) }
         try warehouse.begin()
         var open = true
         defer { if open { try? warehouse.rollback() } }
@@ -38,10 +40,10 @@ extension Ingestion {
         let before = try warehouse.removeContents(ofSubmissions: items.map(\.id), oldDates: oldDates)
         report.affected = oldDates
         var after: [Day: Set<Int>] = [:]
-        progress?(0, items.count)
+        ticker?.start()
         for k in chunks.indices {
             let outcomes = try next.wait()
-            if k + 1 < chunks.count { next = Pending { [self, chunk = chunks[k + 1]] in try self.normalize(chunk) } }
+            if k + 1 < chunks.count { next = Pending { [self, chunk = chunks[k + 1]] in try self.normalize(chunk, ticker) } }
             var records: [(id: Int64, record: SubmissionRecord)] = []
             for (file, outcome) in zip(chunks[k], outcomes) {
                 var submission = file.submission
@@ -54,8 +56,8 @@ extension Ingestion {
                 records.append((file.id, (submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes)))
             }
             try warehouse.reinsertContents(records, runId: runId)
-            progress?(chunks[0...k].reduce(0) { $0 + $1.count }, items.count)
         }
+        ticker?.finish()
         // Pending in the same transaction as the new rows: a run killed after the commit recomputes these dates.
         try warehouse.markPending(report.affected, figures: report.affected)
         try warehouse.commit()
@@ -77,11 +79,13 @@ extension Ingestion {
     }
 
     /// Normalizes kept files on both cores, each worker reading through one pack reader (a pack opened once).
-    func normalize(_ files: [KeptFile]) throws -> [FileOutcome] {
+    func normalize(_ files: [KeptFile], _ ticker: ProgressTicker? = nil) throws -> [FileOutcome] {
         let store = rawStore
         return try Parallel.map(count: files.count, context: { RawStore.Reader(store: store) }) { reader, i in
             let s = files[i].submission
-            return ingester.ingest(try reader.bytes(files[i].blob), file: s.path, receivedAt: s.receivedAt)
+            let outcome = ingester.ingest(try reader.bytes(files[i].blob), file: s.path, receivedAt: s.receivedAt)
+            ticker?.tick()
+            return outcome
         }
     }
 }
