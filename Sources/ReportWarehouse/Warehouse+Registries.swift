@@ -153,4 +153,18 @@ extension Warehouse {
         try collect("SELECT DISTINCT report_date FROM rejects WHERE reason IN ($LIST)", rejectReasons.sorted())
         return out
     }
+
+    /// Every dated reject whose reason is among `reasons`: its date, reason, raw text and the unit it resolved to.
+    public func datedRejects(reasons: Set<String>) throws -> [(date: Day, reason: String, raw: String, unitCode: String?)] {
+        guard !reasons.isEmpty else { return [] }
+        let list = Array(repeating: "?", count: reasons.count).joined(separator: ",")
+        let s = try db.prepare("SELECT report_date, reason, raw, unit_code FROM rejects WHERE report_date IS NOT NULL AND reason IN (\(list))")
+        for (i, v) in reasons.sorted().enumerated() { s.bind(Int32(i + 1), v) }
+        var c = s.cursor { ($0.optionalString(0), $0.string(1), $0.string(2), $0.optionalString(3)) }
+        var out: [(date: Day, reason: String, raw: String, unitCode: String?)] = []
+        while let (d, reason, raw, unit) = try c.next() {
+            if let d, let day = Day(iso: d) { out.append((day, reason, raw, unit)) }
+        }
+        return out
+    }
 }

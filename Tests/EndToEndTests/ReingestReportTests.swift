@@ -45,6 +45,47 @@ final class ReingestReportTests: XCTestCase {
         XCTAssertEqual(dupes.first?.first, "0")
     }
 
+    /// The notice names only the dates whose kept rejects the change may resolve: a unit added with code 88888
+    /// names 2026-11-26 (a row rejected for 88888), not 2026-11-27 (rejects naming other units); a unit added
+    /// as "Phường Không Tồn Tại" names 2026-11-27 (a row rejected for that name), not 2026-11-26.
+    func testTheRegistryNoticeNamesOnlyTheDatesTheChangeMayResolve() throws {
+        let dir = try TempDir("registry-notice")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        try """
+            report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue,submitted_at
+            2026-11-26,88888,1.000101,4,1,2,0,0,0,0,2026-11-26T15:00:00+07:00
+
+            """.write(toFile: "\(inbox)/2026-11-26/01/88888.csv", atomically: true, encoding: .utf8)
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        let unknown = try sqlite("\(out)/warehouse.sqlite",
+                                 "SELECT DISTINCT report_date FROM rejects WHERE reason = 'unknown_unit' ORDER BY 1;").map { $0[0] }
+        XCTAssertEqual(unknown, ["2026-11-26", "2026-11-27"], "both dates hold unknown_unit rejects")
+
+        let added = try editedSampleRegistry("units.csv", in: dir) { $0 + "88888,Xã Thử Nghiệm,commune,01,xã,,2025-07-01,\n" }
+        let first = try dailyreports(["run", "--date", "2026-11-27", "--units", added, "--inbox", inbox, "--out", out])
+        XCTAssertEqual(first.status, 0, first.both)
+        XCTAssertTrue(first.stdout.contains("danh mục đã thay đổi kể từ lần chạy trước (1 đơn vị): các dòng đã lưu của 1 ngày (2026-11-26)"),
+                      first.stdout)
+        XCTAssertTrue(first.stdout.contains("backfill --dry-run --reingest --from 2026-11-26 --to 2026-11-26"), first.stdout)
+
+        let named = dir.path("units-named.csv")
+        try (try String(contentsOfFile: added, encoding: .utf8) + "88889,Phường Không Tồn Tại,commune,01,phường,,2025-07-01,\n")
+            .write(toFile: named, atomically: true, encoding: .utf8)
+        let second = try dailyreports(["run", "--date", "2026-11-27", "--units", named, "--inbox", inbox, "--out", out, "--lang", "en"])
+        XCTAssertEqual(second.status, 0, second.both)
+        XCTAssertTrue(second.stdout.contains("the registries changed since the last run (1 unit(s)): kept rows of 1 date(s) (2026-11-27)"),
+                      second.stdout)
+
+        // A registry edit no kept row or reject names: no notice at all.
+        let unrelated = dir.path("units-unrelated.csv")
+        try (try String(contentsOfFile: named, encoding: .utf8) + "88890,Xã Không Ai Gửi,commune,01,xã,,2025-07-01,\n")
+            .write(toFile: unrelated, atomically: true, encoding: .utf8)
+        let third = try dailyreports(["run", "--date", "2026-11-27", "--units", unrelated, "--inbox", inbox, "--out", out])
+        XCTAssertEqual(third.status, 0, third.both)
+        XCTAssertFalse(third.stdout.contains("danh mục đã thay đổi"), third.stdout)
+    }
+
     /// Issue #17 items 1, 5 and 7: the summary line counts the days, summary.json records the version,
     /// and the dry run says how much it would read.
     func testSummaryLineVersionAndDryRunEstimate() throws {

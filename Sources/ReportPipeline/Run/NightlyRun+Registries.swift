@@ -4,18 +4,47 @@ import ReportWarehouse
 extension NightlyRun {
     /// After the registries changed since the last run: what differs, and the dates whose kept rows may now
     /// normalize differently (what a `backfill --reingest` would change). Nil when normalization is not concerned.
+    ///
+    /// A date is named when it holds rows of a removed or changed unit or procedure, or of a unit a new or
+    /// renamed one may now be confused with (same name, or same code but for leading zeros); or rejects that
+    /// the change may resolve, i.e. whose own text names a touched unit (`unknown_unit`, `inactive_unit`,
+    /// `procedure_level_mismatch`) or procedure (`unknown_procedure`, `procedure_level_mismatch`); or, with
+    /// contacts changed and `reject_unregistered_reporter` on, `unregistered_reporter` rejects.
     func registryChange(previous: Registries, warehouse: Warehouse) throws -> (diff: RegistryDiff, dates: [Day])? {
         let diff = RegistryDiff(stored: previous, current: registries, language: config.language)
         guard diff.affectsNormalization(rejectUnregisteredReporter: config.rejectUnregisteredReporter) else { return nil }
-        let units = Set(diff.unitsRemoved + diff.unitsChanged.map(\.code))
+        let mentions = RegistryMentions(diff, stored: previous, current: registries)
+        let changedUnits = Set(diff.unitsRemoved + diff.unitsChanged.map(\.code))
+        let units = changedUnits.union(Self.unitsConfusable(with: mentions, in: previous, excluding: Set(diff.unitsAdded)))
         let procedures = Set(diff.proceduresRemoved + diff.proceduresChanged)
         var reasons = Set<String>()
-        // A unit added or renamed may now match rows rejected as unknown; likewise procedures.
-        if !diff.unitsAdded.isEmpty || !diff.unitsChanged.isEmpty { reasons.insert(RejectReason.unknownUnit.rawValue) }
-        if !diff.proceduresAdded.isEmpty || !diff.proceduresChanged.isEmpty { reasons.insert(RejectReason.unknownProcedure.rawValue) }
-        if diff.contactsChanged && config.rejectUnregisteredReporter { reasons.insert("unregistered_reporter") }
-        let dates = try warehouse.datesReferencing(units: units, procedures: procedures, rejectReasons: reasons)
+        if diff.contactsChanged && config.rejectUnregisteredReporter { reasons.insert(RejectReason.unregisteredReporter.rawValue) }
+        var dates = try warehouse.datesReferencing(units: units, procedures: procedures, rejectReasons: reasons)
+        let unitReasons: Set<RejectReason> = [.unknownUnit, .inactiveUnit, .procedureLevelMismatch]
+        let procedureReasons: Set<RejectReason> = [.unknownProcedure, .procedureLevelMismatch]
+        for r in try warehouse.datedRejects(reasons: Set((unitReasons.union(procedureReasons)).map(\.rawValue)))
+        where !dates.contains(r.date) {
+            guard let reason = RejectReason(rawValue: r.reason) else { continue }
+            if unitReasons.contains(reason), mentions.mentionsUnit(r.raw) || r.unitCode.map(changedUnits.contains) == true {
+                dates.insert(r.date)
+            } else if procedureReasons.contains(reason), mentions.mentionsProcedure(r.raw) {
+                dates.insert(r.date)
+            }
+        }
         return (diff, dates.sorted())
+    }
+
+    /// Units of `registries` (other than `excluding`) whose rows a new or renamed unit may now take or make
+    /// ambiguous: those with one of its names, or its code but for leading zeros.
+    static func unitsConfusable(with mentions: RegistryMentions, in registries: Registries, excluding: Set<String>) -> Set<String> {
+        var out = Set<String>()
+        for u in registries.units where !excluding.contains(u.code) {
+            if mentions.newUnitCodes.contains(RegistryMentions.withoutLeadingZeros(u.code))
+                || ([u.name] + u.aliases).contains(where: { mentions.newUnitNames.contains(RegistryMentions.words($0)) }) {
+                out.insert(u.code)
+            }
+        }
+        return out
     }
 
     /// The summary's sentence about a registry change that concerns kept rows.
