@@ -22,7 +22,8 @@ struct Status: ParsableCommand, SpeaksToAPerson {
             throw ReportError(.usage, vi: "chưa biết thư mục kết quả: hãy dùng --out THƯ_MỤC hoặc --pipeline TỆP",
                               en: "no output folder: give --out DIR or --pipeline FILE")
         }
-        let report = StatusReport.gather(out: URL(fileURLWithPath: folder).standardized, deadline: config?.deadline ?? .standard)
+        let report = StatusReport.gather(out: URL(fileURLWithPath: folder).standardized, deadline: config?.deadline ?? .standard,
+                                        language: language)
         if json {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -79,6 +79,28 @@ final class MessageLanguageTests: XCTestCase {
         XCTAssertTrue(en.stdout.hasPrefix("2026-11-24_2026-11-27: 4 report day(s), 2026-11-24 … 2026-11-27 → "), en.stdout)
     }
 
+    /// `status` on a warehouse it cannot read: the reason is in the language asked for (it was always Vietnamese).
+    func testStatusExplainsAnUnreadableWarehouseInTheLanguageAsked() throws {
+        let dir = try TempDir("status-lang")
+        try FileManager.default.createDirectory(atPath: dir.path("out"), withIntermediateDirectories: true)
+        try "not a database\n".write(toFile: dir.path("out/warehouse.sqlite"), atomically: true, encoding: .utf8)
+        let vi = try dailyreports(["status", "--out", dir.path("out")])
+        XCTAssertEqual(vi.status, 0, vi.both)
+        XCTAssertTrue(vi.stdout.contains("Không đọc được kho dữ liệu: \(dir.path("out/warehouse.sqlite")): kho dữ liệu bị hỏng"), vi.stdout)
+        let en = try dailyreports(["status", "--out", dir.path("out"), "--lang", "en"])
+        XCTAssertTrue(en.stdout.contains("The warehouse could not be read: \(dir.path("out/warehouse.sqlite")): the warehouse is damaged"),
+                      en.stdout)
+    }
+
+    func testScriptsCronRefusesABadTimeInVietnamese() throws {
+        let cron = packageRoot.appendingPathComponent("scripts/cron").path
+        let vi = try runProcess("/bin/bash", [cron, "--print", "--time", "25:00"])
+        XCTAssertEqual(vi.status, 64, vi.both)
+        XCTAssertEqual(vi.stderr, "scripts/cron: \"25:00\" không có dạng HH:MM; hãy ghi ví dụ --time 10:30 (giờ Việt Nam)\n")
+        let en = try runProcess("/bin/bash", [cron, "--print", "--time", "25:00", "--lang", "en"])
+        XCTAssertEqual(en.stderr, "scripts/cron: \"25:00\" is not HH:MM; write e.g. --time 10:30 (Vietnam time)\n")
+    }
+
     func testABadNowIsExplainedInVietnamese() throws {
         let dir = try TempDir("now-lang")
         let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", dir.path("inbox"), "--out", dir.path("out"),

@@ -82,8 +82,9 @@ public struct StatusReport: Sendable, Codable {
     /// How many invocations `lastRuns` keeps.
     public static let runsShown = 8
 
-    /// Reads the state of output folder `out`; `deadline` decides which exported dates are still provisional.
-    public static func gather(out: URL, deadline: Deadline, now: Date = Date()) -> StatusReport {
+    /// Reads the state of output folder `out`; `deadline` decides which exported dates are still provisional,
+    /// `language` the text of a note that carries an error.
+    public static func gather(out: URL, deadline: Deadline, now: Date = Date(), language: Language = .vi) -> StatusReport {
         var r = StatusReport(out: out.path, generatedAt: Timestamp(seconds: Int64(now.timeIntervalSince1970)).iso)
         r.lastRuns = Array(invocations(runLog: out.appendingPathComponent("run-log.jsonl")).suffix(runsShown).reversed())
         let exports = out.appendingPathComponent("exports")
@@ -103,7 +104,7 @@ public struct StatusReport: Sendable, Codable {
             r.provinces = try provinces(w.latestReportDays(), registries: registries, exported: exported)
             r.chronicallyMissing = chronicallyMissing(exported: exported, exports: exports, calendar: registries.calendar)
         } catch {
-            r.notes.append("warehouse_unreadable: \(error)")
+            r.notes.append("warehouse_unreadable: \(ReportError(wrapping: error).rendered(language))")
         }
         return r
     }
