@@ -21,7 +21,7 @@ struct DailyReports: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            exitUnparsed(error)
         }
         do {
             try command.run()
@@ -32,11 +32,22 @@ struct DailyReports: ParsableCommand {
         }
     }
 
+    /// A command line that did not parse: the parser's message in the message language (help and version as they are).
+    static func exitUnparsed(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }
+        let message = ParseErrorText.render(fullMessage(for: error), ParseErrorText.language(of: Array(CommandLine.arguments.dropFirst())))
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(code.rawValue)
+    }
+
     /// Writes `dailyreports: MESSAGE` to stderr and exits with the documented status (contract §7).
     static func fail(_ error: any Error, language: Language) -> Never {
         switch error {
-        case is ExitCode, is CleanExit, is ValidationError:
+        case is ExitCode, is CleanExit:
             exit(withError: error)
+        case is ValidationError:
+            exitUnparsed(error)
         case _ where !(error is ReportError) && exitCode(for: error) == .success:
             // `--help` of a subcommand reaches here as ArgumentParser's own (internal) error: print the help.
             exit(withError: error)

@@ -101,6 +101,26 @@ final class MessageLanguageTests: XCTestCase {
         XCTAssertEqual(en.stderr, "scripts/cron: \"25:00\" is not HH:MM; write e.g. --time 10:30 (Vietnam time)\n")
     }
 
+    /// A command line the parser refuses: its sentences in Vietnamese (they were English), still exit 64.
+    func testACommandLineThatDoesNotParseIsExplainedInVietnamese() throws {
+        let missing = try dailyreports(["run"])
+        XCTAssertEqual(missing.status, 64, missing.both)
+        XCTAssertTrue(missing.stderr.hasPrefix("Lỗi: thiếu tham số bắt buộc '--date <date>'\n"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("Cách dùng: dailyreports run [<options>] --date <date>\n"), missing.stderr)
+        XCTAssertTrue(missing.stderr.hasSuffix("  Xem 'dailyreports run --help' để biết thêm.\n"), missing.stderr)
+        let typo = try dailyreports(["run", "--date", "2026-11-27", "--bogus"])
+        XCTAssertEqual(typo.status, 64, typo.both)
+        XCTAssertTrue(typo.stderr.hasPrefix("Lỗi: không có tuỳ chọn '--bogus'; có phải là '--out'?\n"), typo.stderr)
+        let value = try dailyreports(["report", "--outlier-window", "abc"])
+        XCTAssertTrue(value.stderr.hasPrefix("Lỗi: giá trị 'abc' không hợp lệ cho '--outlier-window <outlier-window>'\n"), value.stderr)
+        let en = try dailyreports(["run", "--lang", "en"])
+        XCTAssertEqual(en.status, 64, en.both)
+        XCTAssertTrue(en.stderr.hasPrefix("Error: Missing expected argument '--date <date>'\n"), en.stderr)
+        let help = try dailyreports(["run", "--help"])
+        XCTAssertEqual(help.status, 0, help.both)
+        XCTAssertTrue(help.stdout.hasPrefix("OVERVIEW: The nightly job"), "help stays as it is: \(help.stdout)")
+    }
+
     func testABadNowIsExplainedInVietnamese() throws {
         let dir = try TempDir("now-lang")
         let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", dir.path("inbox"), "--out", dir.path("out"),
