@@ -92,9 +92,13 @@ struct TableRows {
         }
         let hint: String
         if best.map.knownCount == 0 {
+            // A file of one line (an instructions sheet, a note) is not "the first 1 lines".
+            let which = above.count == 1
+                ? language.pick(vi: "dòng duy nhất của tệp không có", en: "the file's only non-empty line has none of")
+                : language.pick(vi: "không dòng nào trong \(above.count) dòng đầu có", en: "none of the first \(above.count) non-empty lines has")
             hint = language.pick(
-                vi: "không dòng nào trong \(above.count) dòng đầu có tên cột của mẫu báo cáo (Ngày báo cáo, Mã đơn vị, Mã thủ tục, …); hãy dùng dòng tiêu đề cột của mẫu",
-                en: "none of the first \(above.count) non-empty lines has the template's column names (report_date, unit_code, procedure_code, …); use the template's header row")
+                vi: "\(which) tên cột của mẫu báo cáo (Ngày báo cáo, Mã đơn vị, Mã thủ tục, …); hãy dùng dòng tiêu đề cột của mẫu",
+                en: "\(which) the template's column names (report_date, unit_code, procedure_code, …); use the template's header row")
         } else {
             hint = language.pick(
                 vi: "dòng \(best.line) được lấy làm dòng tiêu đề cột nhưng thiếu cột: \(missing); hãy thêm các cột này (dòng tiêu đề của mẫu phía trên được bỏ qua nếu dòng tiêu đề cột nằm trong \(TableRows.headerSearch) dòng đầu)",

@@ -31,6 +31,12 @@ final class TitleRowTests: XCTestCase {
         XCTAssertTrue(o.rejects[0].detail.contains("không dòng nào trong 10 dòng đầu"), o.rejects[0].detail)
     }
 
+    func testAOneLineFileIsNotTheFirstOneLines() throws {
+        let o = try ingestFile("note.csv", "Điền số liệu vào trang sau\n")
+        XCTAssertEqual(rejectList(o), ["1:missing_header"])
+        XCTAssertTrue(o.rejects[0].detail.hasPrefix("dòng duy nhất của tệp không có tên cột của mẫu báo cáo"), o.rejects[0].detail)
+    }
+
     func testAHeaderLackingColumnsIsTheLineTaken() throws {
         let header = "Dòng tiêu đề\nNgày báo cáo,Mã đơn vị,Mã thủ tục,Tiếp nhận online,Tiếp nhận trực tiếp,Giải quyết đúng hạn,Giải quyết quá hạn,Trả lại,Đang xử lý trong hạn"
         let o = try ingestFile("h.csv", header + "\n2026-11-27,00070,1.000101,1,0,1,0,0,0\n")
