@@ -56,6 +56,28 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertTrue(o.rejects[0].raw.contains("2.5"), o.rejects[0].raw)
     }
 
+    /// A hidden first sheet (a template's lookup list) is not what the officer sees: the first visible one is read.
+    func testHiddenFirstSheetIsNotRead() throws {
+        let o = try workbook("hidden-first.xlsx")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.procedureCode), ["1.000101"])
+        XCTAssertEqual(o.rows.map(\.line), [2])
+        XCTAssertFalse(o.notes.contains { $0.kind == "other_sheets" }, "a hidden sheet is not named: \(o.notes)")
+    }
+
+    /// Data on another visible sheet is not read, and not silently: a note names the sheet read and the others.
+    func testOtherSheetsHoldingDataAreNamed() throws {
+        let o = try workbook("other-sheets.xlsx")
+        XCTAssertEqual(rejectList(o), ["1:missing_header"], "the first visible sheet (instructions) is read")
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "other_sheets" }, "\(o.notes)")
+        XCTAssertEqual(note.line, 0)
+        XCTAssertTrue(note.detail.contains("\"Hướng dẫn\"") && note.detail.contains("\"Báo cáo\""), note.detail)
+        XCTAssertFalse(note.detail.contains("Trống"), "an empty sheet is not named: \(note.detail)")
+        let en = try XCTUnwrap(try workbook("other-sheets.xlsx", language: .en).notes.first { $0.kind == "other_sheets" })
+        XCTAssertTrue(en.detail.contains("only the first visible sheet"), en.detail)
+        XCTAssertFalse(try workbook("template.xlsx").notes.contains { $0.kind == "other_sheets" }, "one sheet, no note")
+    }
+
     func testWorkbooksThatCannotBeOpenedAreBadXLSX() throws {
         for name in ["damaged.xlsx", "encrypted.xlsx", "renamed-pdf.xlsx", "entities.xlsx"] {
             let o = try workbook(name)

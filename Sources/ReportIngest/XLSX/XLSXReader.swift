@@ -40,7 +40,11 @@ public struct XLSXReader: Sendable {
         func resolve(_ target: String) -> String {
             target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
-        let sheetPath = workbook.firstSheetRelationship.flatMap { rels.targets[$0] }.map { resolve($0.target) } ?? "xl/worksheets/sheet1.xml"
+        func path(of sheet: XLSXWorkbookPart.Sheet?) -> String? {
+            sheet?.relationship.flatMap { rels.targets[$0] }.map { resolve($0.target) }
+        }
+        let readSheet = workbook.readSheet
+        let sheetPath = path(of: readSheet) ?? "xl/worksheets/sheet1.xml"
         let stringsPath = rels.targets.values.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) } ?? "xl/sharedStrings.xml"
         let stylesPath = rels.targets.values.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target) } ?? "xl/styles.xml"
 
@@ -83,10 +87,19 @@ public struct XLSXReader: Sendable {
         local.records = table.records
         if !table.sawLines {
             local.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(
-                vi: "trang tính đầu tiên của sổ tính trống", en: "the workbook's first worksheet is empty"), raw: ""))
+                vi: "trang tính đầu tiên của sổ tính trống; hãy điền số liệu vào trang này rồi gửi lại",
+                en: "the workbook's first worksheet is empty; fill in the report on that sheet and send the file again"), raw: ""))
         } else if table.header != nil, local.records == 0, local.rejects.isEmpty {
             local.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(
-                vi: "trang tính có dòng tiêu đề cột nhưng không có dòng số liệu nào", en: "the worksheet has a header but no rows"), raw: ""))
+                vi: "trang tính có dòng tiêu đề cột nhưng không có dòng số liệu nào; hãy điền số liệu, mỗi thủ tục một dòng, dưới dòng tiêu đề cột rồi gửi lại",
+                en: "the worksheet has a header but no rows; fill in one row per procedure under the header and send the file again"), raw: ""))
+        }
+        let others = workbook.sheets.indices.filter { i in
+            !workbook.sheets[i].hidden && workbook.sheets[i].relationship != readSheet?.relationship
+                && path(of: workbook.sheets[i]).map { holdsData(package: package, path: $0) } == true
+        }
+        if !others.isEmpty, let readSheet {
+            local.notes.append(otherSheetsNote(file: file, read: readSheet.name, others: others.map { workbook.sheets[$0].name }))
         }
         result = local
     }

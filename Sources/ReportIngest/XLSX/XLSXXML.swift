@@ -73,15 +73,22 @@ final class XLSXRelationships: XLSXXMLHandler {
     }
 }
 
-/// `xl/workbook.xml`: the first sheet's relationship id and the date system.
+/// `xl/workbook.xml`: the worksheets in tab order (name, relationship id, hidden or not) and the date system.
 final class XLSXWorkbookPart: XLSXXMLHandler {
-    var firstSheetRelationship: String?
+    struct Sheet { var name: String, relationship: String?, hidden: Bool }
+    var sheets: [Sheet] = []
     var date1904 = false
+
+    /// The sheet read: the first one the officer sees (a hidden one is a template's lookup list), else the first.
+    var readSheet: Sheet? { sheets.first { !$0.hidden } ?? sheets.first }
 
     override func start(_ name: Substring, _ attributes: [String: String]) {
         if name == "workbookPr", let v = attributes["date1904"] { date1904 = v == "1" || v.lowercased() == "true" }
-        if name == "sheet", firstSheetRelationship == nil {
-            firstSheetRelationship = attributes.first { $0.key == "id" || $0.key.hasSuffix(":id") }?.value
+        if name == "sheet" {
+            let state = attributes["state"] ?? "visible"
+            sheets.append(Sheet(name: (attributes["name"] ?? "").nfc,
+                                relationship: attributes.first { $0.key == "id" || $0.key.hasSuffix(":id") }?.value,
+                                hidden: state == "hidden" || state == "veryHidden"))
         }
     }
 }
