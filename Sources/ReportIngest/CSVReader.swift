@@ -21,7 +21,7 @@ public struct CSVReader: SubmissionReader {
         switch outcome {
         case .empty:
             result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile,
-                                         detail: l.pick(vi: "tệp không có chữ nào", en: "the file has no text"), raw: ""))
+                                         detail: l.pick(vi: "tệp không có chữ nào (chỉ có khoảng trắng); hãy gửi lại tệp có số liệu", en: "the file has no text (only blanks); send it again with the report"), raw: ""))
         case .unterminatedQuote(let line, let raw):
             result.rejects.append(Reject(file: file, line: line, reason: .unterminatedQuote, detail: l.pick(
                 vi: "dấu ngoặc kép mở ở bản ghi dòng \(line) không bao giờ được đóng; tệp bị từ chối từ dòng này trở đi (hãy đóng dấu \" hoặc bỏ nó)",
@@ -37,10 +37,12 @@ public struct CSVReader: SubmissionReader {
         case .complete:
             if !table.sawLines {
                 result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile,
-                                             detail: l.pick(vi: "tệp không có dòng tiêu đề cột", en: "the file has no header"), raw: ""))
+                                             detail: l.pick(vi: "tệp không có dòng nào ngoài dòng trống; hãy gửi lại tệp có dòng tiêu đề cột của mẫu và số liệu",
+                                                           en: "the file has only blank lines; send it again with the template's header and the rows"), raw: ""))
             } else if table.header != nil, result.records == 0, result.rejects.isEmpty {
                 result.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(
-                    vi: "tệp có dòng tiêu đề cột nhưng không có dòng số liệu nào", en: "the file has a header but no rows"), raw: ""))
+                    vi: "tệp có dòng tiêu đề cột nhưng không có dòng số liệu nào; hãy điền số liệu, mỗi thủ tục một dòng, dưới dòng tiêu đề cột rồi gửi lại",
+                    en: "the file has a header but no rows; fill in one row per procedure under the header and send the file again"), raw: ""))
             }
         }
         return result

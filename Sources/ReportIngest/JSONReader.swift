@@ -30,7 +30,7 @@ public struct JSONReader: SubmissionReader {
             return []
         }
         if text.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return reject(0, .emptyFile, vi: "tệp không có chữ nào", en: "the file has no text")
+            return reject(0, .emptyFile, vi: "tệp không có chữ nào (chỉ có khoảng trắng); hãy gửi lại tệp có số liệu", en: "the file has no text (only blanks); send it again with the report")
         }
         let root: JSONValue
         do {

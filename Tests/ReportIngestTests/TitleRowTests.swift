@@ -31,6 +31,18 @@ final class TitleRowTests: XCTestCase {
         XCTAssertTrue(o.rejects[0].detail.contains("không dòng nào trong 10 dòng đầu"), o.rejects[0].detail)
     }
 
+    /// A file rejected empty says how to fix it, like every reject.
+    func testEmptyFileDetailsSayWhatToDo() throws {
+        let headerOnly = try ingestFile("h.csv", canonicalHeader + "\n")
+        XCTAssertEqual(rejectList(headerOnly), ["0:empty_file"])
+        XCTAssertTrue(headerOnly.rejects[0].detail.contains("; hãy điền số liệu"), headerOnly.rejects[0].detail)
+        let blank = try ingestFile("b.csv", "\n\n \n")
+        XCTAssertEqual(rejectList(blank), ["0:empty_file"])
+        XCTAssertTrue(blank.rejects[0].detail.contains("; hãy gửi lại"), blank.rejects[0].detail)
+        let blankJSON = try ingestFile("b.json", "  \n")
+        XCTAssertTrue(blankJSON.rejects[0].detail.contains("; hãy gửi lại"), blankJSON.rejects[0].detail)
+    }
+
     func testAOneLineFileIsNotTheFirstOneLines() throws {
         let o = try ingestFile("note.csv", "Điền số liệu vào trang sau\n")
         XCTAssertEqual(rejectList(o), ["1:missing_header"])

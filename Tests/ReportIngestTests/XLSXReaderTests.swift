@@ -56,6 +56,18 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertTrue(o.rejects[0].raw.contains("2.5"), o.rejects[0].raw)
     }
 
+    /// A formula never calculated (openpyxl and other writers store no cached value) reads as 0, and not silently.
+    func testUncalculatedFormulaIsNoted() throws {
+        let o = try workbook("uncalculated.xlsx")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.counts.resolvedOnTime), [2, 0])
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "uncalculated_formula" }, "\(o.notes)")
+        XCTAssertEqual(note.line, 3)
+        XCTAssertTrue(note.detail.hasPrefix("1 ô có công thức chưa được tính") && note.detail.contains("\"Giải quyết đúng hạn\""), note.detail)
+        XCTAssertFalse(try workbook("template.xlsx").notes.contains { $0.kind == "uncalculated_formula" },
+                       "a formula with its cached value is read as it is")
+    }
+
     /// A hidden first sheet (a template's lookup list) is not what the officer sees: the first visible one is read.
     func testHiddenFirstSheetIsNotRead() throws {
         let o = try workbook("hidden-first.xlsx")

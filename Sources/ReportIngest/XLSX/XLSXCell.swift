@@ -8,6 +8,8 @@ struct XLSXCell {
     var kind: Kind
     var style: Int
     var value: String
+    /// Whether the cell holds a formula (`<f>`): with an empty value, one never calculated.
+    var formula = false
 
     /// The cell read as a CSV cell would be for `column` (nil: a column the header does not know, or the
     /// header still to be found), and whether it is a number that is no whole count.

@@ -58,6 +58,7 @@ public struct XLSXReader: Sendable {
         let shared = strings.strings, dateStyles = styles.isDate, date1904 = workbook.date1904
         var local = ReadResult()
         var failure: XLSXFailure?
+        var uncalculated: (line: Int, count: Int, columns: [Column]) = (0, 0, [])
         withoutActuallyEscaping(sink) { sink in
             let sheet = XLSXSheet { line, cells in
                 let columns = table.header?.columns
@@ -66,6 +67,11 @@ public struct XLSXReader: Sendable {
                 for c in cells where c.column < 16_384 {
                     let column = columns.flatMap { c.column < $0.count ? $0[c.column] : nil }
                     let (text, fractional) = c.text(for: column, strings: shared, dateStyles: dateStyles, date1904: date1904)
+                    if c.formula, text.isEmpty, let column {
+                        if uncalculated.count == 0 { uncalculated.line = line }
+                        uncalculated.count += 1
+                        if !uncalculated.columns.contains(column) { uncalculated.columns.append(column) }
+                    }
                     if text.isEmpty { continue }
                     if fields.count < c.column { fields.append(contentsOf: repeatElement("", count: c.column - fields.count)) }
                     if fields.count == c.column { fields.append(text) } else { fields[c.column] = text }
@@ -93,6 +99,10 @@ public struct XLSXReader: Sendable {
             local.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(
                 vi: "trang tính có dòng tiêu đề cột nhưng không có dòng số liệu nào; hãy điền số liệu, mỗi thủ tục một dòng, dưới dòng tiêu đề cột rồi gửi lại",
                 en: "the worksheet has a header but no rows; fill in one row per procedure under the header and send the file again"), raw: ""))
+        }
+        if uncalculated.count > 0 {
+            local.notes.append(uncalculatedNote(file: file, line: uncalculated.line, count: uncalculated.count,
+                                                columns: uncalculated.columns))
         }
         let others = workbook.sheets.indices.filter { i in
             !workbook.sheets[i].hidden && workbook.sheets[i].relationship != readSheet?.relationship

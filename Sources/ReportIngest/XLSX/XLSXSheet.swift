@@ -25,6 +25,7 @@ final class XLSXSheet: XLSXXMLHandler {
             }
             cell = XLSXCell(column: column, kind: kind, style: attributes["s"].flatMap { Int($0) } ?? 0, value: "")
         case "v": capturing = cell != nil && !inInline
+        case "f": cell?.formula = true
         case "is": inInline = true
         case "rPh": inPhonetic = true
         case "t": capturing = inInline && !inPhonetic
