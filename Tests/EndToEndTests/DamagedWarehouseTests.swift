@@ -80,6 +80,19 @@ final class DamagedWarehouseTests: XCTestCase {
     /// Night 1 (2026-11-25, one file held back) is backed up; night 2 (2026-11-27) brings the late file;
     /// then 4 KiB of random bytes land in a leaf page of `report_rows_key`. The next run refuses (74) and
     /// changes nothing; the backup is restored; the run after it publishes exactly the uninterrupted exports.
+    /// `report --period` reads the warehouse's daily figures: a damaged one is refused like a run's, not summed.
+    func testReportRefusesADamagedWarehouse() throws {
+        let dir = try TempDir("damaged-report")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        try damageLeafPage(of: "report_rows_key", in: "\(out)/warehouse.sqlite")
+        let before = try state(out)
+        let refused = try dailyreports(["report", "--period", "2026-W48", "--out", out])
+        assertRefused(refused)
+        XCTAssertEqual(try state(out), before, "the refused report changed the output folder")
+    }
+
     func testADamagedIndexIsRefusedAndTheBackupRestoresTheExports() throws {
         let held = "2026-11-24/01/00025.csv"
         func nights(_ dir: TempDir, backup: String?) throws -> (inbox: String, out: String) {

@@ -13,7 +13,11 @@ extension NightlyRun {
         }
         let lock = try RunLock(folder: out)
         defer { withExtendedLifetime(lock) {} }
+        // Checked as a run checks it: a period summed from a damaged warehouse would be published as sound.
+        try WarehouseCheck.beforeOpening(out: out, language: config.language)
+        let fullCheck = WarehouseCheck.needsFullCheck(out: out, now: Int64(Date().timeIntervalSince1970))
         let warehouse = try openWarehouse()
+        if fullCheck { try WarehouseCheck.integrity(of: warehouse, language: config.language) }
         let writer = PeriodWriter(out: out, registries: registries, language: config.language)
         let span = "\(period.start.iso) … \(period.end.iso)"
         switch try writer.aggregate(period, warehouse: warehouse) {
