@@ -28,7 +28,7 @@ struct Validate: ParsableCommand, SpeaksToAPerson {
                 vi: "Dùng danh mục có sẵn trong chương trình (\(BuiltInRegistries.version)); không có danh sách đầu mối báo cáo, nên dòng chỉ ghi người báo cáo không tìm được đơn vị. Dùng --units/--procedures/--calendar/--contacts TỆP hoặc --pipeline TỆP để dùng danh mục khác.",
                 en: "Using the registries built into the program (\(BuiltInRegistries.version)); no contact points are built in, so a row naming only its reporter finds no unit. Give --units/--procedures/--calendar/--contacts FILE or --pipeline FILE to use others.") + "\n"
         }
-        let report = try Validator(registries: registries, config: config).validate(paths: files)
+        let report = try Validator(registries: registries, config: config).validate(systemPaths: files.map(ArgumentBytes.of))
         for line in report.lines { out += line + "\n" }
         FileHandle.standardOutput.write(Data(out.utf8))
         if report.rejected > 0 {

@@ -54,6 +54,19 @@ final class ValidateOfficerTests: XCTestCase {
         XCTAssertEqual(lines(r).last, "Tổng cộng: nhận 2 dòng, từ chối 0, 0 cảnh báo")
     }
 
+    /// A file whose name is not UTF-8 (a Windows-1258 name unzipped on Linux) is validated like the inbox takes it,
+    /// its name shown with the bad bytes as `\xHH`. (Foundation passes arguments as strings, so the shell makes the name.)
+    func testAFileNameThatIsNotUTF8IsRead() throws {
+        let dir = try TempDir("officer-name")
+        let make = try runProcess("/bin/sh", ["-c", "cp \"$1\" \"$(printf 'b\\341o-c\\341o.xlsx')\"", "sh",
+                                              fixtures.appendingPathComponent("inline.xlsx").path], cwd: dir.url)
+        XCTAssertEqual(make.status, 0, make.both)
+        let r = try runProcess("/bin/sh", ["-c", "exec \"$1\" validate \"$(printf 'b\\341o-c\\341o.xlsx')\"", "sh", try binary()],
+                               cwd: dir.url)
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains("  b\\xe1o-c\\xe1o.xlsx: nhận 2 dòng, từ chối 0"), r.both)
+    }
+
     func testHelpListsOnlyWhatValidateUses() throws {
         let r = try runProcess(try binary(), ["validate", "--help"])
         XCTAssertEqual(r.status, 0, r.both)

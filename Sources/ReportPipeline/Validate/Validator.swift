@@ -27,16 +27,24 @@ public struct Validator: Sendable {
 
     /// Validates each file as a submission received at its modification time.
     public func validate(paths: [String]) throws(ReportError) -> Report {
+        try validate(systemPaths: paths.map { Array($0.utf8) })
+    }
+
+    /// The same for paths as the file system has them: a name that is not UTF-8 is read, and shown as the
+    /// inbox shows it (bad bytes as `\xHH`).
+    public func validate(systemPaths: [[UInt8]]) throws(ReportError) -> Report {
         var report = Report()
         let l = language
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
+        for raw in systemPaths {
+            let path = Discovery.displayName(raw)
+            let cPath = raw.map { CChar(bitPattern: $0) } + [0]
+            var st = stat()
+            guard stat(cPath, &st) == 0, let bytes = Ingestion.contents(ofFileAt: cPath, sizeHint: Int(st.st_size)) else {
                 throw ReportError(.usage, vi: "không đọc được tệp \(path); hãy kiểm tra đường dẫn",
                                   en: "cannot read \(path); check the path")
             }
-            let mtime = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
-            let received = Timestamp(seconds: Int64(mtime.timeIntervalSince1970))
-            let outcome = ingester.ingest(Array(data), file: path, receivedAt: received)
+            let received = Timestamp(seconds: Int64(st.st_mtim.tv_sec))
+            let outcome = ingester.ingest(bytes, file: path, receivedAt: received)
             var items: [(line: Int, text: String)] = []
             for r in outcome.rejects {
                 items.append((r.line, "\(location(path, r.line)): \(r.reason.rawValue): \(r.detail)"))
