@@ -44,7 +44,7 @@ final class CodeFaultTests: XCTestCase {
         tar += [UInt8](repeating: 0, count: 1024)
         XCTAssertThrowsError(try TarReader.files(in: tar, location: "t.tar")) { error in
             XCTAssertEqual((error as? ReportError)?.code, .dataError)
-            XCTAssertTrue("\(error)".contains("past end"), "\(error)")
+            XCTAssertTrue("\(error)".contains("vượt quá cuối tệp lưu trữ"), "\(error)")
         }
     }
 }
