@@ -17,11 +17,8 @@ public enum AtomicDirectory {
         removeStaleTemps(of: name, in: parent)
 
         let temp = parent.appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try fileManager.createDirectory(at: temp, withIntermediateDirectories: false)
-        } catch {
-            throw ReportError(wrapping: error)
-        }
+        // The folder that refused it is what the user fixes: the temp name never existed.
+        if mkdir(temp.path, 0o755) != 0 { throw POSIXFile.failure("mkdir", parent.path) }
         do {
             try build(temp)
             try fsyncTree(temp)

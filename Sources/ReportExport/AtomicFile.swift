@@ -19,7 +19,10 @@ public enum AtomicFile {
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         do {
-            let fd = try POSIXFile.open(temp, O_WRONLY | O_CREAT | O_TRUNC)
+            var fd: Int32
+            repeat { fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) } while fd < 0 && errno == EINTR
+            // Creating the temp name fails in its folder: that folder is what the user fixes.
+            if fd < 0 { throw POSIXFile.failure("open", directory) }
             do {
                 try POSIXFile.writeAll(fd, buffer, path: temp)
                 try POSIXFile.fsync(fd, path: temp)

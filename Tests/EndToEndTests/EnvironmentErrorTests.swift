@@ -75,6 +75,28 @@ final class EnvironmentErrorTests: XCTestCase {
         }
     }
 
+    /// A folder of the output the user may not write (here exports/) is named as the folder to fix, not as the
+    /// temporary name inside it that could not be made (".2026-11-27.tmp-…", which the user cannot find).
+    func testAnUnwritableExportsFolderIsNamedNotItsTempName() throws {
+        let dir = try TempDir("unwritable-exports")
+        let inbox = dir.path("inbox"), out = dir.path("out"), exports = dir.path("out/exports")
+        try stageInbox(inbox)
+        try runNightly(date: "2026-11-26", inbox: inbox, out: out)
+        var cleanup: () -> Void = {}
+        if let unmount = try mountTmpfs(exports, mib: 1, readOnly: true) {
+            cleanup = unmount
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: exports)
+            cleanup = { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: exports) }
+        }
+        defer { cleanup() }
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out])
+        XCTAssertEqual(r.status, 64, r.both)
+        XCTAssertTrue(r.stderr.hasPrefix("dailyreports: \(exports): "), "names the folder: \(r.stderr)")
+        XCTAssertFalse(r.stderr.contains(".tmp-"), "no temporary name: \(r.stderr)")
+        assertNoRawText(r)
+    }
+
     /// A warehouse file that is not a database is refused with 74 and the way to restore it; it is left as it was.
     func testAWarehouseThatIsNotADatabaseIsRefusedAsDamaged() throws {
         let dir = try TempDir("not-a-db")
