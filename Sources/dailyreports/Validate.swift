@@ -28,9 +28,14 @@ struct Validate: ParsableCommand, SpeaksToAPerson {
                 vi: "Dùng danh mục có sẵn trong chương trình (\(BuiltInRegistries.version)); không có danh sách đầu mối báo cáo, nên dòng chỉ ghi người báo cáo không tìm được đơn vị. Dùng --units/--procedures/--calendar/--contacts TỆP hoặc --pipeline TỆP để dùng danh mục khác.",
                 en: "Using the registries built into the program (\(BuiltInRegistries.version)); no contact points are built in, so a row naming only its reporter finds no unit. Give --units/--procedures/--calendar/--contacts FILE or --pipeline FILE to use others.") + "\n"
         }
-        let report = try Validator(registries: registries, config: config).validate(systemPaths: files.map(ArgumentBytes.of))
+        let report = Validator(registries: registries, config: config).validate(systemPaths: files.map(ArgumentBytes.of))
         for line in report.lines { out += line + "\n" }
         FileHandle.standardOutput.write(Data(out.utf8))
+        if !report.unreadable.isEmpty {
+            let names = report.unreadable.joined(separator: ", ")
+            throw ReportError(.usage, vi: "không đọc được \(report.unreadable.count) tệp: \(names); hãy kiểm tra đường dẫn rồi chạy lại",
+                              en: "cannot read \(report.unreadable.count) file(s): \(names); check the path(s) and run again")
+        }
         if report.rejected > 0 {
             throw ReportError(.dataError, vi: "có \(report.rejected) dòng hoặc tệp bị từ chối; hãy sửa các dòng nêu trên rồi gửi lại",
                               en: report.rejected == 1 ? "1 row or file rejected; fix the line listed above and send the file again"

@@ -67,6 +67,17 @@ final class ValidateOfficerTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("  b\\xe1o-c\\xe1o.xlsx: nhận 2 dòng, từ chối 0"), r.both)
     }
 
+    /// A name that is no readable file (mistyped, a folder) is one line among the others, not the end of them all.
+    func testAnUnreadableFileDoesNotHideTheOthers() throws {
+        let r = try validate(["inline.xlsx", "khong-co.xlsx", "warnings.xlsx"])
+        XCTAssertEqual(r.status, 64, r.both)
+        let out = lines(r)
+        XCTAssertTrue(out.contains("  inline.xlsx: nhận 2 dòng, từ chối 0"), r.stdout)
+        XCTAssertTrue(out.contains { $0.hasPrefix("  warnings.xlsx: nhận ") }, r.stdout)
+        XCTAssertTrue(out.contains { $0.hasPrefix("khong-co.xlsx: (cả tệp): không đọc được tệp") && $0.contains("hãy kiểm tra") }, r.stdout)
+        XCTAssertTrue(r.stderr.contains("không đọc được 1 tệp") && r.stderr.contains("khong-co.xlsx"), r.stderr)
+    }
+
     func testHelpListsOnlyWhatValidateUses() throws {
         let r = try runProcess(try binary(), ["validate", "--help"])
         XCTAssertEqual(r.status, 0, r.both)

@@ -23,16 +23,18 @@ public struct Validator: Sendable {
         public var accepted = 0
         public var rejected = 0
         public var warnings = 0
+        /// Paths that name no readable file (each also a line): a usage error once the others are reported.
+        public var unreadable: [String] = []
     }
 
     /// Validates each file as a submission received at its modification time.
-    public func validate(paths: [String]) throws(ReportError) -> Report {
-        try validate(systemPaths: paths.map { Array($0.utf8) })
+    public func validate(paths: [String]) -> Report {
+        validate(systemPaths: paths.map { Array($0.utf8) })
     }
 
     /// The same for paths as the file system has them: a name that is not UTF-8 is read, and shown as the
     /// inbox shows it (bad bytes as `\xHH`).
-    public func validate(systemPaths: [[UInt8]]) throws(ReportError) -> Report {
+    public func validate(systemPaths: [[UInt8]]) -> Report {
         var report = Report()
         let l = language
         for raw in systemPaths {
@@ -40,8 +42,11 @@ public struct Validator: Sendable {
             let cPath = raw.map { CChar(bitPattern: $0) } + [0]
             var st = stat()
             guard stat(cPath, &st) == 0, let bytes = Ingestion.contents(ofFileAt: cPath, sizeHint: Int(st.st_size)) else {
-                throw ReportError(.usage, vi: "không đọc được tệp \(path); hãy kiểm tra đường dẫn",
-                                  en: "cannot read \(path); check the path")
+                report.lines.append("\(location(path, 0)): " + l.pick(
+                    vi: "không đọc được tệp (không có tệp này, đó là thư mục, hoặc không có quyền đọc); hãy kiểm tra đường dẫn",
+                    en: "cannot read the file (no such file, a folder, or not readable); check the path"))
+                report.unreadable.append(path)
+                continue
             }
             let received = Timestamp(seconds: Int64(st.st_mtim.tv_sec))
             let outcome = ingester.ingest(bytes, file: path, receivedAt: received)
