@@ -6,9 +6,10 @@ import ReportModel
 import ReportWarehouse
 
 extension NightlyRun {
-    /// Stages 6–8 for one report day, each logged.
+    /// Stages 6 and 7 for one report day, each logged, and stage 8's reading of the warehouse: the day's exports,
+    /// ready to render and publish (`DayExport.publish`, on another thread) and then record (`recordExport`).
     func computeDay(_ day: Day, warehouse: Warehouse, history: inout HistoryCache, runId: Int64, startedAt: Timestamp,
-                    command: String, log: RunLog) throws -> DayAggregate {
+                    command: String, log: RunLog) throws -> (DayAggregate, DayExport) {
         let checked = try log.stage(.check, day: day) { () throws -> (CheckedDay, [String: Int]) in
             let c = try checkDay(day, warehouse: warehouse, history: &history, runId: runId)
             return (c, ["rows": c.today.entryCount, "findings": c.findings.count])
@@ -26,11 +27,9 @@ extension NightlyRun {
                                         deadline: config.deadline)
             return ((a, f), ["received": a.scopes[0].received, "missing": a.scopes[0].missing, "late": a.scopes[0].late])
         }
-        try log.stage(.export, day: day) { () throws -> ((), [String: Int]) in
-            try exportDay(aggregate, figures: figures, findings: findings, warehouse: warehouse, runId: runId, startedAt: startedAt, command: command)
-            return ((), ["files": DayExporters.all.count + aggregate.scopes.count])
-        }
-        return aggregate
+        let export = try prepareExport(aggregate, figures: figures, findings: findings, warehouse: warehouse, runId: runId,
+                                       startedAt: startedAt, command: command)
+        return (aggregate, export)
     }
 
     /// Stage 6: the day's winning rows and findings; keeps the day's compact counts for later days' history.
@@ -47,9 +46,10 @@ extension NightlyRun {
         return CheckedDay(today: today, findings: findings, unitReports: unitReports)
     }
 
-    /// Stage 8: the day's files, built in a temporary folder and published whole; changed figures recorded.
-    func exportDay(_ aggregate: DayAggregate, figures: DayFigures, findings: [Finding], warehouse: Warehouse, runId: Int64, startedAt: Timestamp,
-                   command: String) throws {
+    /// Stage 8, first part (the run's thread): what the day's files are made of, read from the warehouse, and the
+    /// figures that changed since the day was last published.
+    func prepareExport(_ aggregate: DayAggregate, figures: DayFigures, findings: [Finding], warehouse: Warehouse, runId: Int64,
+                       startedAt: Timestamp, command: String) throws -> DayExport {
         let day = aggregate.day
         var inputs = registryInputs
         inputs += try warehouse.submissions(on: day, withDates: false).map { RunInfo.Input(path: "inbox/" + $0.path, sha256: $0.sha256) }
@@ -58,8 +58,6 @@ extension NightlyRun {
                                                 version: BuildInfo.current.short),
                                    publication: Publication(started: startedAt, deadline: config.deadline.instant(for: day)),
                                    deadline: config.deadline.instant(for: day), language: config.language)
-        let folder = out.appendingPathComponent("exports").appendingPathComponent(day.iso)
-        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         let national = NationalSummaryCSV()
         let newSummary = try national.render(input)
         // Compared with what the warehouse says was published: a run killed after the folder swap
@@ -76,32 +74,20 @@ extension NightlyRun {
             }
             restatedDays.insert(day)
         }
-        var context = ReportHTMLContext.fromExports(folder.deletingLastPathComponent(), day: day,
-                                                    previousReportDay: { self.registries.calendar.previousReportDay(before: $0) })
-        context.unitNames = unitNames
-        context.provinceOf = provinceOf
-        let html = ReportHTML(context: context)
-        let exporters: [any DayExporter] = DayExporters.all.map { $0.fileName == html.fileName ? html : $0 }
-        // Rendered on both cores, the page (the slowest) first; written in order once all are ready.
-        let order = exporters.indices.sorted { (exporters[$0].fileName == html.fileName ? 0 : 1, $0) < (exporters[$1].fileName == html.fileName ? 0 : 1, $1) }
-        let renderedInOrder = try Parallel.map(count: order.count) { k in
-            exporters[order[k]].fileName == national.fileName ? newSummary : try exporters[order[k]].render(input)
-        }
-        var files = exporters.map { _ in [UInt8]() }
-        for (k, i) in order.enumerated() { files[i] = renderedInOrder[k] }
-        let workbooks = try DayWorkbooks(provinceOf: provinceOf).render(input)
-        try AtomicDirectory.publish(build: { tmp in
-            for (exporter, bytes) in zip(exporters, files) {
-                try Data(bytes).write(to: tmp.appendingPathComponent(exporter.fileName))
-            }
-            try FileManager.default.createDirectory(at: tmp.appendingPathComponent("provinces"), withIntermediateDirectories: true)
-            for (path, bytes) in workbooks { try Data(bytes).write(to: tmp.appendingPathComponent(path)) }
-        }, at: folder)
+        return DayExport(input: input, figures: figures, folder: out.appendingPathComponent("exports").appendingPathComponent(day.iso),
+                         nationalSummary: newSummary, restatements: changes, unitNames: unitNames, provinceOf: provinceOf,
+                         calendar: registries.calendar)
+    }
+
+    /// Stage 8, last part (the run's thread, once the day's folder is in place): the changed figures and what was
+    /// published, recorded in one transaction.
+    func recordExport(_ export: DayExport, warehouse: Warehouse, runId: Int64) throws {
+        let day = export.day
         try warehouse.transaction {
-            for r in changes { try warehouse.recordRestatement(r, runId: runId) }
-            try warehouse.replaceDayFigures(figures)
-            try warehouse.setPublished(day: day, name: national.fileName, content: newSummary,
-                                       sha256: SHA256Hex.hex(of: newSummary), runId: runId)
+            for r in export.restatements { try warehouse.recordRestatement(r, runId: runId) }
+            try warehouse.replaceDayFigures(export.figures)
+            try warehouse.setPublished(day: day, name: NationalSummaryCSV().fileName, content: export.nationalSummary,
+                                       sha256: SHA256Hex.hex(of: export.nationalSummary), runId: runId)
             try warehouse.recordReportDay(day, dueAt: config.deadline.instant(for: day))
         }
     }

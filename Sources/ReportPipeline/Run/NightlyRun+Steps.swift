@@ -115,7 +115,10 @@ extension NightlyRun {
                           "folders_walked": walked, "folders_skipped": all.folders.count - walked,
                           "full_scan": scan.fullScan == nil ? 0 : 1, "uploads_in_progress": all.inProgress.count])
         }
-        run.inbox = (scan, all)
+        // Kept for `finish`, which records the folders: the files (a year's backfill: 860,000) are the ingest's only.
+        var folders = all
+        folders.files = []
+        run.inbox = (scan, folders)
         return all.files
     }
 
@@ -184,15 +187,25 @@ extension NightlyRun {
         return (archiving, unarchivable)
     }
 
-    /// Check, aggregate and export each of `days` in order (a day's checks read the days before it).
+    /// Check, aggregate and export each of `days` in order (a day's checks read the days before it). A day's files
+    /// are rendered and published on another thread while the next day is checked; each is recorded in the
+    /// warehouse once its folder is in place, before the next day's is started.
     func computeEachDay(_ days: [Day], history: inout HistoryCache, run: inout RunContext) throws {
         let computeStart = Date()
         var rowsDone = 0
+        var publishing: (export: DayExport, timing: Pending<DayExport.Timing>)?
+        // Even when a day fails, nothing is left writing after this function returns.
+        defer { _ = try? publishing?.timing.wait() }
         for (i, day) in days.enumerated() {
             progress?(ProgressLine.days(done: i, of: days.count, day: day, rows: rowsDone,
                                         elapsed: Date().timeIntervalSince(computeStart), language: config.language))
-            let aggregate = try computeDay(day, warehouse: run.warehouse, history: &history, runId: run.summary.runId,
-                                           startedAt: run.started, command: run.command, log: run.log)
+            let (aggregate, export) = try computeDay(day, warehouse: run.warehouse, history: &history, runId: run.summary.runId,
+                                                     startedAt: run.started, command: run.command, log: run.log)
+            if let p = publishing {
+                publishing = nil
+                try recordPublished(p.export, timing: try p.timing.wait(), run: run)
+            }
+            publishing = (export, Pending { try export.publish() })
             run.summary.daysExported.append(day)
             if Publication(started: run.started, deadline: config.deadline.instant(for: day)) == .provisional {
                 run.summary.provisionalDays.append(day)
@@ -202,7 +215,19 @@ extension NightlyRun {
             run.summary.anomalies = aggregate.scopes[0].anomalies
             rowsDone += aggregate.procedures.reduce(0) { $0 + $1.unitsReporting }
             try wal.committed(run.warehouse, more: i + 1 < days.count)
+            // A backfill computes hundreds of days: the memory each one freed goes back to the system.
+            MemoryTrim.release()
         }
+        if let p = publishing {
+            publishing = nil
+            try recordPublished(p.export, timing: try p.timing.wait(), run: run)
+        }
+    }
+
+    /// A day's published folder recorded in the warehouse, and its `export` line logged.
+    private func recordPublished(_ export: DayExport, timing: DayExport.Timing, run: RunContext) throws {
+        try recordExport(export, warehouse: run.warehouse, runId: run.summary.runId)
+        run.log.record(.export, day: export.day, start: timing.start, end: timing.end, counts: ["files": timing.files])
     }
 
     /// Finish: `restatements.csv` rewritten, the pending dates cleared through the run's last day, later

@@ -10,14 +10,18 @@ struct RunLog {
     func stage<T>(_ stage: Stage, day: Day? = nil, _ body: () throws -> (T, [String: Int])) throws -> T {
         let start = Date()
         let (value, counts) = try body()
-        let end = Date()
+        record(stage, day: day, start: start, end: Date(), counts: counts)
+        return value
+    }
+
+    /// Logs `stage` as having run from `start` to `end` (work done on another thread, logged by the run's).
+    func record(_ stage: Stage, day: Day? = nil, start: Date, end: Date, counts: [String: Int]) {
         var entry: [String: Any] = [
             "run": runId, "stage": stage.name, "start": Self.iso(start), "end": Self.iso(end),
             "duration_s": (end.timeIntervalSince(start) * 1000).rounded() / 1000, "counts": counts,
         ]
         if let day { entry["date"] = day.iso }
         Self.append(entry, to: url)
-        return value
     }
 
     /// Appends `entry` as one JSON line (one `write` on an `O_APPEND` file: lines of concurrent runs never mix).
