@@ -144,6 +144,20 @@ final class OperationsRecordTests: XCTestCase {
                       String(log[3]))
     }
 
+    /// A job killed (kill -9, the OOM killer) or that could not start says so, not "kết thúc: kết thúc với mã 137".
+    func testTheCronJobNamesAKilledOrMissingCommand() throws {
+        let dir = try TempDir("cronjob-killed")
+        let job = packageRoot.appendingPathComponent("scripts/cron-job").path
+        let killed = try runProcess("/bin/bash", [job, dir.path("out"), "/bin/sh", "-c", "kill -9 $$"])
+        XCTAssertEqual(killed.status, 137, killed.both)
+        XCTAssertTrue(killed.stdout.hasSuffix("exit=137 kết thúc: bị dừng bởi tín hiệu 9 (bị kill hoặc hết bộ nhớ); dữ liệu vẫn ở trạng thái tốt gần nhất, lần chạy sau sẽ làm nốt phần còn dở\n"),
+                      killed.stdout)
+        let missing = try runProcess("/bin/bash", [job, dir.path("out"), dir.path("no/dailyreports"), "run"])
+        XCTAssertEqual(missing.status, 127, missing.both)
+        XCTAssertTrue(missing.stdout.contains("exit=127 kết thúc: không khởi động được lệnh (\(dir.path("no/dailyreports"))): hãy dựng chương trình bằng scripts/build-release"),
+                      missing.stdout)
+    }
+
     /// scripts/cron-job's closing line is English when the command is: `--lang en`, or its pipeline file's `language: en`.
     func testTheCronJobsClosingLineFollowsTheCommandsLanguage() throws {
         let dir = try TempDir("cronjob-lang")
