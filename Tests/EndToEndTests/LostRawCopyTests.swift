@@ -70,4 +70,48 @@ final class LostRawCopyTests: XCTestCase {
         XCTAssertEqual(try dailyreports(["archive", "verify", "--out", out]).status, 0)
         XCTAssertEqual(try sqlite("\(out)/warehouse.sqlite", "SELECT count(*) FROM pending_dates").first?.first, "0")
     }
+
+    /// A kept copy whose bytes changed in place (bit rot, a bad disk: the pack still there, its size the same) is
+    /// never archived over the good copy the date's archive holds: like a lost one, it is taken again from the
+    /// inbox when the same bytes are there, else named, its date's archive left as it was.
+    func testAChangedCopyIsNotArchivedOverTheGoodOne() throws {
+        let dir = try TempDir("changed-copy")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        let late = "2026-11-24/01/00025.csv", changed = "2026-11-24/01/00070.csv"
+        try FileManager.default.moveItem(atPath: "\(inbox)/\(late)", toPath: dir.path("held.csv"))
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        let blob = try sqlite("\(out)/warehouse.sqlite", """
+            SELECT b.pack, b.offset FROM raw_blobs b JOIN submissions s ON s.sha256 = b.sha256 WHERE s.path = '\(changed)'
+            """)
+        let fh = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(out)/raw/\(blob[0][0])"))
+        try fh.seek(toOffset: UInt64(blob[0][1])! + 40)
+        try fh.write(contentsOf: Data("XXXX".utf8))
+        try fh.close()
+        let archive24 = "\(out)/archive/2026/11/2026-11-24.tar.gz"
+        let before24 = try Data(contentsOf: URL(fileURLWithPath: archive24))
+        let verify0 = try dailyreports(["archive", "verify", "--out", out])
+        XCTAssertEqual(verify0.status, 65, verify0.both)
+        XCTAssertTrue(verify0.stderr.contains("hãy chuyển nó ra chỗ khác trước") && verify0.stderr.contains("mv \(out)/raw/\(blob[0][0]) "),
+                      "a pack still there is to be moved aside: \(verify0.stderr)")
+
+        // The late file makes 2026-11-24 archived again while the changed copy's file is gone from the inbox.
+        try FileManager.default.moveItem(atPath: "\(inbox)/\(changed)", toPath: dir.path("changed.csv"))
+        try FileManager.default.moveItem(atPath: dir.path("held.csv"), toPath: "\(inbox)/\(late)")
+        try touch("\(inbox)/\(late)", "2026-11-27T20:00:00+07:00")
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out])
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains(changed), "names the changed copy: \(r.both)")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: archive24)), before24, "the archive keeps the good bytes")
+
+        // Back in the inbox: kept again, archived from the good bytes.
+        try FileManager.default.moveItem(atPath: dir.path("changed.csv"), toPath: "\(inbox)/\(changed)")
+        try touch("\(inbox)/\(changed)", "2026-11-24T19:00:00+07:00")
+        let again = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertTrue(again.stdout.contains("lấy lại từ hộp thư đến"), again.both)
+        let member = try runProcess("/bin/tar", ["-xzOf", archive24, changed])
+        XCTAssertEqual(member.stdout, try String(contentsOfFile: "\(inbox)/\(changed)", encoding: .utf8))
+        let verify = try dailyreports(["archive", "verify", "--out", out])
+        XCTAssertEqual(verify.status, 0, verify.both)
+    }
 }

@@ -118,11 +118,18 @@ public enum ArchiveVerifier {
         let bad = RawCopies.damaged(try warehouse.keptCopies(on: date), store: RawStore(root: root.appendingPathComponent("raw")))
         guard !bad.isEmpty else { return }
         let names = bad.prefix(5).map { "\($0.path) (\($0.blob.pack))" }.joined(separator: ", ") + (bad.count > 5 ? ", …" : "")
+        // A pack still there holds changed bytes: a run only notices a pack gone (or a copy of a date it archives
+        // again), so the fix is to move it aside first.
+        let raw = root.appendingPathComponent("raw")
+        let present = Set(bad.map(\.blob.pack)).filter { FileManager.default.fileExists(atPath: raw.appendingPathComponent($0).path) }.sorted()
+        let moves = present.map { "mv \(raw.path)/\($0) \(root.path)/damaged/" }.joined(separator: "; ")
+        let viMove = present.isEmpty ? "" : " (tệp pack còn đó nhưng nội dung sai: hãy chuyển nó ra chỗ khác trước, `mkdir -p \(root.path)/damaged; \(moves)`)"
+        let enMove = present.isEmpty ? "" : " (the pack is there but its bytes changed: move it aside first, `mkdir -p \(root.path)/damaged; \(moves)`)"
         throw ReportError(.dataError,
             vi: "\(bad.count) bản lưu gốc bị mất hoặc đã thay đổi: \(names); lần chạy sau lấy lại từ hộp thư đến những tệp "
-                + "còn nguyên ở đó, các tệp khác hãy đặt lại vào hộp thư đến (lấy từ kho lưu trữ archive/) rồi chạy lại",
+                + "còn nguyên ở đó\(viMove), các tệp khác hãy đặt lại vào hộp thư đến (lấy từ kho lưu trữ archive/) rồi chạy lại",
             en: "\(bad.count) kept raw copy(ies) lost or changed: \(names); the next run takes again from the inbox the files "
-                + "still there; put the others back in the inbox (from archive/) and rerun",
-            location: root.appendingPathComponent("raw").path)
+                + "still there\(enMove); put the others back in the inbox (from archive/) and rerun",
+            location: raw.path)
     }
 }

@@ -186,7 +186,8 @@ public final class NightlyRun {
     /// Checks that the kept copies of `days`' submissions are all there; a lost one whose bytes are still in
     /// the inbox is kept again. Returns the dates that still lack one, whose files the summary names.
     /// A pack the warehouse lists that is gone from `raw/` is noticed by every run (one listing of the folder);
-    /// a pack cut short, only when a date it serves is archived (a `stat` per pack of that date).
+    /// a copy cut short or changed in place, when a date it serves is archived (each of that date's copies read
+    /// and hashed: the archive is rewritten from them, and must not take bad bytes over the good ones it holds).
     func keepCopiesWhole(_ days: [Day], warehouse: Warehouse, summary: inout RunSummary) throws -> Set<Day> {
         let onDisk = Set((try? FileManager.default.contentsOfDirectory(atPath: rawStore.root.path)) ?? [])
         var candidates: [(blob: RawBlob, path: String)] = []
@@ -194,12 +195,10 @@ public final class NightlyRun {
             candidates += try warehouse.keptCopies(inPack: pack)
         }
         var byDay: [Day: [(blob: RawBlob, path: String)]] = [:]
-        for day in days {
-            byDay[day] = try warehouse.keptCopies(on: day)
-            candidates += byDay[day]!
-        }
+        for day in days { byDay[day] = try warehouse.keptCopies(on: day) }
         var unique: [String: RawCopies.Lost] = [:]
         for l in RawCopies.missing(candidates, store: rawStore) { unique[l.blob.sha256] = l }
+        for l in RawCopies.damaged(days.flatMap { byDay[$0]! }, store: rawStore) { unique[l.blob.sha256] = l }
         guard !unique.isEmpty else { return [] }
         let name = try planPacks(count: 1, runId: summary.runId, warehouse: warehouse, kind: "recovered")[0]
         let notFound = try RawCopies.recover(unique.values.sorted { $0.path < $1.path }, inbox: config.inbox, store: rawStore,

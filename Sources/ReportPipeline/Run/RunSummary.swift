@@ -110,14 +110,14 @@ public struct RunSummary: Sendable {
                         en: ", \(inProgress.count) upload(s) still in progress left for a later run (\(names))")
         }
         if recoveredCopies > 0 {
-            s += l.pick(vi: ", \(recoveredCopies) bản lưu gốc bị mất đã được lấy lại từ hộp thư đến",
-                        en: ", \(recoveredCopies) lost kept copy(ies) taken again from the inbox")
+            s += l.pick(vi: ", \(recoveredCopies) bản lưu gốc bị mất hoặc hỏng đã được lấy lại từ hộp thư đến",
+                        en: ", \(recoveredCopies) lost or damaged kept copy(ies) taken again from the inbox")
         }
         if !lostCopies.isEmpty {
             let names = lostCopies.prefix(3).joined(separator: ", ")
-            s += l.pick(vi: ", \(lostCopies.count) bản lưu gốc bị mất và không còn trong hộp thư đến (\(names)): "
+            s += l.pick(vi: ", \(lostCopies.count) bản lưu gốc bị mất hoặc hỏng và không còn trong hộp thư đến (\(names)): "
                             + "kho lưu trữ của các ngày đó được giữ nguyên; hãy đặt lại các tệp vào hộp thư đến rồi chạy lại",
-                        en: ", \(lostCopies.count) kept copy(ies) lost and not in the inbox (\(names)): "
+                        en: ", \(lostCopies.count) kept copy(ies) lost or damaged and not in the inbox (\(names)): "
                             + "their dates' archives were left as they were; put the files back in the inbox and rerun")
         }
         return s
