@@ -68,6 +68,20 @@ final class XLSXReaderTests: XCTestCase {
                        "a formula with its cached value is read as it is")
     }
 
+    /// A CSV or an HTML table saved with an .xlsx name (some web portals export so) is refused with what it really is.
+    func testTextRenamedXLSXSaysWhatItIs() throws {
+        let ingester = FileIngester(registries: sampleRegistries)
+        let csv = ingester.ingest(Array((canonicalHeader + "\n2026-11-27,00070,,1.000101,1,0,0,0,0,1,0,,\n").utf8), file: "r.xlsx",
+                                  receivedAt: ts("2026-11-27T19:00:00+07:00"))
+        XCTAssertEqual(rejectList(csv), ["0:bad_xlsx"])
+        XCTAssertTrue(csv.rejects[0].detail.contains("đổi đuôi tệp thành .csv"), csv.rejects[0].detail)
+        let html = ingester.ingest(Array("\u{FEFF}<html><body><table><tr><td>1</td></tr></table></body></html>".utf8), file: "r.xlsx",
+                                   receivedAt: ts("2026-11-27T19:00:00+07:00"))
+        XCTAssertEqual(rejectList(html), ["0:bad_xlsx"])
+        XCTAssertTrue(html.rejects[0].detail.contains("trang web (HTML)"), html.rejects[0].detail)
+        XCTAssertTrue(try workbook("renamed-pdf.xlsx").rejects[0].detail.contains("không phải tệp zip"), "other bytes as before")
+    }
+
     /// A hidden first sheet (a template's lookup list) is not what the officer sees: the first visible one is read.
     func testHiddenFirstSheetIsNotRead() throws {
         let o = try workbook("hidden-first.xlsx")

@@ -21,6 +21,14 @@ final class XLSXPackage {
                 vi: "tệp không phải sổ tính .xlsx mà là tệp Office cũ hoặc được đặt mật khẩu (.xls đổi tên, sổ tính mã hóa); hãy bỏ mật khẩu và lưu lại dưới dạng .xlsx hoặc CSV UTF-8",
                 en: "the file is not an .xlsx workbook but an older or password-protected Office file (a renamed .xls, an encrypted workbook); remove the password and save it as .xlsx or CSV UTF-8"))
         }
+        if !bytes.starts(with: [0x50, 0x4B]), let what = XLSXPackage.textKind(bytes) {
+            throw XLSXFailure(.badXLSX, what == .html ? language.pick(
+                vi: "tệp mang đuôi .xlsx nhưng là trang web (HTML), không phải sổ tính; hãy mở nó trong Excel rồi lưu lại dưới dạng .xlsx (Lưu thành… → Sổ làm việc Excel) hoặc CSV UTF-8",
+                en: "the file is named .xlsx but is a web page (HTML), not a workbook; open it in Excel and save it as .xlsx (Save As… → Excel Workbook) or CSV UTF-8")
+                : language.pick(
+                vi: "tệp mang đuôi .xlsx nhưng là văn bản (có vẻ là tệp CSV bị đổi tên), không phải sổ tính; nếu đó là CSV UTF-8, hãy đổi đuôi tệp thành .csv, nếu không hãy mở trong Excel rồi lưu lại dưới dạng .xlsx",
+                en: "the file is named .xlsx but is text (it looks like a renamed CSV), not a workbook; if it is CSV UTF-8, rename it to .csv, else open it in Excel and save it as .xlsx"))
+        }
         guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
             throw XLSXFailure(.badXLSX, language.pick(
                 vi: "tệp không mở được như một sổ tính Excel (.xlsx): không phải tệp zip hoặc đã bị hỏng; hãy mở lại trong Excel và lưu dưới dạng .xlsx hoặc CSV UTF-8",
@@ -54,6 +62,27 @@ final class XLSXPackage {
                 en: "the workbook is damaged: its part \(path) does not unpack; open it in Excel and save it again"))
         }
         return bytes
+    }
+
+    enum TextKind { case html, text }
+
+    /// What bytes that are no zip are when they read as text (their first 4 KiB: UTF-8, no NUL, a line break or
+    /// a delimiter): a web page, other text (a CSV renamed), or nil.
+    static func textKind(_ bytes: [UInt8]) -> TextKind? {
+        var head = Array(bytes.prefix(4096))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        // A multi-byte character cut at 4 KiB is not a reason to call the text binary.
+        var valid = String(validating: head, as: UTF8.self)
+        for cut in 1...3 where valid == nil && head.count > cut { valid = String(validating: head.dropLast(cut), as: UTF8.self) }
+        guard let text = valid, !head.isEmpty, !head.contains(0),
+              text.contains(where: { $0 == "\n" || $0 == "," || $0 == ";" || $0 == "\t" || $0 == "<" }) else { return nil }
+        let start = text.drop { $0.isWhitespace }.prefix(200).lowercased()
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<table")
+            || (start.hasPrefix("<?xml") && text.lowercased().contains("<html")) {
+            return .html
+        }
+        // Other markup, a PDF's header, JSON: not a CSV; the general message stands.
+        return ["<", "%pdf", "{", "["].contains { start.hasPrefix($0) } ? nil : .text
     }
 
     private func tooLarge() -> XLSXFailure {
