@@ -36,6 +36,18 @@ final class ConfigurationErrorTests: XCTestCase {
         }
     }
 
+    /// An inbox path that is no folder (a typo) is refused before the output folder gets a warehouse.
+    func testAnInboxThatIsNoFolderIsRefusedBeforeAWarehouseIsMade() throws {
+        let dir = try TempDir("no-inbox")
+        let out = dir.path("out")
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", dir.path("hop-thu"), "--out", out])
+        XCTAssertEqual(r.status, 64, r.both)
+        XCTAssertTrue(r.stderr.contains("hộp thư đến \(dir.path("hop-thu")) không phải là thư mục"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(out)/warehouse.sqlite"), "no warehouse made for a run refused")
+        XCTAssertTrue(try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8).contains("\"exit_code\":64"),
+                      "the invocation is still on record")
+    }
+
     func testADuplicateProcedureCodeIsAUsageErrorNotAUniqueConstraint() throws {
         let dir = try TempDir("dup-procedure")
         let p = try registry("procedures.csv", appending: "1.000101,Đăng ký khai sinh lần nữa,Hộ tịch,commune,true,1\n", in: dir)

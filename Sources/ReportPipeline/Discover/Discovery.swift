@@ -28,10 +28,7 @@ public enum Discovery {
                                    known: ([String]) throws -> KnownFiles) throws(ReportError) -> Found {
         let root = URL(fileURLWithPath: inbox).standardized.path
         var rootStat = stat()
-        guard stat(root, &rootStat) == 0, rootStat.st_mode & S_IFMT == S_IFDIR else {
-            throw ReportError(.usage, vi: "hộp thư đến \(inbox) không phải là thư mục; hãy dùng --inbox hoặc đặt inbox trong tệp pipeline",
-                              en: "the inbox \(inbox) is not a folder; give --inbox or set inbox in the pipeline file")
-        }
+        guard stat(root, &rootStat) == 0, rootStat.st_mode & S_IFMT == S_IFDIR else { throw notAFolder(inbox) }
         // The tree is opened breadth-first until there are enough folders to share, then each of those is walked
         // whole on one of the cores: stat calls dominate discovery (one per file), and they scale.
         var listed: [Folder] = []
@@ -151,6 +148,19 @@ public enum Discovery {
             folder.files.append((name, bytes, Int64(st.st_size), mtimeNanos(st), Int64(st.st_mtim.tv_sec)))
         }
         return folder
+    }
+
+    /// Refuses an inbox that is no folder, before a run opens (or makes) anything in the output folder.
+    public static func checkInbox(_ inbox: String) throws(ReportError) {
+        var st = stat()
+        guard stat(URL(fileURLWithPath: inbox).standardized.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
+            throw notAFolder(inbox)
+        }
+    }
+
+    static func notAFolder(_ inbox: String) -> ReportError {
+        ReportError(.usage, vi: "hộp thư đến \(inbox) không phải là thư mục; hãy dùng --inbox hoặc đặt inbox trong tệp pipeline",
+                    en: "the inbox \(inbox) is not a folder; give --inbox or set inbox in the pipeline file")
     }
 
     /// A file name's bytes as text: UTF-8 as it is, each byte that is not part of valid UTF-8 as `\xHH`.

@@ -15,6 +15,8 @@ extension NightlyRun {
             throw ReportError(wrapping: error)
         }
         let lock = try RunLock(folder: out)
+        // A mistyped inbox is refused before a warehouse is opened, or made, in the output folder.
+        try Discovery.checkInbox(config.inbox)
         // The full check reads every page (~0.6 s of CPU for 15 national days): only when the file changed
         // since the last run left it, or weekly.
         try WarehouseCheck.beforeOpening(out: out, language: config.language)
