@@ -77,4 +77,18 @@ final class StatusCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("Chưa có kho dữ liệu"), r.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("nothing-here")), "status creates nothing")
     }
+
+    /// A warehouse whose pages are damaged (the header intact) is said to be damaged, as a run would refuse it,
+    /// not read as if sound; status still exits 0 and changes nothing.
+    func testStatusSaysAWarehouseIsDamaged() throws {
+        let dir = try TempDir("status-damaged")
+        let (out, _) = try ownSampleRun(in: dir)
+        try damageLeafPage(of: "report_rows_key", in: out + "/warehouse.sqlite")
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/warehouse.sqlite"))
+        let r = try dailyreports(["status", "--out", out])
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains("Không đọc được kho dữ liệu") && r.stdout.contains("bị hỏng") && r.stdout.contains("khôi phục"),
+                      r.stdout)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/warehouse.sqlite")), before, "status changes nothing")
+    }
 }

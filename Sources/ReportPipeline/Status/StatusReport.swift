@@ -97,7 +97,13 @@ public struct StatusReport: Sendable, Codable {
             return r
         }
         do {
+            // Checked as a run checks it (when the file changed since the last run left it, or weekly): a damaged
+            // warehouse is named, not read as if sound. (Asked before opening it, as the run asks.)
+            let check = WarehouseCheck.needsFullCheck(out: out, now: Int64(Date().timeIntervalSince1970))
             let w = try Warehouse(readingOnly: warehousePath)
+            if check, case let problems = w.quickCheck(), !problems.isEmpty {
+                throw WarehouseCheck.damaged(path: warehousePath, problems: problems, language: language)
+            }
             r.pendingDates = try w.pendingDates().all.sorted().map(\.iso)
             r.addDiedRuns(try w.recentRuns(limit: runsShown))
             let registries = try w.storedRegistries()
