@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -412,5 +412,27 @@ public enum Migrations {
     ) WITHOUT ROWID;
     -- A submission's folder: its path up to and including the last '/' ('' at the inbox's root).
     CREATE INDEX submissions_folder ON submissions(rtrim(path, replace(path, '/', '')));
+    """
+
+    /// Hashes are looked up through their first 12 hex digits (issue #19): a key in a hash-ordered index lands on a
+    /// random page, and with the whole 64-digit hash (twice: `submissions_sha256` and `raw_blobs`' key) a year's
+    /// indexes outgrew the page cache, so each commit of a backfill rewrote thousands of random 16 KiB pages and a
+    /// night's load read them. The 12-digit keys are a fifth of the size; `raw_blobs` keeps its rows in the order they
+    /// were packed, and its one-row-per-hash rule is the code's (`recordRawBlobs`). Every query compares the whole
+    /// hash after the prefix, written `+sha256 = ?` where the hash is a constant (otherwise SQLite substitutes the
+    /// constant into `substr(sha256, 1, 12)` and no longer sees the index: a full scan).
+    static let v11 = """
+    DROP INDEX submissions_sha256;
+    CREATE INDEX submissions_sha_prefix ON submissions(substr(sha256, 1, 12));
+    CREATE TABLE raw_blobs_v11 (
+        sha256 TEXT NOT NULL,
+        pack TEXT NOT NULL,
+        offset INTEGER NOT NULL,
+        length INTEGER NOT NULL
+    );
+    INSERT INTO raw_blobs_v11 (sha256, pack, offset, length) SELECT sha256, pack, offset, length FROM raw_blobs ORDER BY pack, offset;
+    DROP TABLE raw_blobs;
+    ALTER TABLE raw_blobs_v11 RENAME TO raw_blobs;
+    CREATE INDEX raw_blobs_sha_prefix ON raw_blobs(substr(sha256, 1, 12));
     """
 }

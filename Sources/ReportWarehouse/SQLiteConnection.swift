@@ -77,6 +77,12 @@ public final class SQLiteConnection {
         return s
     }
 
+    /// The cached statements' SQL with the rows each stepped through in full table scans since it was prepared
+    /// (`SQLITE_STMTSTATUS_FULLSCAN_STEP`): a lookup meant to go through an index shows 0.
+    func fullScanSteps() -> [(sql: String, steps: Int)] {
+        cache.map { ($0.key, Int(sqlite3_stmt_status($0.value.stmt, Int32(SQLITE_STMTSTATUS_FULLSCAN_STEP), 0))) }
+    }
+
     /// Opens a transaction that spans several calls; end it with `commit()` or `rollback()`.
     public func begin() throws {
         precondition(savepointDepth == 0, "begin() inside a transaction")

@@ -3,7 +3,10 @@ import ReportModel
 extension Warehouse {
     /// Records where new files' bytes were packed (a hash already recorded keeps its first place).
     public func recordRawBlobs(_ blobs: [RawBlob]) throws {
-        let s = try db.prepare("INSERT OR IGNORE INTO raw_blobs(sha256, pack, offset, length) VALUES (?, ?, ?, ?)")
+        let s = try db.prepare("""
+            INSERT INTO raw_blobs(sha256, pack, offset, length) SELECT ?1, ?2, ?3, ?4
+            WHERE NOT EXISTS (SELECT 1 FROM raw_blobs WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1)
+            """)
         // A pack all of whose bytes were already kept elsewhere is not recorded: the next sweep removes it.
         var used = Set<String>()
         for b in blobs {
@@ -23,7 +26,7 @@ extension Warehouse {
 
     /// Where the bytes with this hash are kept, if they were received.
     public func rawBlob(sha256: String) throws -> RawBlob? {
-        let s = try db.prepare("SELECT pack, offset, length FROM raw_blobs WHERE sha256 = ?")
+        let s = try db.prepare("SELECT pack, offset, length FROM raw_blobs WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1")
         s.bind(1, sha256)
         var c = s.cursor { s in RawBlob(sha256: sha256, pack: s.string(0), offset: s.int64(1), length: s.int64(2)) }
         return try c.all().first
@@ -33,7 +36,8 @@ extension Warehouse {
     public func rawBlobs(on day: Day) throws -> [String: RawBlob] {
         let s = try db.prepare("""
             SELECT b.sha256, b.pack, b.offset, b.length
-            FROM submission_dates d JOIN submissions s ON s.id = d.submission_id JOIN raw_blobs b ON b.sha256 = s.sha256
+            FROM submission_dates d JOIN submissions s ON s.id = d.submission_id JOIN raw_blobs b
+                 ON substr(b.sha256, 1, 12) = substr(s.sha256, 1, 12) AND b.sha256 = s.sha256
             WHERE d.report_date = ?
             """)
         s.bind(1, day.iso)
@@ -61,13 +65,14 @@ extension Warehouse {
         while start < hashes.count {
             let chunk = Array(hashes[start..<min(hashes.count, start + 500)])
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let s = try db.prepare("SELECT DISTINCT sha256 FROM submissions WHERE sha256 IN (\(marks))")
-            for (i, h) in chunk.enumerated() { s.bind(Int32(i + 1), h) }
+            // Through the 12-digit index (migration v11); the whole hash is compared below.
+            let s = try db.prepare("SELECT DISTINCT sha256 FROM submissions WHERE substr(sha256, 1, 12) IN (\(marks))")
+            for (i, h) in chunk.enumerated() { s.bind(Int32(i + 1), String(h.prefix(12))) }
             var c = s.cursor { $0.string(0) }
             found.formUnion(try c.all())
             start += chunk.count
         }
-        return found
+        return found.intersection(hashes)
     }
 }
 
@@ -112,10 +117,16 @@ extension Warehouse {
     /// in pack order (`day` given: only the copies of that date's submissions; `pack` given: only that pack's).
     public func keptCopies(on day: Day? = nil, inPack pack: String? = nil) throws -> [(blob: RawBlob, path: String)] {
         let filter = pack != nil ? "WHERE b.pack = ?" : day == nil ? ""
-            : "WHERE b.sha256 IN (SELECT s.sha256 FROM submission_dates d JOIN submissions s ON s.id = d.submission_id WHERE d.report_date = ?)"
+            : """
+              WHERE substr(b.sha256, 1, 12) IN (SELECT substr(s.sha256, 1, 12) FROM submission_dates d
+                                                JOIN submissions s ON s.id = d.submission_id WHERE d.report_date = ?1)
+                AND b.sha256 IN (SELECT s.sha256 FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
+                                 WHERE d.report_date = ?1)
+              """
         let s = try db.prepare("""
             SELECT b.sha256, b.pack, b.offset, b.length,
-                   (SELECT path FROM submissions s WHERE s.sha256 = b.sha256 ORDER BY s.id LIMIT 1)
+                   (SELECT path FROM submissions s WHERE substr(s.sha256, 1, 12) = substr(b.sha256, 1, 12)
+                                                     AND s.sha256 = b.sha256 ORDER BY s.id LIMIT 1)
             FROM raw_blobs b \(filter) ORDER BY b.pack, b.offset
             """)
         if let pack { s.bind(1, pack) } else if let day { s.bind(1, day.iso) }
@@ -128,7 +139,9 @@ extension Warehouse {
     /// Points hashes at a new place (a lost copy kept again); the pack is listed.
     public func moveRawBlobs(_ blobs: [RawBlob]) throws {
         try db.joiningTransaction {
-            let s = try db.prepare("INSERT OR REPLACE INTO raw_blobs(sha256, pack, offset, length) VALUES (?, ?, ?, ?)")
+            let s = try db.prepare("""
+                UPDATE raw_blobs SET pack = ?2, offset = ?3, length = ?4 WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1
+                """)
             for b in blobs {
                 s.bind(1, b.sha256)
                 s.bind(2, b.pack)
@@ -136,6 +149,8 @@ extension Warehouse {
                 s.bind(4, b.length)
                 try s.run()
             }
+            // A hash not listed yet (it cannot be, for a copy kept again, but the rule is one row per hash).
+            try recordRawBlobs(blobs)
             let p = try db.prepare("INSERT OR IGNORE INTO raw_packs(name) VALUES (?)")
             for name in Set(blobs.map(\.pack)).sorted() {
                 p.bind(1, name)

@@ -41,7 +41,8 @@ extension Warehouse {
         -> (path: String, status: SubmissionStatus, fileReject: Reject?, reportDates: [Day])?
     {
         let s = try db.prepare("""
-            SELECT id, path, status FROM submissions WHERE sha256 = ? AND status <> 'duplicate' ORDER BY id LIMIT 1
+            SELECT id, path, status FROM submissions WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1
+              AND status <> 'duplicate' ORDER BY id LIMIT 1
             """)
         s.bind(1, sha256)
         var c = s.cursor { s in (s.int64(0), s.string(1), try self.status(s.string(2))) }
