@@ -103,6 +103,30 @@ final class OperationsRecordTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out/metrics")), "only where it was told")
     }
 
+    /// A run refused because the warehouse is damaged (74) cannot read the last success from it: the metrics file
+    /// keeps the one it had, so an alert on its age fires at the right time instead of at once (or never).
+    func testARefusedRunOnADamagedWarehouseKeepsTheLastSuccessInTheMetrics() throws {
+        let dir = try TempDir("metrics-damaged")
+        let (out, _) = try ownSampleRun(in: dir)
+        let path = out + "/metrics/dailyreports.prom"
+        let before = try samples(path)
+        let success = try XCTUnwrap(before["dailyreports_last_success_timestamp_seconds"])
+        // Garbage after a valid header: the file is kept, but nothing in it can be read.
+        let wh = out + "/warehouse.sqlite"
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: wh)[.size] as? Int)
+        var bytes = Array("SQLite format 3\u{0}".utf8)
+        bytes += [UInt8](repeating: 0x5A, count: size - bytes.count)
+        try Data(bytes).write(to: URL(fileURLWithPath: wh))
+        try? FileManager.default.removeItem(atPath: wh + "-wal")
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", dir.path("inbox"), "--out", out])
+        XCTAssertEqual(r.status, 74, r.both)
+        let after = try samples(path)
+        XCTAssertEqual(after["dailyreports_last_run_exit_code"], 74)
+        XCTAssertEqual(after["dailyreports_last_success_timestamp_seconds"], success, "carried over from the file it rewrote")
+        XCTAssertEqual(after["dailyreports_pending_dates"], before["dailyreports_pending_dates"])
+        XCTAssertEqual(try promtool(path).status, 0)
+    }
+
     func testTheProductionExamplePipelineLoads() throws {
         let c = try PipelineConfig.load(path: packageRoot.appendingPathComponent("Pipelines/production.example.yaml").path)
         XCTAssertEqual(c.output, "/srv/dailyreports/out")

@@ -44,9 +44,10 @@ public struct Invocation: Sendable {
         let outcome = MetricsFile.Outcome(end: end, duration: end.timeIntervalSince(start), exitCode: exitCode,
                                           filesIngested: summary?.filesNew ?? 0, rowsAccepted: summary?.rowsAccepted ?? 0,
                                           rowsRejected: summary?.rowsRejected ?? 0)
-        let metrics = MetricsFile.gather(out: out, outcome: outcome, version: BuildInfo.current.short)
+        let file = metricsFile ?? Self.defaultMetricsFile(out: out)
+        let metrics = MetricsFile.gather(out: out, outcome: outcome, version: BuildInfo.current.short, previous: file)
         do {
-            try metrics.write(to: metricsFile ?? Self.defaultMetricsFile(out: out))
+            try metrics.write(to: file)
         } catch {
             let why = ReportError(wrapping: error).rendered(language)
             let line = language.pick(vi: "không ghi được tệp chỉ số metrics (\(why))", en: "cannot write the metrics file (\(why))")

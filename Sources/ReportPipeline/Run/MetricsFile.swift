@@ -56,7 +56,9 @@ public struct MetricsFile: Sendable {
 
     /// The metrics of output folder `out` after an invocation that ended as `outcome`. Reads only: the warehouse
     /// (when there is one) for the last success and the pending dates, the latest export for the day's figures.
-    public static func gather(out: URL, outcome: Outcome, version: String) -> MetricsFile {
+    /// `previous` is the metrics file this rewrites: when the warehouse cannot be read (damaged, refused with 74), the
+    /// last success and the pending dates are carried over from it, so that an alert on their age still tells the truth.
+    public static func gather(out: URL, outcome: Outcome, version: String, previous: URL? = nil) -> MetricsFile {
         var m = MetricsFile()
         m.add("dailyreports_build_info", [("version", version)], 1)
         let end = outcome.end.timeIntervalSince1970.rounded()
@@ -64,9 +66,17 @@ public struct MetricsFile: Sendable {
         var lastSuccess: Double?
         var pending: Int?
         let warehousePath = out.appendingPathComponent("warehouse.sqlite").path
-        if FileManager.default.fileExists(atPath: warehousePath), let w = try? Warehouse(readingOnly: warehousePath) {
-            lastSuccess = (try? w.latestRun(outcome: "ok"))??.finishedAt.map { Double($0.seconds) }
-            pending = (try? w.pendingDates())?.all.count
+        if FileManager.default.fileExists(atPath: warehousePath) {
+            do {
+                let w = try Warehouse(readingOnly: warehousePath)
+                lastSuccess = try w.latestRun(outcome: "ok")?.finishedAt.map { Double($0.seconds) }
+                pending = try w.pendingDates().all.count
+            } catch {
+                // Damaged: what the file this rewrites said (nothing when there is none).
+                let before = previous.map(values(at:)) ?? [:]
+                lastSuccess = before["dailyreports_last_success_timestamp_seconds"]
+                pending = before["dailyreports_pending_dates"].map { Int($0) }
+            }
         }
         if outcome.exitCode == 0 { lastSuccess = end }
         // No success yet: the metric is absent, so an alert on `absent(...)` or on its age both fire.
@@ -79,6 +89,17 @@ public struct MetricsFile: Sendable {
         if let pending { m.add("dailyreports_pending_dates", Double(pending)) }
         m.addLatestDay(exports: out.appendingPathComponent("exports"))
         return m
+    }
+
+    /// The unlabelled samples of a metrics file written earlier, by name (empty when there is none).
+    static func values(at url: URL) -> [String: Double] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var out: [String: Double] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.contains("{") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let v = Double(parts[1]) { out[String(parts[0])] = v }
+        }
+        return out
     }
 
     /// The figures of the latest exported day, from its published `national_summary.csv` and `anomalies.csv`.
