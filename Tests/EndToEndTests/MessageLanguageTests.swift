@@ -5,19 +5,7 @@ import XCTest
 final class MessageLanguageTests: XCTestCase {
     /// A pipeline file naming the sample registries, `out` and `language: en`.
     func englishPipeline(in dir: TempDir, out: String) throws -> String {
-        let registries = packageRoot.appendingPathComponent("SampleInputs/registries").path
-        let path = dir.path("english.yaml")
-        try """
-            registries:
-              units: \(registries)/units.csv
-              procedures: \(registries)/procedures.csv
-              contacts: \(registries)/contacts.csv
-              calendar: \(registries)/calendar.csv
-            output: \(out)
-            language: en
-
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try samplePipelineFile(in: dir, name: "english.yaml", settings: "output: \(out)\nlanguage: en")
     }
 
     func testArchiveVerifySaysAllMatchInVietnameseUnlessEnglishIsAsked() throws {

@@ -192,17 +192,8 @@ final class PostgresPublishTests: XCTestCase {
     func testAnUnreachableServerLeavesTheRunCompleteAndTheNextRunPublishes() throws {
         let s = try Scenario.get()
         let dir = try TempDir("postgres-down")
-        let registries = packageRoot.appendingPathComponent("SampleInputs/registries").path
-        let pipeline = dir.path("pipeline.yaml")
-        try """
-            registries:
-              units: \(registries)/units.csv
-              procedures: \(registries)/procedures.csv
-              contacts: \(registries)/contacts.csv
-              calendar: \(registries)/calendar.csv
-            postgres_url: "host=\(dir.url.path) port=1 user=postgres dbname=postgres connect_timeout=3"
-
-            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let pipeline = try samplePipelineFile(in: dir, settings:
+            "postgres_url: \"host=\(dir.url.path) port=1 user=postgres dbname=postgres connect_timeout=3\"")
         let out = dir.path("out")
         let r = try dailyreports(["run", "--date", "2026-11-27", "--pipeline", pipeline, "--inbox", s.inbox, "--out", out])
         XCTAssertEqual(r.status, 75, r.both)

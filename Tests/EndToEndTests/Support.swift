@@ -280,3 +280,19 @@ final class SampleRun: @unchecked Sendable {
         createdFolder = nil
     }
 }
+
+/// A pipeline file `name` in `dir` naming the sample registries, followed by `settings` (YAML lines); returns its path.
+func samplePipelineFile(in dir: TempDir, name: String = "pipeline.yaml", settings: String) throws -> String {
+    let registries = packageRoot.appendingPathComponent("SampleInputs/registries").path
+    let path = dir.path(name)
+    try """
+        registries:
+          units: \(registries)/units.csv
+          procedures: \(registries)/procedures.csv
+          contacts: \(registries)/contacts.csv
+          calendar: \(registries)/calendar.csv
+        \(settings)
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
