@@ -73,7 +73,9 @@ final class DamagedWarehouseTests: XCTestCase {
         let out = dir.path("out")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Data("this is not a database\n".utf8).write(to: URL(fileURLWithPath: "\(out)/warehouse.sqlite"))
-        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", dir.path("inbox-none"), "--out", out])
+        // An inbox that exists (an empty one): a missing inbox is refused first, with 64 (da9cd88).
+        try FileManager.default.createDirectory(atPath: dir.path("inbox"), withIntermediateDirectories: true)
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", dir.path("inbox"), "--out", out])
         assertRefused(r)
     }
 
