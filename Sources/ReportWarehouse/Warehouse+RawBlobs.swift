@@ -118,10 +118,9 @@ extension Warehouse {
     public func keptCopies(on day: Day? = nil, inPack pack: String? = nil) throws -> [(blob: RawBlob, path: String)] {
         let filter = pack != nil ? "WHERE b.pack = ?" : day == nil ? ""
             : """
-              WHERE substr(b.sha256, 1, 12) IN (SELECT substr(s.sha256, 1, 12) FROM submission_dates d
-                                                JOIN submissions s ON s.id = d.submission_id WHERE d.report_date = ?1)
-                AND b.sha256 IN (SELECT s.sha256 FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
-                                 WHERE d.report_date = ?1)
+              WHERE b.rowid IN (SELECT k.rowid FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
+                                JOIN raw_blobs k ON substr(k.sha256, 1, 12) = substr(s.sha256, 1, 12) AND k.sha256 = s.sha256
+                                WHERE d.report_date = ?)
               """
         let s = try db.prepare("""
             SELECT b.sha256, b.pack, b.offset, b.length,
@@ -142,15 +141,17 @@ extension Warehouse {
             let s = try db.prepare("""
                 UPDATE raw_blobs SET pack = ?2, offset = ?3, length = ?4 WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1
                 """)
+            var unlisted: [RawBlob] = []
             for b in blobs {
                 s.bind(1, b.sha256)
                 s.bind(2, b.pack)
                 s.bind(3, b.offset)
                 s.bind(4, b.length)
                 try s.run()
+                if db.changes == 0 { unlisted.append(b) }
             }
             // A hash not listed yet (it cannot be, for a copy kept again, but the rule is one row per hash).
-            try recordRawBlobs(blobs)
+            try recordRawBlobs(unlisted)
             let p = try db.prepare("INSERT OR IGNORE INTO raw_packs(name) VALUES (?)")
             for name in Set(blobs.map(\.pack)).sorted() {
                 p.bind(1, name)

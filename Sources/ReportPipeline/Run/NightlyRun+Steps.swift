@@ -198,15 +198,18 @@ extension NightlyRun {
         var publishing: (export: DayExport, timing: Pending<DayExport.Timing>)?
         // Even when a day fails, nothing is left writing after this function returns.
         defer { _ = try? publishing?.timing.wait() }
+        // The day being published, once its folder is in place, recorded and logged.
+        func recordPublishing() throws {
+            guard let p = publishing else { return }
+            publishing = nil
+            try recordPublished(p.export, timing: try p.timing.wait(), run: run)
+        }
         for (i, day) in days.enumerated() {
             progress?(ProgressLine.days(done: i, of: days.count, day: day, rows: rowsDone,
                                         elapsed: Date().timeIntervalSince(computeStart), language: config.language))
             let (aggregate, export) = try computeDay(day, warehouse: run.warehouse, history: &history, runId: run.summary.runId,
                                                      startedAt: run.started, command: run.command, log: run.log)
-            if let p = publishing {
-                publishing = nil
-                try recordPublished(p.export, timing: try p.timing.wait(), run: run)
-            }
+            try recordPublishing()
             publishing = (export, Pending { try export.publish() })
             run.summary.daysExported.append(day)
             if Publication(started: run.started, deadline: config.deadline.instant(for: day)) == .provisional {
@@ -220,10 +223,7 @@ extension NightlyRun {
             // A backfill computes hundreds of days: the memory each one freed goes back to the system.
             MemoryTrim.release()
         }
-        if let p = publishing {
-            publishing = nil
-            try recordPublished(p.export, timing: try p.timing.wait(), run: run)
-        }
+        try recordPublishing()
     }
 
     /// A day's published folder recorded in the warehouse, and its `export` line logged.
