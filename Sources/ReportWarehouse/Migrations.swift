@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -434,5 +434,19 @@ public enum Migrations {
     DROP TABLE raw_blobs;
     ALTER TABLE raw_blobs_v11 RENAME TO raw_blobs;
     CREATE INDEX raw_blobs_sha_prefix ON raw_blobs(substr(sha256, 1, 12));
+    """
+
+    /// Hashes in two tiers (issue #19): a hash recorded since the last settling is in tier 1 (`hash_tier = 1`), all
+    /// others in tier 0. The indexes lead with the tier, so a night's new hashes land among the few thousand of
+    /// tier 1 instead of on random pages of a year's index (which each night rewrote almost whole: WAL, checkpoint,
+    /// page cache). `settleHashes()` moves tier 1 into tier 0 now and then (a backfill, the weekly full scan, a tier 1
+    /// past its bound). Every lookup asks both tiers: `hash_tier IN (0, 1)`.
+    static let v12 = """
+    ALTER TABLE submissions ADD COLUMN hash_tier INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE raw_blobs ADD COLUMN hash_tier INTEGER NOT NULL DEFAULT 0;
+    DROP INDEX submissions_sha_prefix;
+    CREATE INDEX submissions_sha_tier ON submissions(hash_tier, substr(sha256, 1, 12));
+    DROP INDEX raw_blobs_sha_prefix;
+    CREATE INDEX raw_blobs_sha_tier ON raw_blobs(hash_tier, substr(sha256, 1, 12));
     """
 }

@@ -9,8 +9,8 @@ struct SubmissionInserter {
     init(_ db: SQLiteConnection) throws {
         self.db = db
         submission = try db.prepare("""
-            INSERT INTO submissions (path, sha256, size, mtime_ns, received_at, encoding, format, status, duplicate_of, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO submissions (path, sha256, size, mtime_ns, received_at, encoding, format, status, duplicate_of, run_id, hash_tier)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
         date = try db.prepare("INSERT OR IGNORE INTO submission_dates (submission_id, report_date) VALUES (?, ?)")
         row = try db.prepare("""

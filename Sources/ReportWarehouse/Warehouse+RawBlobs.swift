@@ -1,15 +1,19 @@
 import ReportModel
 
 extension Warehouse {
-    /// Records where new files' bytes were packed (a hash already recorded keeps its first place).
-    public func recordRawBlobs(_ blobs: [RawBlob]) throws {
-        let s = try db.prepare("""
-            INSERT INTO raw_blobs(sha256, pack, offset, length) SELECT ?1, ?2, ?3, ?4
-            WHERE NOT EXISTS (SELECT 1 FROM raw_blobs WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1)
+    /// Records where new files' bytes were packed (a hash already recorded keeps its first place). `absent`: hashes
+    /// known to be in no submission yet, so in no kept copy either (a copy is recorded with its first submission,
+    /// in the same transaction): inserted without looking them up, the common case of a night.
+    public func recordRawBlobs(_ blobs: [RawBlob], absent: Set<String> = []) throws {
+        let checked = try db.prepare("""
+            INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) SELECT ?1, ?2, ?3, ?4, 1
+            WHERE NOT EXISTS (SELECT 1 FROM raw_blobs WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1)
             """)
+        let plain = try db.prepare("INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) VALUES (?1, ?2, ?3, ?4, 1)")
         // A pack all of whose bytes were already kept elsewhere is not recorded: the next sweep removes it.
         var used = Set<String>()
         for b in blobs {
+            let s = absent.contains(b.sha256) ? plain : checked
             s.bind(1, b.sha256)
             s.bind(2, b.pack)
             s.bind(3, b.offset)
@@ -26,7 +30,7 @@ extension Warehouse {
 
     /// Where the bytes with this hash are kept, if they were received.
     public func rawBlob(sha256: String) throws -> RawBlob? {
-        let s = try db.prepare("SELECT pack, offset, length FROM raw_blobs WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1")
+        let s = try db.prepare("SELECT pack, offset, length FROM raw_blobs WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1")
         s.bind(1, sha256)
         var c = s.cursor { s in RawBlob(sha256: sha256, pack: s.string(0), offset: s.int64(1), length: s.int64(2)) }
         return try c.all().first
@@ -36,9 +40,7 @@ extension Warehouse {
     public func rawBlobs(on day: Day) throws -> [String: RawBlob] {
         let s = try db.prepare("""
             SELECT b.sha256, b.pack, b.offset, b.length
-            FROM submission_dates d JOIN submissions s ON s.id = d.submission_id JOIN raw_blobs b
-                 ON substr(b.sha256, 1, 12) = substr(s.sha256, 1, 12) AND b.sha256 = s.sha256
-            WHERE d.report_date = ?
+            FROM raw_blobs b WHERE b.rowid IN (\(Self.dayBlobRowids))
             """)
         s.bind(1, day.iso)
         var c = s.cursor { s in RawBlob(sha256: s.string(0), pack: s.string(1), offset: s.int64(2), length: s.int64(3)) }
@@ -65,8 +67,8 @@ extension Warehouse {
         while start < hashes.count {
             let chunk = Array(hashes[start..<min(hashes.count, start + 500)])
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            // Through the 12-digit index (migration v11); the whole hash is compared below.
-            let s = try db.prepare("SELECT DISTINCT sha256 FROM submissions WHERE substr(sha256, 1, 12) IN (\(marks))")
+            // Through the tiers' 12-digit index (migrations v11, v12); the whole hash is compared below.
+            let s = try db.prepare("SELECT DISTINCT sha256 FROM submissions WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) IN (\(marks))")
             for (i, h) in chunk.enumerated() { s.bind(Int32(i + 1), String(h.prefix(12))) }
             var c = s.cursor { $0.string(0) }
             found.formUnion(try c.all())
@@ -118,14 +120,14 @@ extension Warehouse {
     public func keptCopies(on day: Day? = nil, inPack pack: String? = nil) throws -> [(blob: RawBlob, path: String)] {
         let filter = pack != nil ? "WHERE b.pack = ?" : day == nil ? ""
             : """
-              WHERE b.rowid IN (SELECT k.rowid FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
-                                JOIN raw_blobs k ON substr(k.sha256, 1, 12) = substr(s.sha256, 1, 12) AND k.sha256 = s.sha256
-                                WHERE d.report_date = ?)
+              WHERE b.rowid IN (\(Self.dayBlobRowids))
               """
         let s = try db.prepare("""
             SELECT b.sha256, b.pack, b.offset, b.length,
-                   (SELECT path FROM submissions s WHERE substr(s.sha256, 1, 12) = substr(b.sha256, 1, 12)
-                                                     AND s.sha256 = b.sha256 ORDER BY s.id LIMIT 1)
+                   COALESCE((SELECT path FROM submissions s WHERE s.hash_tier = b.hash_tier AND substr(s.sha256, 1, 12) = substr(b.sha256, 1, 12)
+                                                               AND s.sha256 = b.sha256 ORDER BY s.id LIMIT 1),
+                            (SELECT path FROM submissions s WHERE s.hash_tier IN (0, 1) AND substr(s.sha256, 1, 12) = substr(b.sha256, 1, 12)
+                                                               AND s.sha256 = b.sha256 ORDER BY s.id LIMIT 1))
             FROM raw_blobs b \(filter) ORDER BY b.pack, b.offset
             """)
         if let pack { s.bind(1, pack) } else if let day { s.bind(1, day.iso) }
@@ -139,7 +141,8 @@ extension Warehouse {
     public func moveRawBlobs(_ blobs: [RawBlob]) throws {
         try db.joiningTransaction {
             let s = try db.prepare("""
-                UPDATE raw_blobs SET pack = ?2, offset = ?3, length = ?4 WHERE substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1
+                UPDATE raw_blobs SET pack = ?2, offset = ?3, length = ?4
+                WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1
                 """)
             var unlisted: [RawBlob] = []
             for b in blobs {
@@ -158,5 +161,38 @@ extension Warehouse {
                 try p.run()
             }
         }
+    }
+}
+
+extension Warehouse {
+    /// The rowids of the kept copies of the submissions of the date bound to `?` (tier 1 asked first: a night's
+    /// copies are there, and COALESCE asks tier 0, a random page of a year's index, only for the others).
+    /// A copy is recorded in the same transaction, so in the same tier, as the first submission of its bytes.
+    static let dayBlobRowids = """
+        SELECT COALESCE(
+            (SELECT k.rowid FROM raw_blobs k WHERE k.hash_tier = s.hash_tier AND substr(k.sha256, 1, 12) = substr(s.sha256, 1, 12)
+                                               AND k.sha256 = s.sha256),
+            (SELECT k.rowid FROM raw_blobs k WHERE k.hash_tier IN (0, 1) AND substr(k.sha256, 1, 12) = substr(s.sha256, 1, 12)
+                                               AND k.sha256 = s.sha256))
+        FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
+        WHERE d.report_date = ?
+        """
+
+    /// Moves every hash of tier 1 into tier 0 (migration v12), in both tables and one transaction; returns how many
+    /// kept copies moved.
+    @discardableResult
+    public func settleHashes() throws -> Int {
+        try db.joiningTransaction {
+            try db.execute("UPDATE submissions SET hash_tier = 0 WHERE hash_tier = 1")
+            try db.execute("UPDATE raw_blobs SET hash_tier = 0 WHERE hash_tier = 1")
+            return db.changes
+        }
+    }
+
+    /// How many kept copies are in tier 1 (read through the index: only tier 1's pages).
+    public func unsettledHashes() throws -> Int {
+        let s = try db.prepare("SELECT count(*) FROM raw_blobs WHERE hash_tier = 1")
+        defer { s.reset() }
+        return try s.step() ? s.int(0) : 0
     }
 }

@@ -107,7 +107,7 @@ struct Ingestion: Sendable {
             batch.append((submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes))
         }
         try warehouse.joiningTransaction {
-            try warehouse.recordRawBlobs(read.blobs)
+            try warehouse.recordRawBlobs(read.blobs, absent: Set(read.blobs.map(\.sha256)).subtracting(recorded))
             try warehouse.recordBatch(batch, runId: runId)
             try warehouse.markPending(result.touchedDates, figures: result.rowDates)
         }

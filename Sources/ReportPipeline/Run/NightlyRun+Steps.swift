@@ -82,10 +82,11 @@ extension NightlyRun {
         let found = try discover(&run, scan: try reads.inboxScan.wait())
         let log = run.log
         var changes = try log.stage(.ingest) { () throws -> (Ingestion.Result, [String: Int]) in
-            let c = try ingest(found, into: run.warehouse, summary: &run.summary)
+            let c = try ingest(found, into: run.warehouse, summary: &run.summary, settle: run.inbox?.scan.fullScan != nil)
             let s = run.summary
             return (c, ["files": s.filesNew, "duplicates": s.duplicates, "waiting_for_parse_ms": s.ingestWaitMs,
-                        "loading_ms": s.ingestLoadMs, "rows_accepted": s.rowsAccepted, "rows_rejected": s.rowsRejected])
+                        "loading_ms": s.ingestLoadMs, "rows_accepted": s.rowsAccepted, "rows_rejected": s.rowsRejected,
+                        "hashes_settled": s.hashesSettled])
         }
         if let (from, to) = reingest {
             let affected = try reingestKept(from: from, to: to, &run)

@@ -33,6 +33,8 @@ public final class NightlyRun {
     static let batchSize = 1000
     /// Files committed together (a night's ~3,300 files in one transaction; a backfill every ~8,000 files).
     static let batchesPerTransaction = 8
+    /// Hashes tier 1 may hold before the ingest settles them (migration v12): ~30 national nights, ~2 MB of each index.
+    static let unsettledHashBound = 100_000
 
     public init(config: PipelineConfig, registries: Registries) {
         self.config = config
@@ -129,7 +131,9 @@ public final class NightlyRun {
     }
 
     /// The `ingest` step's batches over the discovered files; returns the dates that received new data.
-    func ingest(_ found: [DiscoveredFile], into warehouse: Warehouse, summary: inout RunSummary) throws -> Ingestion.Result {
+    /// `settle`: tier 1's hashes settled at the end too (a full scan: a run that reads all history anyway).
+    func ingest(_ found: [DiscoveredFile], into warehouse: Warehouse, summary: inout RunSummary,
+                settle: Bool = false) throws -> Ingestion.Result {
         let ingestion = self.ingestion
         let ingestStart = Date()
         var changes = Ingestion.Result()
@@ -149,6 +153,11 @@ public final class NightlyRun {
         // commit would otherwise write again (measured: ~1,000 16 KiB pages per batch commit).
         var transactionOpen = false
         var filesInTransaction = 0
+        var unsettled = try warehouse.unsettledHashes()
+        func settleHashes() throws {
+            summary.hashesSettled += try warehouse.settleHashes()
+            unsettled = 0
+        }
         defer { if transactionOpen { try? warehouse.rollback() } }
         for k in bounds.indices {
             if !transactionOpen {
@@ -173,13 +182,16 @@ public final class NightlyRun {
             changes.touchedDates.formUnion(r.touchedDates)
             changes.rowDates.formUnion(r.rowDates)
             filesInTransaction += bounds[k].count
+            unsettled += read.blobs.count
             if filesInTransaction >= NightlyRun.batchSize * NightlyRun.batchesPerTransaction || k + 1 == bounds.count {
                 try warehouse.commit()
                 transactionOpen = false
                 filesInTransaction = 0
+                if unsettled >= NightlyRun.unsettledHashBound { try settleHashes() }
                 try wal.committed(warehouse, more: k + 1 < bounds.count)
             }
         }
+        if settle && unsettled > 0 { try settleHashes() }
         return changes
     }
 

@@ -47,6 +47,8 @@ public struct RunSummary: Sendable {
     /// Milliseconds the loader waited for parsing, and spent loading (for the run log).
     public var ingestWaitMs = 0
     public var ingestLoadMs = 0
+    /// Hashes moved from tier 1 into tier 0 during the ingest (`Warehouse.settleHashes()`).
+    public var hashesSettled = 0
 
     /// The language of the summary's text (`language`, `--lang`): Vietnamese by default.
     public var language: Language = .vi
