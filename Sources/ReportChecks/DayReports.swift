@@ -13,9 +13,9 @@ public struct DayReports: Sendable {
     /// Unit `i`'s entries are `starts[i]..<starts[i + 1]`.
     private var starts: [Int]
     /// Each entry's procedure code, ascending within its unit.
-    public private(set) var procedureCodes: [String]
+    public private(set) var procedureCodes: ProcedureColumn
     /// Each entry's counts.
-    public private(set) var counts: [Counts]
+    public private(set) var counts: CountsColumn
     private var index: [String: Int]
 
     /// The number of entries (unit × procedure) of the day.
@@ -100,13 +100,13 @@ public struct DayReports: Sendable {
     /// (`starts` has one more element than `unitCodes`, from 0 to the entry count), each unit's procedure codes
     /// strictly ascending. The caller vouches for the order (a snapshot decoder that checked it as it read);
     /// nothing is compared again.
-    public init(day: Day, ascendingUnitCodes unitCodes: [String], starts: [Int], procedureCodes: [String], counts: [Counts]) {
+    public init(day: Day, ascendingUnitCodes unitCodes: [String], starts: [Int], procedureCodes: ProcedureColumn, counts: CountsColumn) {
         precondition(starts.count == unitCodes.count + 1 && starts.first == 0 && starts.last == counts.count
                      && procedureCodes.count == counts.count, "DayReports laid out inconsistently")
         self.init(day: day, unitCodes: unitCodes, starts: starts, procedureCodes: procedureCodes, counts: counts)
     }
 
-    private init(day: Day, unitCodes: [String], starts: [Int], procedureCodes: [String], counts: [Counts]) {
+    private init(day: Day, unitCodes: [String], starts: [Int], procedureCodes: ProcedureColumn, counts: CountsColumn) {
         self.day = day
         self.unitCodes = unitCodes
         self.starts = starts
@@ -146,8 +146,8 @@ public struct DayReports: Sendable {
         let day: Day
         var unitCodes: [String] = []
         var starts: [Int] = [0]
-        var procedureCodes: [String] = []
-        var counts: [Counts] = []
+        var procedureCodes = ProcedureColumn()
+        var counts = CountsColumn()
         var ordered = true
 
         /// Starts an empty day.

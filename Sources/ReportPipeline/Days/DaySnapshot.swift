@@ -49,9 +49,9 @@ enum DaySnapshot {
             var starts: [Int] = [0]
             starts.reserveCapacity(unitCount + 1)
             let capacity = buffer.count / 8
-            var procedureCodes: [String] = []
+            var procedureCodes = ProcedureColumn(table: codes)
             procedureCodes.reserveCapacity(capacity)
-            var counts: [Counts] = []
+            var counts = CountsColumn()
             counts.reserveCapacity(capacity)
             for _ in 0..<unitCount {
                 guard let unit = r.text(), let n = r.varint(), n <= buffer.count else { return nil }
@@ -62,7 +62,7 @@ enum DaySnapshot {
                     guard let k = r.varint(), k < codes.count, k > previous, let a = r.varint(), let c2 = r.varint(),
                           let c3 = r.varint(), let c4 = r.varint(), let c5 = r.varint(), let c6 = r.varint(),
                           let c7 = r.varint() else { return nil }
-                    procedureCodes.append(codes[k])
+                    procedureCodes.append(place: k)
                     counts.append(Counts(receivedOnline: a, receivedOffline: c2, resolvedOnTime: c3, resolvedLate: c4,
                                          returned: c5, pendingOnTime: c6, pendingOverdue: c7))
                     previous = k
