@@ -7,7 +7,7 @@ extension Warehouse {
     public func recordRawBlobs(_ blobs: [RawBlob], absent: Set<String> = []) throws {
         let checked = try db.prepare("""
             INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) SELECT ?1, ?2, ?3, ?4, 1
-            WHERE NOT EXISTS (SELECT 1 FROM raw_blobs WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1)
+            WHERE NOT EXISTS (SELECT 1 FROM raw_blobs WHERE \(Self.hashIsFirstParameter))
             """)
         let plain = try db.prepare("INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) VALUES (?1, ?2, ?3, ?4, 1)")
         // A pack all of whose bytes were already kept elsewhere is not recorded: the next sweep removes it.
@@ -30,7 +30,7 @@ extension Warehouse {
 
     /// Where the bytes with this hash are kept, if they were received.
     public func rawBlob(sha256: String) throws -> RawBlob? {
-        let s = try db.prepare("SELECT pack, offset, length FROM raw_blobs WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1")
+        let s = try db.prepare("SELECT pack, offset, length FROM raw_blobs WHERE \(Self.hashIsFirstParameter)")
         s.bind(1, sha256)
         var c = s.cursor { s in RawBlob(sha256: sha256, pack: s.string(0), offset: s.int64(1), length: s.int64(2)) }
         return try c.all().first
@@ -67,7 +67,7 @@ extension Warehouse {
         while start < hashes.count {
             let chunk = Array(hashes[start..<min(hashes.count, start + 500)])
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            // Through the tiers' 12-digit index (migrations v11, v12); the whole hash is compared below.
+            // Through the tiers' 12-digit index (`hashIsFirstParameter`); the whole hash is compared below.
             let s = try db.prepare("SELECT DISTINCT sha256 FROM submissions WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) IN (\(marks))")
             for (i, h) in chunk.enumerated() { s.bind(Int32(i + 1), String(h.prefix(12))) }
             var c = s.cursor { $0.string(0) }
@@ -124,10 +124,7 @@ extension Warehouse {
               """
         let s = try db.prepare("""
             SELECT b.sha256, b.pack, b.offset, b.length,
-                   COALESCE((SELECT path FROM submissions s WHERE s.hash_tier = b.hash_tier AND substr(s.sha256, 1, 12) = substr(b.sha256, 1, 12)
-                                                               AND s.sha256 = b.sha256 ORDER BY s.id LIMIT 1),
-                            (SELECT path FROM submissions s WHERE s.hash_tier IN (0, 1) AND substr(s.sha256, 1, 12) = substr(b.sha256, 1, 12)
-                                                               AND s.sha256 = b.sha256 ORDER BY s.id LIMIT 1))
+                   \(Self.sameTierFirst("SELECT path FROM submissions s", "s", as: "b", then: "ORDER BY s.id LIMIT 1"))
             FROM raw_blobs b \(filter) ORDER BY b.pack, b.offset
             """)
         if let pack { s.bind(1, pack) } else if let day { s.bind(1, day.iso) }
@@ -142,7 +139,7 @@ extension Warehouse {
         try db.joiningTransaction {
             let s = try db.prepare("""
                 UPDATE raw_blobs SET pack = ?2, offset = ?3, length = ?4
-                WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1
+                WHERE \(Self.hashIsFirstParameter)
                 """)
             var unlisted: [RawBlob] = []
             for b in blobs {
@@ -165,15 +162,24 @@ extension Warehouse {
 }
 
 extension Warehouse {
-    /// The rowids of the kept copies of the submissions of the date bound to `?` (tier 1 asked first: a night's
-    /// copies are there, and COALESCE asks tier 0, a random page of a year's index, only for the others).
-    /// A copy is recorded in the same transaction, so in the same tier, as the first submission of its bytes.
+    /// The condition "this row's hash is `?1`", in either tier, through the tiers' 12-digit index (migrations v11, v12;
+    /// the `+` keeps SQLite from substituting the constant into the indexed expression).
+    static let hashIsFirstParameter = "hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1"
+
+    /// `select` (aliased `alias`) of the row with the hash of `other`, asked first in `other`'s tier and, only when
+    /// that finds nothing, in both (COALESCE stops at the first): a copy is recorded in the same transaction, so in the
+    /// same tier, as the first submission of its bytes, and a night's rows then never touch tier 0's random pages.
+    static func sameTierFirst(_ select: String, _ alias: String, as other: String, then tail: String = "") -> String {
+        let sameHash = "substr(\(alias).sha256, 1, 12) = substr(\(other).sha256, 1, 12) AND \(alias).sha256 = \(other).sha256"
+        return """
+            COALESCE((\(select) WHERE \(alias).hash_tier = \(other).hash_tier AND \(sameHash) \(tail)),
+                     (\(select) WHERE \(alias).hash_tier IN (0, 1) AND \(sameHash) \(tail)))
+            """
+    }
+
+    /// The rowids of the kept copies of the submissions of the date bound to `?`.
     static let dayBlobRowids = """
-        SELECT COALESCE(
-            (SELECT k.rowid FROM raw_blobs k WHERE k.hash_tier = s.hash_tier AND substr(k.sha256, 1, 12) = substr(s.sha256, 1, 12)
-                                               AND k.sha256 = s.sha256),
-            (SELECT k.rowid FROM raw_blobs k WHERE k.hash_tier IN (0, 1) AND substr(k.sha256, 1, 12) = substr(s.sha256, 1, 12)
-                                               AND k.sha256 = s.sha256))
+        SELECT \(sameTierFirst("SELECT k.rowid FROM raw_blobs k", "k", as: "s"))
         FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
         WHERE d.report_date = ?
         """

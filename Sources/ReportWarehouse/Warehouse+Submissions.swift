@@ -41,7 +41,7 @@ extension Warehouse {
         -> (path: String, status: SubmissionStatus, fileReject: Reject?, reportDates: [Day])?
     {
         let s = try db.prepare("""
-            SELECT id, path, status FROM submissions WHERE hash_tier IN (0, 1) AND substr(sha256, 1, 12) = substr(?1, 1, 12) AND +sha256 = ?1
+            SELECT id, path, status FROM submissions WHERE \(Self.hashIsFirstParameter)
               AND status <> 'duplicate' ORDER BY id LIMIT 1
             """)
         s.bind(1, sha256)
