@@ -2,19 +2,21 @@ import ReportChecks
 import ReportModel
 import XCTest
 
-/// The checks' history keeps counts in 32-bit words; a count the contract allows beyond them (up to 12 digits) is
+/// The checks' history keeps counts in 16-bit words; a count the contract allows beyond them (up to 12 digits) is
 /// kept exact beside, and a day's procedure codes come back as they went in.
 final class CountsColumnTests: XCTestCase {
-    func testCountsBeyondThirtyTwoBitsAreKeptExact() {
+    func testCountsBeyondSixteenBitsAreKeptExact() {
         let small = Counts(receivedOnline: 1, receivedOffline: 2, resolvedOnTime: 3, resolvedLate: 4, returned: 5,
-                           pendingOnTime: 6, pendingOverdue: Int(UInt32.max) - 1)
+                           pendingOnTime: 6, pendingOverdue: Int(UInt16.max) - 1)
         let wide = Counts(receivedOnline: 999_999_999_999, pendingOverdue: Int(UInt32.max))
+        let justPast = Counts(returned: Int(UInt16.max))
         var column = CountsColumn()
         column.append(small)
         column.append(wide)
         column.append(.zero)
-        XCTAssertEqual(Array(column), [small, wide, .zero])
-        XCTAssertEqual(column, CountsColumn([small, wide, .zero]))
+        column.append(justPast)
+        XCTAssertEqual(Array(column), [small, wide, .zero, justPast])
+        XCTAssertEqual(column, CountsColumn([small, wide, .zero, justPast]))
         XCTAssertNotEqual(column, CountsColumn([small, .zero, wide]))
     }
 

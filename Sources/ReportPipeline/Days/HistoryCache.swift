@@ -42,11 +42,15 @@ struct HistoryCache {
     /// Days from their snapshots (decoded on both cores), or from their rows when a day has none.
     /// `parallel: false` when another thread (discovery, ingest) already has the other core.
     static func load(_ wanted: [Day], warehouse: Warehouse, parallel: Bool = true) throws -> [DayReports] {
-        var blobs: [[UInt8]?] = []
-        for d in wanted { blobs.append(try warehouse.snapshot(on: d)) }
-        let input = blobs
-        let decoded = try Parallel.map(count: wanted.count, workers: parallel ? 2 : 1) { i in
-            input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) }
+        let decoded: [DayReports?]
+        if parallel {
+            var blobs: [[UInt8]?] = []
+            for d in wanted { blobs.append(try warehouse.snapshot(on: d)) }
+            let input = blobs
+            decoded = try Parallel.map(count: wanted.count) { i in input[i].flatMap { DaySnapshot.decode($0, day: wanted[i]) } }
+        } else {
+            // One day's bytes at a time: a national window's 28 snapshots are 12 MB, held for nothing while decoding.
+            decoded = try wanted.map { d in try warehouse.snapshot(on: d).flatMap { DaySnapshot.decode($0, day: d) } }
         }
         return try zip(wanted, decoded).map { d, r in
             try r ?? DayReports(day: d, winners: try warehouse.winningCounts(on: d))

@@ -80,6 +80,10 @@ extension NightlyRun {
     /// again; returns the dates whose files or figures changed, with those a killed run left unpublished.
     func ingestAll(_ run: inout RunContext, reads: BackgroundReads, reingest: (Day, Day)?) throws -> Ingestion.Result {
         let found = try discover(&run, scan: try reads.inboxScan.wait())
+        // A night touches a few thousand pages; with the 64 MiB of the open, a year's warehouse filled the cache
+        // with pages read once (a night after a year: +16 MB). A large load or re-ingest keeps it: its index
+        // inserts come back to the same pages.
+        if found.count < NightlyRun.largeLoadFiles && reingest == nil { try run.warehouse.setPageCache(mib: 16) }
         let log = run.log
         var changes = try log.stage(.ingest) { () throws -> (Ingestion.Result, [String: Int]) in
             let c = try ingest(found, into: run.warehouse, summary: &run.summary, settle: run.inbox?.scan.fullScan != nil)

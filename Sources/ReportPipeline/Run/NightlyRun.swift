@@ -33,6 +33,8 @@ public final class NightlyRun {
     static let batchSize = 1000
     /// Files committed together (a night's ~3,300 files in one transaction; a backfill every ~8,000 files).
     static let batchesPerTransaction = 8
+    /// From this many new files a run keeps the warehouse's full page cache (three national nights).
+    static let largeLoadFiles = 10_000
     /// Hashes tier 1 may hold before the ingest settles them (migration v12): ~30 national nights, ~2 MB of each index.
     static let unsettledHashBound = 100_000
 
