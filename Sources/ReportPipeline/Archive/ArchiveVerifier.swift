@@ -115,7 +115,7 @@ public enum ArchiveVerifier {
 
     /// Every kept raw copy the warehouse lists (only `date`'s when given) exists and has its SHA-256.
     static func verifyKeptCopies(of warehouse: Warehouse, root: URL, date: Day?, language: Language) throws {
-        let bad = RawCopies.damaged(try warehouse.keptCopies(on: date), store: RawStore(root: root.appendingPathComponent("raw")))
+        let bad = try RawCopies.damaged(try warehouse.keptCopies(on: date), store: RawStore(root: root.appendingPathComponent("raw")))
         guard !bad.isEmpty else { return }
         let names = bad.prefix(5).map { "\($0.path) (\($0.blob.pack))" }.joined(separator: ", ") + (bad.count > 5 ? ", …" : "")
         // A pack still there holds changed bytes: a run only notices a pack gone (or a copy of a date it archives

@@ -57,17 +57,16 @@ public enum Discovery {
         }
         var found = Found()
         found.knownCount = knownFiles.count
-        let rootBytes = Array(root.utf8)
         for folder in listed {
             found.folders.append(SeenFolder(path: folder.name.rel, stamp: .init(fsPath: folder.name.bytes, mtimeNanos: folder.mtimeNanos),
                                             walked: folder.walked, unreadable: folder.unreadable))
             let knownHere = knownFiles.files(in: folder.name.rel) ?? [:]
             found.inProgress += folder.inProgress.map { path(folder.name.rel, $0) }
+            let folderIsUTF8 = folder.name.bytes.elementsEqual(folder.name.rel.utf8)
             // Most files are known and unchanged: skipped before anything is built for them.
             for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
-                let relPath = path(folder.name.rel, f.name)
-                let fsPath = rootBytes + [UInt8(ascii: "/")] + folder.name.joined(f.bytes)
-                found.files.append(DiscoveredFile(path: relPath, fileSystemPath: fsPath.map { CChar(bitPattern: $0) } + [0], size: f.size,
+                let raw = folderIsUTF8 && f.bytes == nil ? nil : folder.name.joined(f.bytes ?? Array(f.name.utf8))
+                found.files.append(DiscoveredFile(path: path(folder.name.rel, f.name), root: root, rawPath: raw, size: f.size,
                                                   mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: f.mtimeSeconds)))
             }
         }
@@ -92,7 +91,8 @@ public enum Discovery {
         var mtimeNanos: Int64
         var walked = true
         var unreadable = false
-        var files: [(name: String, bytes: [UInt8], size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
+        /// `bytes`: the name as the file system has it, when it is not `name`'s UTF-8 (else nil).
+        var files: [(name: String, bytes: [UInt8]?, size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
         var inProgress: [String] = []
     }
 
@@ -131,21 +131,24 @@ public enum Discovery {
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             let name = displayName(bytes)
-            let sub = FolderName(rel: path(rel.rel, name), bytes: rel.joined(bytes))
             let type = entry.pointee.d_type
             // Links (DT_LNK) are skipped: they could lead out of the inbox.
             // Every regular file is a submission: one of another type is rejected `unsupported_format`.
             guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) else { continue }
             var st = stat()
             guard fstatat(dfd, bytes.map { CChar(bitPattern: $0) } + [0], &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if st.st_mode & S_IFMT == S_IFDIR { subfolders.append((sub, mtimeNanos(st))); continue }
+            if st.st_mode & S_IFMT == S_IFDIR {
+                subfolders.append((FolderName(rel: path(rel.rel, name), bytes: rel.joined(bytes)), mtimeNanos(st)))
+                continue
+            }
             guard st.st_mode & S_IFMT == S_IFREG else { continue }
             let lower = name.lowercased()
             if inProgressEndings.contains(where: { lower.hasSuffix($0) }) {
                 folder.inProgress.append(name)
                 continue
             }
-            folder.files.append((name, bytes, Int64(st.st_size), mtimeNanos(st), Int64(st.st_mtim.tv_sec)))
+            folder.files.append((name, bytes.elementsEqual(name.utf8) ? nil : bytes, Int64(st.st_size), mtimeNanos(st),
+                                 Int64(st.st_mtim.tv_sec)))
         }
         return folder
     }

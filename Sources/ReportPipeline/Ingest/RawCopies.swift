@@ -29,14 +29,15 @@ enum RawCopies {
     }
 
     /// Copies that cannot be read or whose bytes no longer have their SHA-256 (each read and hashed).
-    static func damaged(_ copies: [(blob: RawBlob, path: String)], store: RawStore) -> [Lost] {
-        let reader = RawStore.Reader(store: store)
-        return copies.compactMap { blob, path in
+    /// On both cores, each with its own open packs.
+    static func damaged(_ copies: [(blob: RawBlob, path: String)], store: RawStore) throws -> [Lost] {
+        try Parallel.map(count: copies.count, context: { RawStore.Reader(store: store) }) { reader, i -> Lost? in
+            let (blob, path) = copies[i]
             guard let bytes = try? reader.bytes(blob), SHA256Hex.hex(of: bytes) == blob.sha256 else {
                 return Lost(blob: blob, path: path)
             }
             return nil
-        }
+        }.compactMap { $0 }
     }
 
     /// Keeps again, in a new pack, the lost copies whose bytes are still in the inbox at their path;

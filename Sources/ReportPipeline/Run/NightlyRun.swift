@@ -208,11 +208,15 @@ public final class NightlyRun {
         for pack in try warehouse.referencedPacks().subtracting(onDisk).sorted() {
             candidates += try warehouse.keptCopies(inPack: pack)
         }
-        var byDay: [Day: [(blob: RawBlob, path: String)]] = [:]
-        for day in days { byDay[day] = try warehouse.keptCopies(on: day) }
         var unique: [String: RawCopies.Lost] = [:]
         for l in RawCopies.missing(candidates, store: rawStore) { unique[l.blob.sha256] = l }
-        for l in RawCopies.damaged(days.flatMap { byDay[$0]! }, store: rawStore) { unique[l.blob.sha256] = l }
+        // Day by day, keeping only the hashes found lost: a year's backfill has 835,000 copies (~210 MB at once).
+        var lostOn: [Day: Set<String>] = [:]
+        for day in days {
+            let lost = try RawCopies.damaged(try warehouse.keptCopies(on: day), store: rawStore)
+            for l in lost { unique[l.blob.sha256] = l }
+            if !lost.isEmpty { lostOn[day] = Set(lost.map(\.blob.sha256)) }
+        }
         guard !unique.isEmpty else { return [] }
         let name = try planPacks(count: 1, runId: summary.runId, warehouse: warehouse, kind: "recovered")[0]
         let notFound = try RawCopies.recover(unique.values.sorted { $0.path < $1.path }, inbox: config.inbox, store: rawStore,
@@ -220,7 +224,7 @@ public final class NightlyRun {
         summary.recoveredCopies = unique.count - notFound.count
         summary.lostCopies = notFound.map(\.path)
         let gone = Set(notFound.map(\.blob.sha256))
-        return Set(byDay.filter { $0.value.contains { gone.contains($0.blob.sha256) } }.keys)
+        return Set(lostOn.filter { !$0.value.isDisjoint(with: gone) }.keys)
     }
 
     /// The names of the run's packs (`runN-K.pack`), none that `raw/` already holds (a pack an older warehouse
