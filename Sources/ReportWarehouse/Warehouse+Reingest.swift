@@ -54,14 +54,14 @@ extension Warehouse {
     /// Removes what submissions `ids` yielded, in the open transaction, before `reinsertContents` writes their new
     /// normalization. Their rows are found through the rows' date index, each date of `oldDates` visited once
     /// (not a scan of every row per file). Returns, per date, the keys (`rowKey`) of the accepted rows removed.
-    public func removeContents(ofSubmissions ids: [Int64], oldDates: Set<Day>) throws -> [Day: Set<Int>] {
+    public func removeContents(ofSubmissions ids: [Int64], oldDates: Set<Day>) throws -> [Day: [Int]] {
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS reingest_ids (id INTEGER PRIMARY KEY); DELETE FROM temp.reingest_ids;")
         let add = try db.prepare("INSERT OR IGNORE INTO temp.reingest_ids (id) VALUES (?)")
         for id in ids {
             add.bind(1, id)
             try add.run()
         }
-        var before: [Day: Set<Int>] = [:]
+        var before: [Day: [Int]] = [:]
         let kept = try db.prepare("""
             SELECT submission_id, line, procedure_code FROM report_rows
             WHERE report_date = ? AND submission_id IN (SELECT id FROM temp.reingest_ids)
@@ -71,7 +71,7 @@ extension Warehouse {
         for day in oldDates.sorted() {
             kept.bind(1, day.iso)
             var c = kept.cursor { s in Self.rowKey(submission: s.int64(0), line: s.int(1), procedure: s.string(2)) }
-            before[day] = Set(try c.all())
+            before[day] = try c.all()
             for d in [dropRows, dropReports] {
                 d.bind(1, day.iso)
                 try d.run()

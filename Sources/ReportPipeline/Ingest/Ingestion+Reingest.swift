@@ -20,38 +20,42 @@ extension Ingestion {
     /// are removed date by date in one pass (not one scan of every row per file), files are parsed on both cores
     /// while the previous chunk loads, and nothing commits per file. `progress(done, total)` as files are read
     /// (from the worker threads, one call at a time, throttled by `ProgressThrottle`), and `(total, total)` at the end.
-    func reingest(_ candidates: [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64,
+    func reingest(_ candidates: consuming [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64,
                   progress: ((Int, Int) -> Void)? = nil) throws -> ReingestReport {
         var items: [KeptFile] = []
-        for c in candidates {
+        for i in candidates.indices {
+            let c = candidates[i]
             // A file over the size limit was never kept: it stays rejected as it was.
             guard let b = try warehouse.rawBlob(sha256: c.submission.sha256) else { continue }
             items.append(KeptFile(id: c.id, submission: c.submission, blob: b))
         }
+        _ = consume candidates
         var report = ReingestReport(files: items.count)
         guard !items.isEmpty else { return report }
         let ticker = progress.map { p in ProgressTicker(total: items.count) { p($0, items.count) } }
-        let chunks = stride(from: 0, to: items.count, by: Self.reingestChunk).map { Array(items[$0..<min($0 + Self.reingestChunk, items.count)]) }
-        var next = Pending { [self, chunk = chunks[0]] in try self.normalize(chunk, ticker) }
+        // Ranges, each copied out only when its turn comes (a year: 835,000 files, not held twice).
+        let chunks = stride(from: 0, to: items.count, by: Self.reingestChunk).map { $0..<min($0 + Self.reingestChunk, items.count) }
+        let all = items
+        func start(_ k: Int) -> Pending<[FileOutcome]> { Pending { [self, chunk = Array(all[chunks[k]])] in try self.normalize(chunk, ticker) } }
+        var next = start(0)
         try warehouse.begin()
         var open = true
         defer { if open { try? warehouse.rollback() } }
         let oldDates = Set(items.flatMap(\.submission.reportDates))
-        let before = try warehouse.removeContents(ofSubmissions: items.map(\.id), oldDates: oldDates)
+        var tally = RowKeyTally(before: try warehouse.removeContents(ofSubmissions: items.map(\.id), oldDates: oldDates))
         report.affected = oldDates
-        var after: [Day: Set<Int>] = [:]
         ticker?.start()
         for k in chunks.indices {
             let outcomes = try next.wait()
-            if k + 1 < chunks.count { next = Pending { [self, chunk = chunks[k + 1]] in try self.normalize(chunk, ticker) } }
+            if k + 1 < chunks.count { next = start(k + 1) }
             var records: [(id: Int64, record: SubmissionRecord)] = []
-            for (file, outcome) in zip(chunks[k], outcomes) {
+            for (file, outcome) in zip(items[chunks[k]], outcomes) {
                 var submission = file.submission
                 var outcome = outcome
                 settle(&submission, &outcome)
                 report.affected.formUnion(submission.reportDates)
                 for r in outcome.rows {
-                    after[r.reportDate, default: []].insert(Warehouse.rowKey(submission: file.id, line: r.line, procedure: r.procedureCode))
+                    tally.accepted(Warehouse.rowKey(submission: file.id, line: r.line, procedure: r.procedureCode), on: r.reportDate)
                 }
                 records.append((file.id, (submission, outcome.rows, outcome.unitReports, outcome.rejects, outcome.notes)))
             }
@@ -62,12 +66,8 @@ extension Ingestion {
         try warehouse.markPending(report.affected, figures: report.affected)
         try warehouse.commit()
         open = false
-        for day in Set(before.keys).union(after.keys) {
-            let b = before[day] ?? [], a = after[day] ?? []
-            let rejected = b.subtracting(a).count, accepted = a.subtracting(b).count
-            if rejected > 0 { report.newlyRejected[day] = rejected }
-            if accepted > 0 { report.newlyAccepted[day] = accepted }
-        }
+        report.newlyRejected = tally.newlyRejected
+        report.newlyAccepted = tally.newlyAccepted
         return report
     }
 

@@ -134,9 +134,9 @@ extension NightlyRun {
     func reingestKept(from: Day, to: Day, _ run: inout RunContext) throws -> Set<Day> {
         let log = run.log
         let report = try log.stage(.reingest) { () throws -> (Ingestion.ReingestReport, [String: Int]) in
-            let subs = try run.warehouse.submissionsToReingest(from: from, through: to)
             let start = Date()
-            let r = try ingestion.reingest(subs, warehouse: run.warehouse, runId: run.summary.runId) { done, total in
+            let r = try ingestion.reingest(try run.warehouse.submissionsToReingest(from: from, through: to),
+                                           warehouse: run.warehouse, runId: run.summary.runId) { done, total in
                 self.progress?(ProgressLine.reingest(done: done, of: total, elapsed: Date().timeIntervalSince(start),
                                                      language: self.config.language))
             }
