@@ -3,6 +3,13 @@ import ReportModel
 extension Warehouse {
     /// The submissions (not duplicates) that belong to a date in `from...through`, with their ids, in id order.
     public func submissionsToReingest(from: Day, through: Day) throws -> [(id: Int64, submission: Submission)] {
+        var all: [(id: Int64, submission: Submission)] = []
+        try eachSubmissionToReingest(from: from, through: through) { all.append(($0, $1)) }
+        return all
+    }
+
+    /// The same, one at a time (a year's re-ingest: 835,000 of them, not held as a list).
+    public func eachSubmissionToReingest(from: Day, through: Day, _ body: (Int64, Submission) throws -> Void) throws {
         let s = try db.prepare("""
             SELECT DISTINCT s.id, s.path, s.sha256, s.size, s.mtime_ns, s.received_at, s.encoding, s.format, s.status
             FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
@@ -15,10 +22,10 @@ extension Warehouse {
                                     receivedAt: Timestamp(seconds: s.int64(5)), encoding: s.string(6), format: s.string(7),
                                     status: try self.status(s.string(8))))
         }
-        return try c.all().map { id, sub in
+        while let (id, sub) = try c.next() {
             var sub = sub
             sub.reportDates = try reportDates(submissionId: id)
-            return (id, sub)
+            try body(id, sub)
         }
     }
 

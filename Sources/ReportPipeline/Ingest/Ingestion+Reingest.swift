@@ -15,21 +15,24 @@ extension Ingestion {
     /// Kept files normalized per chunk: the next chunk is read on the worker threads while this one loads.
     static let reingestChunk = 200
 
-    /// Normalizes kept files again with the current registries (`backfill --reingest`) and replaces what they
-    /// yielded, in one transaction that also marks the dates pending. As fast as a first ingest: the old contents
+    /// Normalizes the kept files of `from...through` again with the current registries (`backfill --reingest`) and
+    /// replaces what they yielded, in one transaction that also marks the dates pending. As fast as a first ingest: the old contents
     /// are removed date by date in one pass (not one scan of every row per file), files are parsed on both cores
     /// while the previous chunk loads, and nothing commits per file. `progress(done, total)` as files are read
     /// (from the worker threads, one call at a time, throttled by `ProgressThrottle`), and `(total, total)` at the end.
-    func reingest(_ candidates: consuming [(id: Int64, submission: Submission)], warehouse: Warehouse, runId: Int64,
+    func reingest(from: Day, through: Day, warehouse: Warehouse, runId: Int64,
                   progress: ((Int, Int) -> Void)? = nil) throws -> ReingestReport {
         var items: [KeptFile] = []
-        for i in candidates.indices {
-            let c = candidates[i]
+        var oldDates = Set<Day>()
+        try warehouse.eachSubmissionToReingest(from: from, through: through) { id, submission in
             // A file over the size limit was never kept: it stays rejected as it was.
-            guard let b = try warehouse.rawBlob(sha256: c.submission.sha256) else { continue }
-            items.append(KeptFile(id: c.id, submission: c.submission, blob: b))
+            guard let b = try warehouse.rawBlob(sha256: submission.sha256) else { return }
+            oldDates.formUnion(submission.reportDates)
+            // Held without its dates (a year: 835,000 arrays); `settle` gives it the new ones.
+            var s = submission
+            s.reportDates = []
+            items.append(KeptFile(id: id, submission: s, blob: b))
         }
-        _ = consume candidates
         var report = ReingestReport(files: items.count)
         guard !items.isEmpty else { return report }
         let ticker = progress.map { p in ProgressTicker(total: items.count) { p($0, items.count) } }
@@ -41,7 +44,6 @@ extension Ingestion {
         try warehouse.begin()
         var open = true
         defer { if open { try? warehouse.rollback() } }
-        let oldDates = Set(items.flatMap(\.submission.reportDates))
         var tally = RowKeyTally(before: try warehouse.removeContents(ofSubmissions: items.map(\.id), oldDates: oldDates))
         report.affected = oldDates
         ticker?.start()

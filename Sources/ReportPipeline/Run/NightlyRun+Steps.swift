@@ -135,8 +135,7 @@ extension NightlyRun {
         let log = run.log
         let report = try log.stage(.reingest) { () throws -> (Ingestion.ReingestReport, [String: Int]) in
             let start = Date()
-            let r = try ingestion.reingest(try run.warehouse.submissionsToReingest(from: from, through: to),
-                                           warehouse: run.warehouse, runId: run.summary.runId) { done, total in
+            let r = try ingestion.reingest(from: from, through: to, warehouse: run.warehouse, runId: run.summary.runId) { done, total in
                 self.progress?(ProgressLine.reingest(done: done, of: total, elapsed: Date().timeIntervalSince(start),
                                                      language: self.config.language))
             }
