@@ -16,10 +16,11 @@ extension Ingestion {
     static let reingestChunk = 200
 
     /// Normalizes the kept files of `from...through` again with the current registries (`backfill --reingest`) and
-    /// replaces what they yielded, in one transaction that also marks the dates pending. As fast as a first ingest: the old contents
-    /// are removed date by date in one pass (not one scan of every row per file), files are parsed on both cores
-    /// while the previous chunk loads, and nothing commits per file. `progress(done, total)` as files are read
-    /// (from the worker threads, one call at a time, throttled by `ProgressThrottle`), and `(total, total)` at the end.
+    /// replaces what they yielded, in one transaction that also marks the dates pending. As fast as a first ingest:
+    /// the old contents are removed date by date in one pass (not one scan of every row per file), files are parsed
+    /// on both cores while the previous chunk loads, and nothing commits per file. `progress(done, total)` as files
+    /// are read (from the worker threads, one call at a time, throttled by `ProgressThrottle`), and `(total, total)`
+    /// at the end.
     func reingest(from: Day, through: Day, warehouse: Warehouse, runId: Int64,
                   progress: ((Int, Int) -> Void)? = nil) throws -> ReingestReport {
         var items: [KeptFile] = []
