@@ -29,7 +29,7 @@ final class XLSXPackage {
                 vi: "tệp mang đuôi .xlsx nhưng là văn bản (có vẻ là tệp CSV bị đổi tên), không phải sổ tính; nếu đó là CSV UTF-8, hãy đổi đuôi tệp thành .csv, nếu không hãy mở trong Excel rồi lưu lại dưới dạng .xlsx",
                 en: "the file is named .xlsx but is text (it looks like a renamed CSV), not a workbook; if it is CSV UTF-8, rename it to .csv, else open it in Excel and save it as .xlsx"))
         }
-        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             throw XLSXFailure(.badXLSX, language.pick(
                 vi: "tệp không mở được như một sổ tính Excel (.xlsx): không phải tệp zip hoặc đã bị hỏng; hãy mở lại trong Excel và lưu dưới dạng .xlsx hoặc CSV UTF-8",
                 en: "the file does not open as an Excel workbook (.xlsx): it is no zip file or it is damaged; open it in Excel again and save it as .xlsx or CSV UTF-8"))
