@@ -34,7 +34,8 @@ final class EnvironmentErrorTests: XCTestCase {
         let out = small + "/out", reference = dir.path("reference")
         let backfill = ["backfill", "--from", "2026-11-23", "--to", "2026-11-27", "--inbox", inbox]
         for o in [out, reference] { try runNightly(date: "2026-11-27", inbox: inbox, out: o) }
-        XCTAssertEqual((try? FileManager.default.attributesOfItem(atPath: out + "/warehouse.sqlite-wal")[.size] as? Int) ?? 0, 0, "the night folded its WAL in: the disk had room")
+        let wal = (try? FileManager.default.attributesOfItem(atPath: out + "/warehouse.sqlite-wal")[.size] as? Int) ?? 0
+        XCTAssertEqual(wal, 0, "the night folded its WAL in: the disk had room")
         let before = try snapshotCSVs(out)
 
         // Fill the disk to the last block.

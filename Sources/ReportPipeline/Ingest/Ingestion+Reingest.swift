@@ -43,8 +43,7 @@ extension Ingestion {
         let ticker = progress.map { p in ProgressTicker(total: items.count) { p($0, items.count) } }
         // Ranges, each copied out only when its turn comes (a year: 835,000 files, not held twice).
         let chunks = stride(from: 0, to: items.count, by: Self.reingestChunk).map { $0..<min($0 + Self.reingestChunk, items.count) }
-        let all = items
-        func start(_ k: Int) -> Pending<[FileOutcome]> { Pending { [self, chunk = Array(all[chunks[k]])] in try self.normalize(chunk, ticker) } }
+        func start(_ k: Int) -> Pending<[FileOutcome]> { Pending { [self, chunk = Array(items[chunks[k]])] in try self.normalize(chunk, ticker) } }
         var next = start(0)
         try warehouse.begin()
         var open = true
@@ -78,7 +77,7 @@ extension Ingestion {
         return report
     }
 
-    /// A kept file to normalize again: its submission and where its bytes are.
+    /// A kept file to normalize again: its submission without hash and dates, and where its bytes are (by place only).
     struct KeptFile: Sendable {
         var id: Int64
         var submission: Submission

@@ -33,7 +33,7 @@ struct RowKeyTally {
     }
 
     /// Per date with any, how many rows are accepted now and were not before.
-    var newlyAccepted: [Day: Int] { new.filter { !$0.value.isEmpty }.mapValues(\.count) }
+    var newlyAccepted: [Day: Int] { new.mapValues(\.count) }
 
     /// Per date with any, how many rows were accepted before and are not now.
     var newlyRejected: [Day: Int] {
