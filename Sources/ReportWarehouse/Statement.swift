@@ -32,13 +32,18 @@ public final class Statement {
 
     /// Binds text (copied: SQLITE_TRANSIENT) to parameter `index` (1-based).
     public func bind(_ index: Int32, _ value: String) {
-        var v = value
-        v.withUTF8 { buf in
-            // A non-nil pointer even for "", so that "" stays text and not NULL.
-            let base = buf.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(("" as StaticString).utf8Start)
-            check(sqlite3_bind_text(stmt, index, base.assumingMemoryBound(to: CChar.self), Int32(buf.count),
-                                    csqlite_transient()), index)
+        // The string's own bytes when it has them contiguous (native and small strings: no copy of the value).
+        if value.utf8.withContiguousStorageIfAvailable({ bindText(index, $0) }) == nil {
+            var v = value
+            v.withUTF8 { bindText(index, $0) }
         }
+    }
+
+    private func bindText(_ index: Int32, _ buf: UnsafeBufferPointer<UInt8>) {
+        // A non-nil pointer even for "", so that "" stays text and not NULL.
+        let base = buf.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+        check(sqlite3_bind_text(stmt, index, base.assumingMemoryBound(to: CChar.self), Int32(buf.count),
+                                csqlite_transient()), index)
     }
 
     /// Binds text, or NULL when nil, to parameter `index` (1-based).

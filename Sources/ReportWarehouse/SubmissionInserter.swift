@@ -53,10 +53,17 @@ struct SubmissionInserter {
     /// Inserts what a submission yielded (dates, rows, unit reports, rejects, notes) under its id.
     mutating func insertContents(of id: Int64, _ item: SubmissionRecord, runId: Int64) throws {
         let sub = item.submission
-        var dates = Set(sub.reportDates)
-        for r in item.rows { dates.insert(r.reportDate) }
-        for u in item.unitReports { dates.insert(u.reportDate) }
-        for d in dates.sorted() {
+        // A file's rows are usually all of one date: each compared with the last first, no hashing per row.
+        var dates = sub.reportDates
+        var last: Day?
+        func seen(_ d: Day) {
+            guard d != last else { return }
+            last = d
+            if !dates.contains(d) { dates.append(d) }
+        }
+        for r in item.rows { seen(r.reportDate) }
+        for u in item.unitReports { seen(u.reportDate) }
+        for d in Set(dates).sorted() {
             date.bind(1, id)
             date.bind(2, days.iso(d))
             try date.run()

@@ -38,3 +38,28 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual(runs.max().map { $0 >= 100 }, true)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+
+final class ParallelYieldingTests: XCTestCase {
+    func testYieldingWorkersKeepOrderAndFailures() {
+        XCTAssertEqual(try Parallel.map(count: 500, yielding: true) { $0 * 3 }, (0..<500).map { $0 * 3 })
+        XCTAssertEqual(try Parallel.map(count: 0, yielding: true) { $0 }, [])
+        XCTAssertThrowsError(try Parallel.map(count: 50, yielding: true) { i -> Int in
+            if i == 40 || i == 20 { throw CocoaError(.fileNoSuchFile, userInfo: ["i": i]) }
+            return i
+        }) { XCTAssertEqual(($0 as? CocoaError)?.userInfo["i"] as? Int, 20) }
+    }
+
+    /// The workers run lowered (a loader beside them keeps its core); the calling thread keeps its own priority.
+    func testYieldingWorkersRunLoweredAndTheCallerIsUnchanged() throws {
+        let before = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let seen = try Parallel.map(count: 8, yielding: true) { _ in getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        XCTAssertEqual(Set(seen), [min(19, before + 10)])
+        XCTAssertEqual(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0), before)
+        XCTAssertEqual(Set(try Parallel.map(count: 8) { _ in getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }), [before],
+                       "the pooled workers are not lowered")
+    }
+}
+#endif

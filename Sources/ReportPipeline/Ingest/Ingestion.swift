@@ -14,7 +14,7 @@ struct Ingestion: Sendable {
     /// Reads and normalizes files on both cores (the order of results is the order of `files`), and keeps
     /// their bytes in the pack `packName` — all off the loading thread.
     func read(_ files: [DiscoveredFile], packName: String) throws -> ReadBatch {
-        let all = try Parallel.map(count: files.count) { i in readFile(files[i]) }
+        let all = try Parallel.map(count: files.count, yielding: true) { i in readFile(files[i]) }
         let unread = zip(files, all).filter { $0.1 == nil }.map(\.0.path)
         var read = all.compactMap { $0 }
         // Normalize only the first file with given bytes; later copies are duplicates.
@@ -22,7 +22,7 @@ struct Ingestion: Sendable {
         for (i, f) in read.enumerated() where firstIndexBuilder[f.sha256] == nil { firstIndexBuilder[f.sha256] = i }
         let firstIndex = firstIndexBuilder
         let readFiles = read
-        let outcomes = try Parallel.map(count: readFiles.count) { i -> FileOutcome? in
+        let outcomes = try Parallel.map(count: readFiles.count, yielding: true) { i -> FileOutcome? in
             let f = readFiles[i]
             if !f.kept { return f.outcome }
             return firstIndex[f.sha256] == i ? ingester.ingest(f.bytes, file: f.file.path, receivedAt: f.file.receivedAt) : nil
