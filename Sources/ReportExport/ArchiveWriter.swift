@@ -26,7 +26,10 @@ public enum ArchiveWriter {
         var tar: [UInt8] = []
         tar.reserveCapacity(members.reduce(0) { $0 + $1.bytes.count + 1024 } + 8192)
         var writer = TarWriter { tar.append(contentsOf: $0) }
-        for member in [checksums, manifest] + members {
+        for member in [checksums, manifest] {
+            try writer.append(name: member.name, data: member.bytes, mtime: member.mtime)
+        }
+        for member in members {
             try writer.append(name: member.name, data: member.bytes, mtime: member.mtime)
         }
         try writer.finish()

@@ -2,13 +2,14 @@ import ReportModel
 
 /// Streams a POSIX ustar archive (pax headers for long or UTF-8 names) into a byte sink.
 public struct TarWriter {
-    private let sink: ([UInt8]) throws -> Void
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
     private var paxCount = 0
     /// Whether `finish()` has written the end-of-archive blocks.
     public private(set) var isFinished = false
 
     /// Starts an archive whose bytes are handed, in order, to `sink`.
-    public init(sink: @escaping ([UInt8]) throws -> Void) {
+    /// (The bytes are lent for the call only: a member's data is not copied on its way to the sink.)
+    public init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.sink = sink
     }
 
@@ -37,23 +38,35 @@ public struct TarWriter {
         if !pax.isEmpty {
             paxCount += 1
             let paxName = Array("PaxHeaders/\(paxCount)".utf8)
-            try sink(TarHeader(name: paxName, size: Int64(pax.count), mtime: max(0, mtime), typeflag: UInt8(ascii: "x")).block)
+            try write(TarHeader(name: paxName, size: Int64(pax.count), mtime: max(0, mtime), typeflag: UInt8(ascii: "x")).block)
             try writePadded(pax)
         }
-        try sink(TarHeader(name: fields.name, prefix: fields.prefix, size: size, mtime: mtime, typeflag: UInt8(ascii: "0")).block)
+        try write(TarHeader(name: fields.name, prefix: fields.prefix, size: size, mtime: mtime, typeflag: UInt8(ascii: "0")).block)
         try writePadded(data)
     }
 
     /// Writes the two zero blocks that end the archive.
     public mutating func finish() throws {
         guard !isFinished else { return }
-        try sink([UInt8](repeating: 0, count: 2 * TarHeader.blockSize))
+        try zeros(TarHeader.blockSize)
+        try zeros(TarHeader.blockSize)
         isFinished = true
     }
 
     private func writePadded(_ bytes: [UInt8]) throws {
-        try sink(bytes)
+        try write(bytes)
         let remainder = bytes.count % TarHeader.blockSize
-        if remainder != 0 { try sink([UInt8](repeating: 0, count: TarHeader.blockSize - remainder)) }
+        if remainder != 0 { try zeros(TarHeader.blockSize - remainder) }
     }
+
+    private func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try sink($0) }
+    }
+
+    /// `n` (at most a block) zero bytes.
+    private func zeros(_ n: Int) throws {
+        try TarWriter.zeroBlock.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0.prefix(n))) }
+    }
+
+    private static let zeroBlock = [UInt8](repeating: 0, count: TarHeader.blockSize)
 }

@@ -142,37 +142,62 @@ public struct CSVReader: SubmissionReader {
     /// The delimiter of a file: that of the line, among the first non-empty ones a header may be on, with the
     /// most of one delimiter (a title row above the header may hold none, or a stray `;`).
     static func delimiter(ofFirstLines bytes: [UInt8]) -> UInt8 {
-        var best: (delimiter: UInt8, count: Int) = (0x2C, -1)
-        var start = 0, seen = 0
-        while start < bytes.count, seen < TableRows.headerSearch {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            let line = bytes[start..<end]
-            if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+        // One pass per line (its end, whether it is blank, and both tallies): the sniff read a small file's first
+        // ten lines four times over, ~2 % of a backfill's parsing.
+        bytes.withUnsafeBufferPointer { b in
+            var best: (delimiter: UInt8, count: Int) = (0x2C, -1)
+            var i = 0, seen = 0
+            while i < b.count, seen < TableRows.headerSearch {
+                var outside = DelimiterTally(), all = DelimiterTally()
+                var quoted = false, blank = true
+                while i < b.count {
+                    let c = b[i]
+                    if c == 0x0A || c == 0x0D { break }
+                    if c != 0x20 && c != 0x09 { blank = false }
+                    if c == 0x22 { quoted.toggle() }
+                    all.count(c)
+                    if !quoted { outside.count(c) }
+                    i += 1
+                }
+                i += 1
+                guard !blank else { continue }
                 seen += 1
-                let d = delimiter(of: line)
-                let n = line.reduce(0) { $0 + ($1 == d ? 1 : 0) }
+                let d = outside.mostFrequent
+                let n = all.count(of: d)
                 if n > best.count { best = (d, n) }
             }
-            start = end + 1
+            return best.delimiter
         }
-        return best.delimiter
     }
 
     /// The delimiter of a header line: the most frequent of `,` `;` and tab outside quotes.
     static func delimiter(of line: ArraySlice<UInt8>) -> UInt8 {
-        var comma = 0, semicolon = 0, tab = 0
+        var outside = DelimiterTally()
         var quoted = false
         for c in line {
-            switch c {
-            case 0x22: quoted.toggle()
-            case 0x2C where !quoted: comma += 1
-            case 0x3B where !quoted: semicolon += 1
-            case 0x09 where !quoted: tab += 1
-            default: break
-            }
+            if c == 0x22 { quoted.toggle() } else if !quoted { outside.count(c) }
         }
-        // Ties go to the comma, then the semicolon (the order the contract lists them).
+        return outside.mostFrequent
+    }
+}
+
+/// How often a line holds each delimiter the contract allows.
+struct DelimiterTally {
+    private(set) var comma = 0, semicolon = 0, tab = 0
+
+    mutating func count(_ c: UInt8) {
+        switch c {
+        case 0x2C: comma += 1
+        case 0x3B: semicolon += 1
+        case 0x09: tab += 1
+        default: break
+        }
+    }
+
+    func count(of d: UInt8) -> Int { d == 0x2C ? comma : d == 0x3B ? semicolon : tab }
+
+    /// The most frequent; ties go to the comma, then the semicolon (the order the contract lists them).
+    var mostFrequent: UInt8 {
         if comma >= semicolon && comma >= tab { return 0x2C }
         return semicolon >= tab ? 0x3B : 0x09
     }

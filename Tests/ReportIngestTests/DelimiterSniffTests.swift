@@ -78,3 +78,35 @@ final class HeaderMapTests: XCTestCase {
         XCTAssertEqual(Array(HeaderMap(headers: ["report_date", nfd]).unknown[0].utf8), Array(nfd.utf8))
     }
 }
+
+/// The one-pass sniff of a file's first lines against the plain reading of its rule (each line on its own).
+final class FirstLinesSniffTests: XCTestCase {
+    /// The rule as written: among the first ten non-blank lines, the one with the most of its own delimiter.
+    static func reference(_ bytes: [UInt8]) -> UInt8 {
+        var best: (delimiter: UInt8, count: Int) = (0x2C, -1)
+        var seen = 0
+        for line in bytes.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x0A || $0 == 0x0D }) where seen < 10 {
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            seen += 1
+            let d = CSVReader.delimiter(of: line)
+            let n = line.filter { $0 == d }.count
+            if n > best.count { best = (d, n) }
+        }
+        return best.delimiter
+    }
+
+    func testAgreesWithTheRuleOnRandomFiles() {
+        var rng = SplitMix64(seed: 20261202)
+        let alphabet: [UInt8] = Array("a,;\t\" \n\r".utf8)
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...80, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            XCTAssertEqual(CSVReader.delimiter(ofFirstLines: bytes), Self.reference(bytes), String(decoding: bytes, as: UTF8.self).debugDescription)
+        }
+    }
+
+    func testATitleRowWithAStraySemicolonDoesNotDecide() {
+        XCTAssertEqual(CSVReader.delimiter(ofFirstLines: Array("Báo cáo; ngày 27/11\n\na,b,c,d\n1,2,3,4\n".utf8)), UInt8(ascii: ","))
+        XCTAssertEqual(CSVReader.delimiter(ofFirstLines: Array(" \t \r\nx;y;z\r\n".utf8)), UInt8(ascii: ";"))
+        XCTAssertEqual(CSVReader.delimiter(ofFirstLines: []), UInt8(ascii: ","))
+    }
+}

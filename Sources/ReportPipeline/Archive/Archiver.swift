@@ -64,6 +64,8 @@ struct Archiver: Sendable {
 
     /// A JSON string literal (the manifest is written by hand: thousands of members, JSONSerialization is slow).
     private func jsonString(_ s: String) -> String {
+        // Most paths and names need no escape: quoted as they are.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
