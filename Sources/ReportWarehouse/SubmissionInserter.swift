@@ -6,11 +6,14 @@ struct SubmissionInserter {
     let db: SQLiteConnection
     var days = DayTextCache()
 
-    init(_ db: SQLiteConnection) throws {
+    let hashTier: HashTier
+
+    init(_ db: SQLiteConnection, hashTier: HashTier = .recent) throws {
         self.db = db
+        self.hashTier = hashTier
         submission = try db.prepare("""
             INSERT INTO submissions (path, sha256, size, mtime_ns, received_at, encoding, format, status, duplicate_of, run_id, hash_tier)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         date = try db.prepare("INSERT OR IGNORE INTO submission_dates (submission_id, report_date) VALUES (?, ?)")
         row = try db.prepare("""
@@ -44,6 +47,7 @@ struct SubmissionInserter {
         s.bind(8, sub.status.rawValue)
         s.bind(9, sub.duplicateOf)
         s.bind(10, runId)
+        s.bind(11, hashTier.rawValue)
         try s.run()
         let id = db.lastInsertRowID
         try insertContents(of: id, item, runId: runId)

@@ -6,10 +6,10 @@ extension Warehouse {
     /// in the same transaction): inserted without looking them up, the common case of a night.
     public func recordRawBlobs(_ blobs: [RawBlob], absent: Set<String> = []) throws {
         let checked = try db.prepare("""
-            INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) SELECT ?1, ?2, ?3, ?4, 1
+            INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) SELECT ?1, ?2, ?3, ?4, ?5
             WHERE NOT EXISTS (SELECT 1 FROM raw_blobs WHERE \(Self.hashIsFirstParameter))
             """)
-        let plain = try db.prepare("INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) VALUES (?1, ?2, ?3, ?4, 1)")
+        let plain = try db.prepare("INSERT INTO raw_blobs(sha256, pack, offset, length, hash_tier) VALUES (?1, ?2, ?3, ?4, ?5)")
         // A pack all of whose bytes were already kept elsewhere is not recorded: the next sweep removes it.
         var used = Set<String>()
         for b in blobs {
@@ -18,6 +18,7 @@ extension Warehouse {
             s.bind(2, b.pack)
             s.bind(3, b.offset)
             s.bind(4, b.length)
+            s.bind(5, newHashTier.rawValue)
             try s.run()
             if db.changes > 0 { used.insert(b.pack) }
         }

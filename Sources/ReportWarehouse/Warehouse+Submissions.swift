@@ -20,7 +20,7 @@ extension Warehouse {
     @discardableResult
     public func recordBatch(_ items: [SubmissionRecord], runId: Int64) throws -> [Int64] {
         try db.joiningTransaction {
-            var inserter = try SubmissionInserter(db)
+            var inserter = try SubmissionInserter(db, hashTier: newHashTier)
             return try items.map { try inserter.insert($0, runId: runId) }
         }
     }

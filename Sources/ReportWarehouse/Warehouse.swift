@@ -8,6 +8,8 @@ import ReportModel
 public final class Warehouse {
     /// The underlying connection (for queries this type does not offer).
     public let db: SQLiteConnection
+    /// Where submissions and kept copies recorded from now on put their hashes (`.recent` unless a large load says).
+    public var newHashTier = HashTier.recent
 
     /// The database file's path.
     public var path: String { db.path }

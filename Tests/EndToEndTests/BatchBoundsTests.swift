@@ -1,3 +1,4 @@
+import ReportWarehouse
 import XCTest
 @testable import ReportPipeline
 
@@ -23,5 +24,11 @@ final class BatchBoundsTests: XCTestCase {
     func testNoFilesGiveNoBatches() {
         // An empty batch would still be read and loaded in its own transaction.
         XCTAssertEqual(NightlyRun.batchBounds(count: 0), [])
+    }
+    func testALargeLoadsHashesGoStraightToTierZero() {
+        XCTAssertEqual(NightlyRun.hashTier(forNewFiles: 3355), .recent, "a national night")
+        XCTAssertEqual(NightlyRun.hashTier(forNewFiles: NightlyRun.largeLoadFiles - 1), .recent)
+        XCTAssertEqual(NightlyRun.hashTier(forNewFiles: NightlyRun.largeLoadFiles), .settled)
+        XCTAssertEqual(NightlyRun.hashTier(forNewFiles: 835_395), .settled, "a year's backfill")
     }
 }

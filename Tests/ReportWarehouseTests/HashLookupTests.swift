@@ -87,4 +87,36 @@ final class HashLookupTests: XCTestCase {
             XCTAssertEqual(l.steps, 0, "scanned a table: \(l.sql)")
         }
     }
+    /// A large load records its hashes straight in tier 0 (a year's backfill settled 100,000 at a time, 10 s of its
+    /// load), and they are found as any other; the warehouse's default stays tier 1.
+    func testALargeLoadRecordsItsHashesInTierZero() throws {
+        let (wh, _) = try makeWarehouse(self)
+        let run = try wh.beginRun(command: "backfill", arguments: [], startedAt: at("2026-11-28T01:00:00"))
+        let hashes = (0..<6).map { i in String(repeating: String(format: "%02x", i + 200), count: 32) }
+        func record(_ range: Range<Int>) throws {
+            let items: [SubmissionRecord] = range.map { i in
+                (submission("2026-11-27/\(i).csv", received: at("2026-11-27T17:00:00"), sha: hashes[i], dates: [day2]),
+                 [row(unit: String(format: "%05d", i), submitted: at("2026-11-27T17:00:00"))], [], [], [])
+            }
+            try wh.recordBatch(items, runId: run)
+            try wh.recordRawBlobs(range.map { RawBlob(sha256: hashes[$0], pack: "run1-0.pack", offset: Int64($0 * 10), length: 10) },
+                                  absent: Set(range.map { hashes[$0] }))
+        }
+        XCTAssertEqual(wh.newHashTier, .recent)
+        wh.newHashTier = .settled
+        try record(0..<3)
+        XCTAssertEqual(try wh.unsettledHashes(), 0)
+        wh.newHashTier = .recent
+        try record(3..<6)
+        XCTAssertEqual(try wh.unsettledHashes(), 3)
+        for table in ["submissions", "raw_blobs"] {
+            let s = try wh.db.prepare("SELECT hash_tier, count(*) FROM \(table) GROUP BY hash_tier ORDER BY hash_tier")
+            var c = s.cursor { "\($0.int(0)):\($0.int(1))" }
+            XCTAssertEqual(try c.all(), ["0:3", "1:3"], table)
+        }
+        XCTAssertEqual(try wh.recordedHashes(among: hashes), Set(hashes))
+        XCTAssertEqual(try wh.firstSubmission(sha256: hashes[1])?.path, "2026-11-27/1.csv")
+        XCTAssertEqual(try wh.rawBlob(sha256: hashes[2])?.offset, 20)
+        XCTAssertEqual(try wh.keptCopies(on: day2).count, 6)
+    }
 }

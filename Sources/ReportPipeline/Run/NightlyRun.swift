@@ -38,6 +38,12 @@ public final class NightlyRun {
     /// Hashes tier 1 may hold before the ingest settles them (migration v12): ~30 national nights, ~2 MB of each index.
     static let unsettledHashBound = 100_000
 
+    /// The tier a run's new hashes go to: a large load's (a backfill, nights caught up) straight to tier 0, where the
+    /// next settling would move them anyway; a night's to tier 1.
+    static func hashTier(forNewFiles count: Int) -> HashTier {
+        count >= largeLoadFiles ? .settled : .recent
+    }
+
     public init(config: PipelineConfig, registries: Registries) {
         self.config = config
         self.registries = registries
@@ -156,6 +162,8 @@ public final class NightlyRun {
         var transactionOpen = false
         var filesInTransaction = 0
         var unsettled = try warehouse.unsettledHashes()
+        warehouse.newHashTier = NightlyRun.hashTier(forNewFiles: found.count)
+        defer { warehouse.newHashTier = .recent }
         func settleHashes() throws {
             summary.hashesSettled += try warehouse.settleHashes()
             unsettled = 0
@@ -184,7 +192,7 @@ public final class NightlyRun {
             changes.touchedDates.formUnion(r.touchedDates)
             changes.rowDates.formUnion(r.rowDates)
             filesInTransaction += bounds[k].count
-            unsettled += read.blobs.count
+            if warehouse.newHashTier == .recent { unsettled += read.blobs.count }
             if filesInTransaction >= NightlyRun.batchSize * NightlyRun.batchesPerTransaction || k + 1 == bounds.count {
                 try warehouse.commit()
                 transactionOpen = false
