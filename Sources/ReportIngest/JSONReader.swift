@@ -36,7 +36,7 @@ public struct JSONReader: SubmissionReader {
         do {
             root = try JSONParser.parse(text.bytes)
         } catch {
-            return reject(error.line, .badJSON, vi: "JSON không hợp lệ (\(error.message)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép",
+            return reject(error.line, .badJSON, vi: "JSON không hợp lệ (\(error.messageVi)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép",
                           en: error.message, raw: JSONReader.lineText(text.bytes, error.line))
         }
         switch root {

@@ -93,6 +93,27 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(rejectList(try ingestFile("n.json", " \n ")), ["0:empty_file"])
     }
 
+    /// The parser's reason is in the reject's language: a Vietnamese detail carried English ("expected a quoted key").
+    func testMalformedJSONIsExplainedInTheRejectsLanguage() throws {
+        let english = ["expected", "unexpected", "invalid", "unterminated", "nesting", "character", "literal", "escape",
+                       "surrogate", "end of the file"]
+        let texts = ["{'a': 1}", "{\"a\": 1,}", "[1, 2", "{\"a\": 01}", "{\"a\": \"\\x\"}", "{\"a\": 1} {\"b\": 2}", "nul",
+                     "{\"a\": \"tab\there\"}", "{\"a\" 1}", "{\"a\": [1 2]}", "{\"a\": \"\\ud800\"}", "{\"a\": \"x",
+                     String(repeating: "[", count: 10_000)]
+        for text in texts {
+            let vi = try ingestFile("bad.json", text).rejects
+            XCTAssertEqual(vi.map(\.reason), [.badJSON], text.debugDescription)
+            let detail = vi.first?.detail ?? ""
+            XCTAssertTrue(detail.hasPrefix("JSON không hợp lệ ("), detail)
+            for word in english { XCTAssertFalse(detail.contains(word), "\(text.prefix(40).debugDescription): \(detail)") }
+            let en = FileIngester(registries: sampleRegistries, sizeLimit: 64 << 20, language: .en)
+                .ingest(Array(text.utf8), file: "bad.json", receivedAt: ts("2026-11-27T19:00:00+07:00")).rejects
+            XCTAssertTrue(english.contains { en.first?.detail.contains($0) == true }, en.first?.detail ?? "none")
+        }
+        XCTAssertEqual(try ingestFile("bad.json", "{'a': 1}").rejects.first?.detail,
+                       "JSON không hợp lệ (thiếu tên trường trong dấu ngoặc kép); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép")
+    }
+
     func testNestingBomb() throws {
         for open in ["[", "{\"a\":"] {
             let text = String(repeating: open, count: 10_000)
