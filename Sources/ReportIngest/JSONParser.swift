@@ -9,7 +9,8 @@ struct JSONParser {
     private var i = 0
     private var line = 1
     private var depth = 0
-    private static let maxDepth = 64
+    /// How deep objects and arrays may nest: a deeper file is `bad_json`, not a stack overflow.
+    static let maxDepth = 64
 
     init(_ bytes: [UInt8]) { b = bytes }
 
@@ -18,13 +19,11 @@ struct JSONParser {
         p.skipSpace()
         let v = try p.value()
         p.skipSpace()
-        guard p.i == p.b.count else { throw p.error("unexpected text after the JSON value", vi: "còn chữ thừa sau giá trị JSON") }
+        guard p.i == p.b.count else { throw p.error(.trailingText) }
         return v
     }
 
-    private func error(_ message: String, vi: String) -> JSONSyntaxError {
-        JSONSyntaxError(line: line, message: message, messageVi: vi)
-    }
+    private func error(_ problem: JSONSyntaxProblem) -> JSONSyntaxError { JSONSyntaxError(line: line, problem: problem) }
 
     private mutating func skipSpace() {
         while i < b.count {
@@ -40,7 +39,7 @@ struct JSONParser {
     }
 
     private mutating func value() throws(JSONSyntaxError) -> JSONValue {
-        guard i < b.count else { throw error("unexpected end of the file", vi: "tệp kết thúc giữa chừng") }
+        guard i < b.count else { throw error(.unexpectedEnd) }
         switch b[i] {
         case 0x7B: return try object()
         case 0x5B: return try array()
@@ -49,21 +48,20 @@ struct JSONParser {
         case 0x66: try literal("false"); return .bool(false)
         case 0x6E: try literal("null"); return .null
         case 0x2D, 0x30...0x39: return .number(try number())
-        default: throw error("unexpected character '\(String(decoding: [b[i]], as: UTF8.self))'",
-                            vi: "ký tự không mong đợi '\(String(decoding: [b[i]], as: UTF8.self))'")
+        default: throw error(.unexpectedCharacter(String(decoding: [b[i]], as: UTF8.self)))
         }
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let w = word.withUTF8Buffer { Array($0) }
-        guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { throw error("invalid literal", vi: "giá trị không hợp lệ (chỉ được true, false hoặc null)") }
+        guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { throw error(.invalidLiteral) }
         i += w.count
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSONValue {
         let startLine = line, start = i
         depth += 1
-        guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)", vi: "lồng nhau sâu quá \(JSONParser.maxDepth) cấp") }
+        guard depth <= JSONParser.maxDepth else { throw error(.tooDeep) }
         defer { depth -= 1 }
         i += 1
         var members: [(String, JSONValue)] = []
@@ -74,25 +72,25 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            guard i < b.count, b[i] == 0x22 else { throw error("expected a quoted key", vi: "thiếu tên trường trong dấu ngoặc kép") }
+            guard i < b.count, b[i] == 0x22 else { throw error(.expectedKey) }
             let key = try string()
             skipSpace()
-            guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after a key", vi: "thiếu dấu ':' sau tên trường") }
+            guard i < b.count, b[i] == 0x3A else { throw error(.expectedColon) }
             i += 1
             skipSpace()
             members.append((key, try value()))
             skipSpace()
-            guard i < b.count else { throw error("unexpected end of the file inside an object", vi: "tệp kết thúc khi một đối tượng { } chưa đóng") }
+            guard i < b.count else { throw error(.unclosedObject) }
             if b[i] == 0x2C { i += 1; continue }
             if b[i] == 0x7D { i += 1; break }
-            throw error("expected ',' or '}' in an object", vi: "thiếu dấu ',' hoặc '}' trong một đối tượng")
+            throw error(.expectedObjectSeparator)
         }
         return .object(members, line: startLine, range: start..<i)
     }
 
     private mutating func array() throws(JSONSyntaxError) -> JSONValue {
         depth += 1
-        guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)", vi: "lồng nhau sâu quá \(JSONParser.maxDepth) cấp") }
+        guard depth <= JSONParser.maxDepth else { throw error(.tooDeep) }
         defer { depth -= 1 }
         i += 1
         var items: [JSONValue] = []
@@ -102,10 +100,10 @@ struct JSONParser {
             skipSpace()
             items.append(try value())
             skipSpace()
-            guard i < b.count else { throw error("unexpected end of the file inside an array", vi: "tệp kết thúc khi một danh sách [ ] chưa đóng") }
+            guard i < b.count else { throw error(.unclosedArray) }
             if b[i] == 0x2C { i += 1; continue }
             if b[i] == 0x5D { i += 1; break }
-            throw error("expected ',' or ']' in an array", vi: "thiếu dấu ',' hoặc ']' trong một danh sách")
+            throw error(.expectedArraySeparator)
         }
         return .array(items)
     }
@@ -113,20 +111,20 @@ struct JSONParser {
     private mutating func number() throws(JSONSyntaxError) -> String {
         let start = i
         if b[i] == 0x2D { i += 1 }
-        guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw error("invalid number", vi: "số không hợp lệ") }
+        guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw error(.invalidNumber) }
         if b[i] == 0x30 { i += 1 } else { while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 } }
         if i < b.count, b[i] == 0x2E {
             i += 1
             let d = i
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
-            guard i > d else { throw error("invalid number", vi: "số không hợp lệ") }
+            guard i > d else { throw error(.invalidNumber) }
         }
         if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
             i += 1
             if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
             let d = i
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
-            guard i > d else { throw error("invalid number", vi: "số không hợp lệ") }
+            guard i > d else { throw error(.invalidNumber) }
         }
         return String(decoding: b[start..<i], as: UTF8.self)
     }
@@ -142,13 +140,13 @@ struct JSONParser {
         }
         var out = Array(b[start..<i])
         while true {
-            guard i < b.count else { throw error("unterminated string", vi: "chuỗi thiếu dấu ngoặc kép đóng") }
+            guard i < b.count else { throw error(.unterminatedString) }
             let c = b[i]
             if c == 0x22 { i += 1; break }
-            if c < 0x20 { throw error("control character inside a string", vi: "ký tự điều khiển trong chuỗi") }
+            if c < 0x20 { throw error(.controlCharacter) }
             if c != 0x5C { out.append(c); i += 1; continue }
             i += 1
-            guard i < b.count else { throw error("unterminated string", vi: "chuỗi thiếu dấu ngoặc kép đóng") }
+            guard i < b.count else { throw error(.unterminatedString) }
             let e = b[i]
             i += 1
             switch e {
@@ -161,17 +159,17 @@ struct JSONParser {
             case 0x75:
                 var scalar = try hex4()
                 if (0xD800..<0xDC00).contains(scalar) {
-                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { throw error("unpaired surrogate", vi: "cặp mã \\u không đầy đủ") }
+                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { throw error(.unpairedSurrogate) }
                     i += 2
                     let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate", vi: "cặp mã \\u không đầy đủ") }
+                    guard (0xDC00..<0xE000).contains(low) else { throw error(.unpairedSurrogate) }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00..<0xE000).contains(scalar) {
-                    throw error("unpaired surrogate", vi: "cặp mã \\u không đầy đủ")
+                    throw error(.unpairedSurrogate)
                 }
-                guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape", vi: "mã \\u không hợp lệ") }
+                guard let u = Unicode.Scalar(scalar) else { throw error(.invalidUnicodeEscape) }
                 out.append(contentsOf: Array(String(Character(u)).utf8))
-            default: throw error("invalid escape", vi: "ký tự thoát sau \\ không hợp lệ")
+            default: throw error(.invalidEscape)
             }
         }
         // A \u escape may spell a decomposed letter: keep text NFC.
@@ -179,7 +177,7 @@ struct JSONParser {
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard i + 4 <= b.count else { throw error("invalid \\u escape", vi: "mã \\u không hợp lệ") }
+        guard i + 4 <= b.count else { throw error(.invalidUnicodeEscape) }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = b[i]
@@ -188,7 +186,7 @@ struct JSONParser {
             case 0x30...0x39: d = UInt32(c - 0x30)
             case 0x41...0x46: d = UInt32(c - 0x41 + 10)
             case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw error("invalid \\u escape", vi: "mã \\u không hợp lệ")
+            default: throw error(.invalidUnicodeEscape)
             }
             v = v << 4 | d
             i += 1

@@ -36,8 +36,8 @@ public struct JSONReader: SubmissionReader {
         do {
             root = try JSONParser.parse(text.bytes)
         } catch {
-            return reject(error.line, .badJSON, vi: "JSON không hợp lệ (\(error.messageVi)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép",
-                          en: error.message, raw: JSONReader.lineText(text.bytes, error.line))
+            return reject(error.line, .badJSON, vi: "JSON không hợp lệ (\(error.problem.vietnamese)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép",
+                          en: error.problem.english, raw: JSONReader.lineText(text.bytes, error.line))
         }
         switch root {
         case .object:

@@ -19,8 +19,5 @@ indirect enum JSONValue: Sendable {
 /// A syntax error: what and on which line.
 struct JSONSyntaxError: Error {
     var line: Int
-    /// What is wrong, in English.
-    var message: String
-    /// The same in Vietnamese (the default language of reject details).
-    var messageVi: String
+    var problem: JSONSyntaxProblem
 }
