@@ -14,24 +14,29 @@ extension Warehouse {
     /// The winners of `day` as `winningRows(on:)` picks them, with only what the checks and sums read:
     /// unit, procedure and counts (no text decoded for the rows that lose, nor notes and reporters).
     public func winningCounts(on day: Day) throws -> [(unit: String, procedure: String, counts: Counts)] {
+        // The day's rows in the index's order, with no join and no sort: nearly every (unit, procedure) has one row,
+        // and only rows tied on submitted_at need their submissions' received time and path (measured: 60 → 20 ms
+        // for a national day).
         let s = try db.prepare("""
-            SELECT r.unit_code, r.procedure_code,
-                r.received_online, r.received_offline, r.resolved_on_time, r.resolved_late, r.returned,
-                r.pending_on_time, r.pending_overdue
-            FROM report_rows r JOIN submissions s ON s.id = r.submission_id
-            WHERE r.report_date = ?1
-            ORDER BY r.unit_code, r.procedure_code,
-                r.submitted_at DESC, s.received_at DESC, s.path DESC, r.line DESC, r.submission_id DESC
+            SELECT unit_code, procedure_code,
+                received_online, received_offline, resolved_on_time, resolved_late, returned,
+                pending_on_time, pending_overdue, submitted_at, line, submission_id
+            FROM report_rows WHERE report_date = ?1
+            ORDER BY unit_code, procedure_code
             """)
         s.bind(1, day.iso)
         defer { s.reset() }
         var out: [(unit: String, procedure: String, counts: Counts)] = []
-        var lastUnit = "", lastProcedure = ""
+        var best: RowRank?
+        var tieBreak = SubmissionRanks(db)
         while try s.step() {
             let unit = s.string(0), procedure = s.string(1)
-            if unit == lastUnit, procedure == lastProcedure { continue }
-            lastUnit = unit
-            lastProcedure = procedure
+            let rank = RowRank(submittedAt: s.int64(9), line: s.int64(10), submissionId: s.int64(11))
+            if let last = out.last, last.unit == unit, last.procedure == procedure, let b = best {
+                guard try tieBreak.outranks(rank, b) else { continue }
+                out.removeLast()
+            }
+            best = rank
             out.append((unit, procedure, Counts(
                 receivedOnline: s.int(2), receivedOffline: s.int(3), resolvedOnTime: s.int(4), resolvedLate: s.int(5),
                 returned: s.int(6), pendingOnTime: s.int(7), pendingOverdue: s.int(8))))

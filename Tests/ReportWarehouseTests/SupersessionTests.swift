@@ -20,7 +20,35 @@ final class SupersessionTests: XCTestCase {
     private func winner(_ day: Day = day2) throws -> StoredRow {
         let w = try wh.winningRows(on: day)
         XCTAssertEqual(w.count, 1)
+        try assertCountsPickTheSameWinners(day)
         return try XCTUnwrap(w.first)
+    }
+
+    /// `winningCounts` (no join, ties broken in code) picks what `winningRows` (SQL's order) picks.
+    private func assertCountsPickTheSameWinners(_ day: Day, file: StaticString = #filePath, line: UInt = #line) throws {
+        let rows = try wh.winningRows(on: day).map { "\($0.row.unitCode) \($0.row.procedureCode) \($0.row.counts)" }
+        let counts = try wh.winningCounts(on: day).map { "\($0.unit) \($0.procedure) \($0.counts)" }
+        XCTAssertEqual(counts, rows, file: file, line: line)
+    }
+
+    func testEveryTieBreakPicksTheSameWinnerInCountsAsInRows() throws {
+        let t = at("2026-11-27T17:00:00")
+        // Each procedure's rows tie one step further down the order: submitted_at, received_at, path, line, submission.
+        try put("b/x.csv", received: "2026-11-27T17:10:00", rows: [
+            row(procedure: "1.000001", online: 1, submitted: t, line: 2),
+            row(procedure: "1.000002", online: 1, submitted: t, line: 3),
+            row(procedure: "1.000003", online: 1, submitted: t, line: 4),
+            row(procedure: "1.000004", online: 1, submitted: t, line: 5),
+            row(procedure: "1.000004", online: 2, submitted: t, line: 9),
+        ])
+        try put("a/x.csv", received: "2026-11-27T17:20:00", rows: [
+            row(procedure: "1.000001", online: 3, submitted: at("2026-11-27T16:00:00"), line: 2),
+            row(procedure: "1.000002", online: 4, submitted: t, line: 3),
+        ])
+        try put("c/ả.csv", received: "2026-11-27T17:10:00", rows: [row(procedure: "1.000003", online: 5, submitted: t, line: 1)])
+        try put("b/x.csv", received: "2026-11-27T17:10:00", rows: [row(procedure: "1.000004", online: 6, submitted: t, line: 9)])
+        try assertCountsPickTheSameWinners(day2)
+        XCTAssertEqual(try wh.winningCounts(on: day2).map(\.counts.receivedOnline), [1, 4, 5, 6])
     }
 
     func testLatestSubmittedAtWinsEvenIfReceivedEarlier() throws {
