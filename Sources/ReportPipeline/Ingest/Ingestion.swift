@@ -11,14 +11,17 @@ struct Ingestion: Sendable {
     let deadline: Deadline
     let rawStore: RawStore
 
-    /// Threads that read and hash a batch's files. More than the cores: a file not in the page cache keeps its
-    /// thread waiting for the disk, and a backfill's inbox mostly is not (see docs/PERFORMANCE.md, session 10).
-    static let readers = 6
+    /// Threads that read and hash a batch's files: 2, or `largeLoadReaders` for a large load.
+    var readers = 2
+
+    /// A large load's readers. More than the cores: a file not in the page cache keeps its thread waiting for the
+    /// disk, and a backfill's inbox mostly is not (a night's files were written hours ago, and are).
+    static let largeLoadReaders = 6
 
     /// Reads files on `readers` threads and normalizes them on both cores (the order of results is the order of
     /// `files`), and keeps their bytes in the pack `packName` — all off the loading thread.
     func read(_ files: [DiscoveredFile], packName: String) throws -> ReadBatch {
-        let all = try Parallel.map(count: files.count, workers: Self.readers, yielding: true) { i in readFile(files[i]) }
+        let all = try Parallel.map(count: files.count, workers: readers, yielding: true) { i in readFile(files[i]) }
         let unread = zip(files, all).filter { $0.1 == nil }.map(\.0.path)
         var read = all.compactMap { $0 }
         // Normalize only the first file with given bytes; later copies are duplicates.

@@ -142,7 +142,9 @@ public final class NightlyRun {
     /// `settle`: tier 1's hashes settled at the end too (a full scan: a run that reads all history anyway).
     func ingest(_ found: [DiscoveredFile], into warehouse: Warehouse, summary: inout RunSummary,
                 settle: Bool = false) throws -> Ingestion.Result {
-        let ingestion = self.ingestion
+        var configured = self.ingestion
+        if found.count >= NightlyRun.largeLoadFiles { configured.readers = Ingestion.largeLoadReaders }
+        let ingestion = configured
         let ingestStart = Date()
         var changes = Ingestion.Result()
         // Batches overlap: the next one is read and normalized on the worker threads while this one loads.
