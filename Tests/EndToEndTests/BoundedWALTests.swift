@@ -38,6 +38,9 @@ final class BoundedWALTests: XCTestCase {
             peaks[name] = counts["wal_peak_bytes"]
             // After each of the 6 days but the last.
             XCTAssertEqual(counts["wal_checkpoints"], limit == 0 ? 5 : 0)
+            // Their time on the loading thread is on record (none without checkpoints).
+            let ms = try XCTUnwrap(counts["wal_checkpoint_ms"], "wal_checkpoint_ms in the archive stage")
+            if limit != 0 { XCTAssertEqual(ms, 0) } else { XCTAssertGreaterThanOrEqual(ms, 0) }
         }
         let bounded = try XCTUnwrap(peaks["every-commit"]), unbounded = try XCTUnwrap(peaks["never"])
         XCTAssertGreaterThan(bounded, 0, "the WAL was measured")

@@ -169,7 +169,8 @@ extension NightlyRun {
             let a = try archiving.wait()
             // The thread's own time (it ran beside the exports); the stage's duration is only the wait.
             return ((), ["archives": a.archives, "bytes_archived": a.bytesIn, "archiving_ms": a.milliseconds,
-                         "checkpoint_ms": a.checkpointMs, "wal_peak_bytes": Int(wal.peakBytes), "wal_checkpoints": wal.checkpoints])
+                         "checkpoint_ms": a.checkpointMs, "wal_peak_bytes": Int(wal.peakBytes), "wal_checkpoints": wal.checkpoints,
+                         "wal_checkpoint_ms": wal.checkpointMs])
         }
         return unarchivable
     }
