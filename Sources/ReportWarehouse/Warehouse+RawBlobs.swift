@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 extension Warehouse {
@@ -117,22 +118,32 @@ extension Warehouse {
 
 extension Warehouse {
     /// Every kept raw copy the warehouse lists, with the inbox path of the first submission of those bytes,
-    /// in pack order (`day` given: only the copies of that date's submissions; `pack` given: only that pack's).
-    public func keptCopies(on day: Day? = nil, inPack pack: String? = nil) throws -> [(blob: RawBlob, path: String)] {
-        let filter = pack != nil ? "WHERE b.pack = ?" : day == nil ? ""
-            : """
-              WHERE b.rowid IN (\(Self.dayBlobRowids))
-              """
+    /// in pack order (`day` given: only the copies of that date's submissions; `pack` given: only that pack's),
+    /// none of the packs `notIn` (their paths not looked up).
+    public func keptCopies(on day: Day? = nil, inPack pack: String? = nil,
+                           notIn excluded: Set<String> = []) throws -> [(blob: RawBlob, path: String)] {
+        var conditions: [String] = []
+        if pack != nil { conditions.append("b.pack = ?1") } else if day != nil { conditions.append("b.rowid IN (\(Self.dayBlobRowids))") }
+        // The packs left out are few (a run's: one per 1,000 files), bound at once as a JSON array.
+        if !excluded.isEmpty { conditions.append("b.pack NOT IN (SELECT value FROM json_each(?2))") }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let s = try db.prepare("""
             SELECT b.sha256, b.pack, b.offset, b.length,
                    \(Self.sameTierFirst("SELECT path FROM submissions s", "s", as: "b", then: "ORDER BY s.id LIMIT 1"))
             FROM raw_blobs b \(filter) ORDER BY b.pack, b.offset
             """)
         if let pack { s.bind(1, pack) } else if let day { s.bind(1, day.iso) }
+        if !excluded.isEmpty { s.bind(2, Self.jsonArray(excluded.sorted())) }
         var c = s.cursor { s in
             (RawBlob(sha256: s.string(0), pack: s.string(1), offset: s.int64(2), length: s.int64(3)), s.optionalString(4) ?? "")
         }
         return try c.all()
+    }
+
+    /// `names` as a JSON array of strings, for `json_each`.
+    static func jsonArray(_ names: [String]) -> String {
+        // Encoding an array of strings cannot fail.
+        String(decoding: (try? JSONEncoder().encode(names)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     /// Points hashes at a new place (a lost copy kept again); the pack is listed.

@@ -23,6 +23,10 @@ final class HashLookupTests: XCTestCase {
         XCTAssertEqual(try wh.firstSubmission(sha256: hashes[7])?.path, "2026-11-27/7.csv")
         XCTAssertEqual(try wh.rawBlobs(on: day2).count, 40)
         XCTAssertEqual(try wh.keptCopies(on: day2).count, 40)
+        XCTAssertEqual(try wh.keptCopies(on: day2, notIn: ["run1-0.pack"]).count, 0, "a run's own packs left out")
+        XCTAssertEqual(try wh.keptCopies(on: day2, notIn: ["run2-0.pack"]).count, 40)
+        XCTAssertEqual(try wh.keptCopies(on: day2, notIn: ["run2-0.pack", "run\"9.pack"]).map(\.path).sorted(),
+                       hashes.indices.map { "2026-11-27/\($0).csv" }.sorted())
         try wh.moveRawBlobs([RawBlob(sha256: hashes[9], pack: "run3-0.pack", offset: 0, length: 10)])
         XCTAssertEqual(try wh.rawBlob(sha256: hashes[9])?.pack, "run3-0.pack")
         XCTAssertEqual(try wh.keptCopies().count, 40, "still one row per hash")

@@ -155,7 +155,7 @@ extension NightlyRun {
     func computeDays(_ days: [Day], changes: Ingestion.Result, run: inout RunContext, reads: BackgroundReads) throws -> Set<Day> {
         var history = HistoryCache(warehouse: run.warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
         history.seed(try reads.history.wait())
-        let (archiving, unarchivable) = try startArchiving(changes.touchedDates, run: &run)
+        var (archiving, unarchivable) = try startArchiving(changes.touchedDates, fresh: changes.packsWritten, run: &run)
         // Even when a day fails, nothing is left writing after this function returns.
         defer { _ = try? archiving.wait() }
         try computeEachDay(days, history: &history, run: &run)
@@ -165,23 +165,27 @@ extension NightlyRun {
                 .writeAfterRun(recomputed: days, warehouse: warehouse)
             return ((), ["written": r.written, "skipped_unexported_days": r.skipped])
         }
-        try log.stage(.archive) { () throws -> ((), [String: Int]) in
+        let archived = try log.stage(.archive) { () throws -> (Archiver.Report, [String: Int]) in
             let a = try archiving.wait()
             // The thread's own time (it ran beside the exports); the stage's duration is only the wait.
-            return ((), ["archives": a.archives, "bytes_archived": a.bytesIn, "archiving_ms": a.milliseconds,
+            return (a, ["archives": a.archives, "bytes_archived": a.bytesIn, "archiving_ms": a.milliseconds,
                          "checkpoint_ms": a.checkpointMs, "wal_peak_bytes": Int(wal.peakBytes), "wal_checkpoints": wal.checkpoints,
-                         "wal_checkpoint_ms": wal.checkpointMs])
+                         "wal_checkpoint_ms": wal.checkpointMs, "dates_with_damaged_copies": a.damaged.count])
         }
+        // Such a date stays pending: the next run reads its copies again (no longer this run's) and takes the
+        // damaged ones again from the inbox.
+        unarchivable.formUnion(archived.damaged.keys)
+        run.summary.unarchivedCopies = archived.damaged.values.flatMap { $0 }.sorted()
         return unarchivable
     }
 
     /// Starts writing the archives of `dates` on another thread, with its own connection (the WAL the load
     /// wrote is checkpointed there first, beside the exports). A date one of whose kept copies is lost, and
     /// not in the inbox any more, keeps its archive as it was (and stays pending); the other dates go on.
-    func startArchiving(_ dates: Set<Day>, run: inout RunContext) throws -> (Pending<Archiver.Report>, unarchivable: Set<Day>) {
+    func startArchiving(_ dates: Set<Day>, fresh: Set<String>, run: inout RunContext) throws -> (Pending<Archiver.Report>, unarchivable: Set<Day>) {
         let archiver = Archiver(out: out, rawStore: rawStore)
         let warehousePath = run.warehouse.path
-        let unarchivable = try keepCopiesWhole(dates.sorted(), warehouse: run.warehouse, summary: &run.summary)
+        let unarchivable = try keepCopiesWhole(dates.sorted(), fresh: fresh, warehouse: run.warehouse, summary: &run.summary)
         let archiveDays = dates.subtracting(unarchivable).sorted()
         let archiving = Pending { () throws -> Archiver.Report in
             let start = Date()

@@ -40,6 +40,8 @@ public struct RunSummary: Sendable {
     public var recoveredCopies = 0
     /// Kept copies lost and no longer in the inbox (inbox paths): their dates' archives were left as they were.
     public var lostCopies: [String] = []
+    /// Copies this run kept that were damaged before their dates were archived (those archives left as they were).
+    public var unarchivedCopies: [String] = []
     /// Uploads still in progress (`.part`, `.tmp`, …): left for a later run.
     public var inProgress: [String] = []
     /// Set when this run walked every inbox folder: why (`--full-scan`, weekly, a new inbox).
@@ -121,6 +123,13 @@ public struct RunSummary: Sendable {
                             + "kho lưu trữ của các ngày đó được giữ nguyên; hãy đặt lại các tệp vào hộp thư đến rồi chạy lại",
                         en: ", \(lostCopies.count) kept copy(ies) lost or damaged and not in the inbox (\(names)): "
                             + "their dates' archives were left as they were; put the files back in the inbox and rerun")
+        }
+        if !unarchivedCopies.isEmpty {
+            let names = unarchivedCopies.prefix(3).joined(separator: ", ")
+            s += l.pick(vi: ", \(unarchivedCopies.count) bản lưu gốc vừa lưu đã hỏng trước khi vào kho lưu trữ (\(names)): "
+                            + "kho lưu trữ của các ngày đó được giữ nguyên; lần chạy sau lấy lại các tệp từ hộp thư đến",
+                        en: ", \(unarchivedCopies.count) copy(ies) kept by this run damaged before archiving (\(names)): "
+                            + "their dates' archives were left as they were; the next run takes them again from the inbox")
         }
         return s
     }

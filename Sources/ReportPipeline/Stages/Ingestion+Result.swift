@@ -12,5 +12,7 @@ extension Ingestion {
         var touchedDates = Set<Day>()
         /// Dates that received new accepted rows or reports: their figures, and later days' checks, change.
         var rowDates = Set<Day>()
+        /// The packs this run kept new copies in (its copies were hashed as they were read).
+        var packsWritten = Set<String>()
     }
 }
