@@ -36,3 +36,16 @@ final class ArchiverCopyCheckTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: archive25))
     }
 }
+
+extension ArchiverCopyCheckTests {
+    func testTheSummaryNamesCopiesDamagedBeforeArchiving() throws {
+        var summary = RunSummary()
+        summary.unarchivedCopies = ["2026-11-24/01/00070.csv"]
+        let day = try XCTUnwrap(Day(iso: "2026-11-27"))
+        XCTAssertTrue(summary.line(for: day).contains(
+            "1 bản lưu gốc vừa lưu đã hỏng trước khi vào kho lưu trữ (2026-11-24/01/00070.csv): kho lưu trữ của các ngày đó "
+                + "được giữ nguyên; lần chạy sau lấy lại các tệp từ hộp thư đến"), summary.line(for: day))
+        summary.language = .en
+        XCTAssertTrue(summary.line(for: day).contains("1 copy(ies) kept by this run damaged before archiving"), summary.line(for: day))
+    }
+}
