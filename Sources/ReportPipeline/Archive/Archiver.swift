@@ -1,6 +1,5 @@
 import Foundation
 import ReportExport
-import ReportHashing
 import ReportModel
 import ReportWarehouse
 
@@ -66,7 +65,7 @@ struct Archiver: Sendable {
             // A file over the size limit was never kept: the manifest lists it, the archive holds no bytes.
             let blob = blobs[s.sha256]
             if let blob {
-                guard let bytes = try? reader.bytes(blob), SHA256Hex.hex(of: bytes) == s.sha256 else {
+                guard let bytes = reader.intactBytes(blob) else {
                     damaged.append(s.path)
                     continue
                 }

@@ -33,10 +33,7 @@ enum RawCopies {
     static func damaged(_ copies: [(blob: RawBlob, path: String)], store: RawStore) throws -> [Lost] {
         try Parallel.map(count: copies.count, context: { RawStore.Reader(store: store) }) { reader, i -> Lost? in
             let (blob, path) = copies[i]
-            guard let bytes = try? reader.bytes(blob), SHA256Hex.hex(of: bytes) == blob.sha256 else {
-                return Lost(blob: blob, path: path)
-            }
-            return nil
+            return reader.intactBytes(blob) == nil ? Lost(blob: blob, path: path) : nil
         }.compactMap { $0 }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReportHashing
 import ReportModel
 import ReportWarehouse
 
@@ -99,6 +100,13 @@ struct RawStore: Sendable {
                                   location: store.root.appendingPathComponent(blob.pack).path)
             }
             return out
+        }
+
+        /// The copy's bytes when they can be read and still have their SHA-256; nil for a copy lost, cut short or
+        /// changed in place.
+        func intactBytes(_ blob: RawBlob) -> [UInt8]? {
+            guard let bytes = try? bytes(blob), SHA256Hex.hex(of: bytes) == blob.sha256 else { return nil }
+            return bytes
         }
     }
 }

@@ -155,7 +155,7 @@ extension NightlyRun {
     func computeDays(_ days: [Day], changes: Ingestion.Result, run: inout RunContext, reads: BackgroundReads) throws -> Set<Day> {
         var history = HistoryCache(warehouse: run.warehouse, calendar: registries.calendar, window: config.checks.outlierWindow)
         history.seed(try reads.history.wait())
-        var (archiving, unarchivable) = try startArchiving(changes.touchedDates, fresh: changes.packsWritten, run: &run)
+        let (archiving, unarchivable) = try startArchiving(changes.touchedDates, fresh: changes.packsWritten, run: &run)
         // Even when a day fails, nothing is left writing after this function returns.
         defer { _ = try? archiving.wait() }
         try computeEachDay(days, history: &history, run: &run)
@@ -174,9 +174,8 @@ extension NightlyRun {
         }
         // Such a date stays pending: the next run reads its copies again (no longer this run's) and takes the
         // damaged ones again from the inbox.
-        unarchivable.formUnion(archived.damaged.keys)
         run.summary.unarchivedCopies = archived.damaged.values.flatMap { $0 }.sorted()
-        return unarchivable
+        return unarchivable.union(archived.damaged.keys)
     }
 
     /// Starts writing the archives of `dates` on another thread, with its own connection (the WAL the load
