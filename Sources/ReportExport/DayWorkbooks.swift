@@ -72,9 +72,8 @@ public struct DayWorkbooks: Sendable {
     func workbook(_ input: DayExportInput, province: String?) throws -> [UInt8] {
         let day = input.aggregate.day
         let name = province.flatMap { p in input.aggregate.scopes.first { $0.scopeCode == p }?.scopeName } ?? ""
-        let title = input.language == .vi
-            ? "Báo cáo ngày \(ReportHTMLFormat.date(day))" + (name.isEmpty ? "" : " — \(name)")
-            : "Daily report \(day.iso)" + (name.isEmpty ? "" : " — \(name)")
+        let title = input.language.pick(vi: "Báo cáo ngày ", en: "Daily report ") + ReportHTMLFormat(input.language).date(day)
+            + (name.isEmpty ? "" : " — \(name)")
         // The report date's deadline, not the clock: the same figures give the same bytes on every rerun.
         let created = input.deadline ?? Timestamp.vietnam(day, hour: 0, minute: 0)
         return try WorkbookSheet.workbook(sheets(input, province: province), title: title, created: created,

@@ -2,7 +2,6 @@ import ReportModel
 
 /// What the period page shows, as the template's dictionary.
 struct PeriodHTMLViewModel {
-    typealias F = ReportHTMLFormat
     /// A unit is listed as a chronic non-reporter from this many consecutive missed report days.
     static let chronicMin = 3
     /// At most this many of them on the page (all are in `unit_reporting.csv`).
@@ -10,21 +9,40 @@ struct PeriodHTMLViewModel {
 
     let input: PeriodExportInput
     var a: PeriodAggregate { input.aggregate }
+    var F: ReportHTMLFormat { ReportHTMLFormat(input.language) }
+    var lang: Language { input.language }
 
     var dictionary: [String: Any] {
         let chronic = chronicUnits
         let shown = chronic.prefix(Self.chronicShown)
+        let (first, last) = (F.date(a.firstDay), F.date(a.lastDay))
+        let (days, units, min) = (a.days.count, F.count(a.units.count), Self.chronicMin)
+        let (total, more) = (F.count(chronic.count), F.count(chronic.count - shown.count))
         return [
-            "title": title, "period": a.period.name,
-            "range": F.date(a.firstDay) + " – " + F.date(a.lastDay), "reportDays": String(a.days.count),
-            "units": F.count(a.units.count),
-            "open": isOpen, "firstDay": F.date(a.firstDay), "lastDay": F.date(a.lastDay),
+            "title": title, "t": PageText.strings(PageText.period, lang),
+            "meta": "\(first) – \(last) · " + lang.pick(vi: "\(days) ngày báo cáo · \(units) đơn vị phải báo cáo",
+                                                      en: F.count(days, "report day", "report days") + " · " + F.count(a.units.count, "unit", "units") + " expected to report"),
+            "open": isOpen,
+            "openNote": lang.pick(vi: "Kỳ chưa kết thúc: số liệu đến hết ngày \(last).", en: "The period is not over: figures up to \(last)."),
+            "headlineNote": lang.pick(vi: "(cả nước; tổng các ngày báo cáo, tồn đọng tính đến ngày \(last))",
+                                      en: "(nationwide; sums over the report days, pending dossiers as of \(last))"),
             "firstDayShort": F.shortDate(a.firstDay), "lastDayShort": F.shortDate(a.lastDay),
             "headlines": headlines, "multiples": multiples, "ranking": ranking,
-            "chronicMin": String(Self.chronicMin), "chronicTotal": F.count(chronic.count), "hasChronic": !chronic.isEmpty,
-            "chronic": shown.map(chronicRow), "hasMoreChronic": chronic.count > shown.count,
-            "moreChronic": F.count(chronic.count - shown.count),
+            "chronicNote": lang.pick(vi: "(vắng \(min) ngày báo cáo liên tiếp trở lên; \(total) đơn vị)",
+                                     en: "(missing \(min) report days in a row or more; \(F.count(chronic.count, "unit", "units")))"),
+            "hasChronic": !chronic.isEmpty, "chronic": shown.map(chronicRow), "hasMoreChronic": chronic.count > shown.count,
+            "moreChronicNote": PageText.parts(lang.pick(vi: "Còn \(more) đơn vị khác: xem đầy đủ trong tệp **unit_reporting.csv**.",
+                                                        en: F.count(chronic.count - shown.count, "more unit", "more units") + ": all of them are in **unit_reporting.csv**.")),
+            "noChronic": lang.pick(vi: "Không có đơn vị nào vắng \(min) ngày báo cáo liên tiếp.",
+                                   en: "No unit missed \(min) report days in a row."),
+            "proceduresNote": lang.pick(vi: "(tổng các ngày; tồn đọng tính đến ngày \(last))",
+                                        en: "(sums over the days; pending dossiers as of \(last))"),
             "procedures": procedures,
+            "footer": lang.pick(
+                vi: "Số liệu tổng hợp từ các báo cáo ngày đã công bố (\(first) – \(last)), trùng với các tệp period_summary.csv, "
+                    + "unit_reporting.csv và province_ranking.csv của kỳ \(a.period.name). Tỷ lệ làm tròn một chữ số thập phân.",
+                en: "Figures summed from the published daily reports (\(first) – \(last)); they are those of period_summary.csv, "
+                    + "unit_reporting.csv and province_ranking.csv of the period \(a.period.name). Rates are rounded to one decimal place."),
         ]
     }
 
@@ -32,11 +50,15 @@ struct PeriodHTMLViewModel {
     var title: String {
         let p = a.period
         let year = p.name.prefix(4)
+        let number = Int(p.name.suffix(2)) ?? 0
         switch p.kind {
-        case .week: return "Báo cáo tuần \(Int(p.name.suffix(2)) ?? 0)/\(year)"
-        case .month: return "Báo cáo tháng \(Int(p.name.suffix(2)) ?? 0)/\(year)"
-        case .quarter: return "Báo cáo quý \(["I", "II", "III", "IV"][(Int(p.name.suffix(1)) ?? 1) - 1])/\(year)"
-        case .range: return "Báo cáo từ \(F.date(p.start)) đến \(F.date(p.end))"
+        case .week: return lang.pick(vi: "Báo cáo tuần \(number)/\(year)", en: "Weekly report, week \(number) of \(year)")
+        case .month: return lang.pick(vi: "Báo cáo tháng \(number)/\(year)", en: "Monthly report, \(year)-\(p.name.suffix(2))")
+        case .quarter:
+            let q = (Int(p.name.suffix(1)) ?? 1) - 1
+            return lang.pick(vi: "Báo cáo quý \(["I", "II", "III", "IV"][q])/\(year)", en: "Quarterly report, Q\(q + 1) \(year)")
+        case .range: return lang.pick(vi: "Báo cáo từ \(F.date(p.start)) đến \(F.date(p.end))",
+                                      en: "Report from \(F.date(p.start)) to \(F.date(p.end))")
         }
     }
 
@@ -47,25 +69,31 @@ struct PeriodHTMLViewModel {
 
     var headlines: [[String: Any]] {
         let nation = a.scopes[0], n = nation.summary, c = n.counts
+        let (F, lang) = (self.F, self.lang)
         func kpi(_ key: String, _ label: String, _ value: String, percent: Bool, _ detail: String) -> [String: Any] {
             ["key": key, "label": label, "value": value, "hasValue": !value.isEmpty, "isPercent": percent, "detail": detail]
         }
         return [
-            kpi("completeness", "Tỷ lệ báo cáo", n.percent(.completeness), percent: true,
-                "\(F.count(n.received)) / \(F.count(n.expected)) báo cáo"),
-            kpi("timeliness", "Tỷ lệ báo cáo đúng hạn", n.percent(.timeliness),
-                percent: true, "\(F.count(n.late)) báo cáo muộn"),
-            kpi("every-day", "Đơn vị báo cáo đủ mọi ngày", F.count(nation.unitsReportingEveryDay), percent: false,
-                "trên \(F.count(nation.unitsExpectedEveryDay)) đơn vị phải báo cáo mọi ngày"),
-            kpi("missing", "Lượt chưa báo cáo", F.count(n.missing), percent: false, "\(F.count(n.anomalies)) bất thường phát hiện"),
-            kpi("received", "Hồ sơ tiếp nhận", F.count(c.received), percent: false,
-                "trực tuyến \(F.count(c.receivedOnline)), trực tiếp \(F.count(c.receivedOffline))"),
-            kpi("online", "Tỷ lệ tiếp nhận trực tuyến", n.percent(.onlineRate),
-                percent: true, "trên tổng hồ sơ tiếp nhận"),
-            kpi("on-time", "Tỷ lệ giải quyết đúng hạn", n.percent(.onTimeResolution),
-                percent: true, "\(F.count(c.resolved)) hồ sơ đã giải quyết"),
-            kpi("pending", "Hồ sơ đang xử lý", F.count(c.pending), percent: false,
-                "quá hạn \(F.count(c.pendingOverdue)), đến ngày \(F.date(a.lastDay))"),
+            kpi("completeness", lang.pick(vi: "Tỷ lệ báo cáo", en: "Reporting rate"), n.percent(.completeness), percent: true,
+                "\(F.count(n.received)) / \(F.count(n.expected)) " + lang.pick(vi: "báo cáo", en: "reports")),
+            kpi("timeliness", lang.pick(vi: "Tỷ lệ báo cáo đúng hạn", en: "Reports on time"), n.percent(.timeliness),
+                percent: true, lang.pick(vi: "\(F.count(n.late)) báo cáo muộn", en: F.count(n.late, "late report", "late reports"))),
+            kpi("every-day", lang.pick(vi: "Đơn vị báo cáo đủ mọi ngày", en: "Units reporting every day"),
+                F.count(nation.unitsReportingEveryDay), percent: false,
+                lang.pick(vi: "trên \(F.count(nation.unitsExpectedEveryDay)) đơn vị phải báo cáo mọi ngày",
+                          en: "of \(F.count(nation.unitsExpectedEveryDay)) units expected every day")),
+            kpi("missing", lang.pick(vi: "Lượt chưa báo cáo", en: "Missing reports"), F.count(n.missing), percent: false,
+                "\(F.count(n.anomalies)) " + lang.pick(vi: "bất thường phát hiện", en: "findings raised")),
+            kpi("received", lang.pick(vi: "Hồ sơ tiếp nhận", en: "Dossiers received"), F.count(c.received), percent: false,
+                lang.pick(vi: "trực tuyến \(F.count(c.receivedOnline)), trực tiếp \(F.count(c.receivedOffline))",
+                          en: "online \(F.count(c.receivedOnline)), in person \(F.count(c.receivedOffline))")),
+            kpi("online", lang.pick(vi: "Tỷ lệ tiếp nhận trực tuyến", en: "Received online"), n.percent(.onlineRate),
+                percent: true, lang.pick(vi: "trên tổng hồ sơ tiếp nhận", en: "of all dossiers received")),
+            kpi("on-time", lang.pick(vi: "Tỷ lệ giải quyết đúng hạn", en: "Resolved on time"), n.percent(.onTimeResolution),
+                percent: true, "\(F.count(c.resolved)) " + lang.pick(vi: "hồ sơ đã giải quyết", en: "dossiers resolved")),
+            kpi("pending", lang.pick(vi: "Hồ sơ đang xử lý", en: "Dossiers pending"), F.count(c.pending), percent: false,
+                lang.pick(vi: "quá hạn \(F.count(c.pendingOverdue)), đến ngày \(F.date(a.lastDay))",
+                          en: "overdue \(F.count(c.pendingOverdue)), as of \(F.date(a.lastDay))")),
         ]
     }
 
@@ -92,7 +120,7 @@ struct PeriodHTMLViewModel {
             }
             let completeness = s.percent(.completeness), timeliness = s.percent(.timeliness)
             return [
-                "code": s.scopeCode, "name": s.scopeCode == "VN" ? "Cả nước" : s.scopeName, "nation": s.scopeCode == "VN",
+                "code": s.scopeCode, "name": s.scopeCode == "VN" ? lang.pick(vi: "Cả nước", en: "Nationwide") : s.scopeName, "nation": s.scopeCode == "VN",
                 "width": F.coord(w), "height": F.coord(h), "innerWidth": F.coord(w - 1), "innerHeight": F.coord(h - 1),
                 "mid": F.coord(h / 2), "single": n == 1, "cx": F.coord(x(0)), "cyC": F.coord(cy0), "cyT": F.coord(ty0),
                 "completeness": c.joined(separator: " "), "timeliness": t.joined(separator: " "),

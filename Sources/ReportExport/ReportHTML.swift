@@ -59,16 +59,17 @@ extension ReportHTMLViewModel {
         [
             "day": day, "dayLong": dayLong, "runID": runID, "startedAt": startedAt,
             "isProvisional": isProvisional, "publicationNote": publicationNote,
-            "hasPrevious": hasPrevious, "previousLabel": previousLabel,
+            "hasPrevious": hasPrevious, "headlineNote": headlineNote,
             "headlines": headlines.map(\.dictionary),
             "provinces": provinces.dictionary,
             "provinceRows": provinceRows.map(\.dictionary),
             "charts": charts.map(\.dictionary),
-            "missing": missing.map(\.dictionary), "hasMissing": !missing.isEmpty, "missingTotal": missingTotal,
-            "late": late.map(\.dictionary), "hasLate": !late.isEmpty, "lateTotal": F.count(lateTotal),
-            "lateShown": String(late.count), "hasMoreLate": lateTotal > late.count,
+            "missing": missing.map(\.dictionary), "hasMissing": !missing.isEmpty, "missingNote": missingNote,
+            "late": late.map(\.dictionary), "hasLate": !late.isEmpty, "lateNote": lateNote,
             "findings": findings.dictionary,
             "rejects": rejects.dictionary,
+            "footer": footer,
+            "t": PageText.strings(PageText.day, language),
         ]
     }
 }
@@ -93,7 +94,7 @@ extension ReportHTMLViewModel.ProvinceChart {
             "width": c(Self.width), "height": c(height), "labelRight": c(Self.labelRight), "barX": c(Self.barX),
             "barRight": c(Self.barX + Self.barWidth), "barHeight": c(Self.row - 6), "valueX": c(Self.width - 2),
             "axisY": c(axisY), "axisLabelY": c(axisLabelY), "gridTop": c(Self.top - 2),
-            "ticks": ticks.map(\.dictionary), "hasBars": !bars.isEmpty, "count": String(bars.count),
+            "ticks": ticks.map(\.dictionary), "hasBars": !bars.isEmpty, "note": note,
             "hasNational": hasNational, "nationalX": c(nationalX), "nationalLabel": nationalLabel,
             "nationalLabelX": c(nationalAnchor == "end" ? nationalX - 4 : nationalX + 4), "nationalAnchor": nationalAnchor,
             "nationalLabelY": c(Self.top - 8),

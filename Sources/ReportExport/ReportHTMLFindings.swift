@@ -25,10 +25,11 @@ struct FindingsTable {
     var shown: Int
     /// "Lệch cân đối: 40", … for every rule with findings.
     var byRule: [String]
+    let format: ReportHTMLFormat
 
     init(_ findings: [Finding], unitNames: [String: String], procedureNames: [String: String],
-         provinceOf: [String: String], provinceNames: [String: String], limit: Int) {
-        typealias F = ReportHTMLFormat
+         provinceOf: [String: String], provinceNames: [String: String], limit: Int, _ F: ReportHTMLFormat) {
+        format = F
         total = findings.count
         byRule = CheckRule.allCases.compactMap { rule in
             let n = findings.filter { $0.rule == rule }.count
@@ -40,7 +41,7 @@ struct FindingsTable {
         var rowsOf: [String: [Row]] = [:]
         for f in ranked {
             if rowsOf[f.unitCode] == nil { order.append(f.unitCode) }
-            rowsOf[f.unitCode, default: []].append(Self.row(f, procedureNames: procedureNames))
+            rowsOf[f.unitCode, default: []].append(Self.row(f, procedureNames: procedureNames, F))
         }
         groups = order.map { code in
             Group(unitCode: code, unitName: unitNames[code] ?? "",
@@ -49,8 +50,7 @@ struct FindingsTable {
         }
     }
 
-    static func row(_ f: Finding, procedureNames: [String: String]) -> Row {
-        typealias F = ReportHTMLFormat
+    static func row(_ f: Finding, procedureNames: [String: String], _ F: ReportHTMLFormat) -> Row {
         // The reporter's text is the detail's; a negative expectation (more left than came in) says nothing
         // a reader can use — the detail shows the balance.
         let textual = f.rule == .unregisteredReporter
@@ -60,6 +60,20 @@ struct FindingsTable {
                    metric: f.metric, metricLabel: F.metricLabel(f.metric),
                    value: textual || f.value.isEmpty ? "—" : F.figure(f.value), expected: expected,
                    score: f.score.isEmpty ? "—" : F.figure(f.score), detail: f.detail)
+    }
+
+    /// "(50 quan trọng nhất trên tổng số 120; theo đơn vị)" beside the heading.
+    var note: String {
+        format.language.pick(vi: "(\(shown) quan trọng nhất trên tổng số \(format.count(total)); theo đơn vị)",
+                             en: "(the \(shown) most important of \(format.count(total)); by unit)")
+    }
+
+    /// Where the findings not shown are, file names in `**bold**`.
+    var moreNote: String {
+        let more = format.count(total - shown)
+        return format.language.pick(
+            vi: "Còn \(more) bất thường khác: xem đầy đủ trong **report.xlsx** (trang “Bất thường”) hoặc **anomalies.csv**.",
+            en: "\(format.count(total - shown, "more finding", "more findings")): all of them are in **report.xlsx** (sheet “Findings”) or **anomalies.csv**.")
     }
 
     static func importance(_ f: Finding) -> Double {
@@ -98,8 +112,7 @@ struct FindingsTable {
     var dictionary: [String: Any] {
         var index = 0
         return [
-            "hasAny": total > 0, "total": ReportHTMLFormat.count(total), "shown": String(shown),
-            "hasMore": total > shown, "more": ReportHTMLFormat.count(total - shown),
+            "hasAny": total > 0, "note": note, "hasMore": total > shown, "moreNote": PageText.parts(moreNote),
             "byRule": byRule.joined(separator: " · "),
             "groups": groups.map { g in
                 [
@@ -127,9 +140,11 @@ struct RejectsView {
     var total: Int
     var counts: [Count]
     var lines: [Line]
+    let format: ReportHTMLFormat
 
-    init(_ rejects: [Reject], provinceOf: [String: String], provinceNames: [String: String], lines limit: Int) {
-        typealias F = ReportHTMLFormat
+    init(_ rejects: [Reject], provinceOf: [String: String], provinceNames: [String: String], lines limit: Int,
+         _ F: ReportHTMLFormat) {
+        format = F
         total = rejects.count
         var tally: [String: [String: Int]] = [:]
         for r in rejects {
@@ -139,7 +154,7 @@ struct RejectsView {
         // Provinces in code order, the unplaced last; reasons by count, then code.
         counts = tally.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.flatMap { p in
             tally[p]!.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { reason, n in
-                Count(province: p.isEmpty ? "Không xác định được tỉnh" : (provinceNames[p] ?? p),
+                Count(province: p.isEmpty ? F.language.pick(vi: "Không xác định được tỉnh", en: "Province unknown") : (provinceNames[p] ?? p),
                       reason: reason, reasonLabel: F.reasonLabel(reason), count: n)
             }
         }
@@ -151,8 +166,9 @@ struct RejectsView {
 
     var dictionary: [String: Any] {
         [
-            "hasAny": total > 0, "total": ReportHTMLFormat.count(total), "shownLines": String(lines.count),
-            "hasMoreLines": total > lines.count,
+            "hasAny": total > 0, "hasMoreLines": total > lines.count,
+            "note": format.language.pick(vi: "(\(format.count(total)) dòng hoặc tệp)", en: "(\(format.count(total, "line or file", "lines or files")))"),
+            "linesHeading": format.language.pick(vi: "\(lines.count) dòng đầu tiên", en: lines.count == 1 ? "The first line" : "The first \(lines.count) lines"),
             "counts": counts.map { ["province": $0.province, "reason": $0.reason, "reasonLabel": $0.reasonLabel,
                                     "count": ReportHTMLFormat.count($0.count)] as [String: Any] },
             "lines": lines.map { ["location": $0.location, "reason": $0.reason, "reasonLabel": $0.reasonLabel,

@@ -1,8 +1,13 @@
 import Foundation
 import ReportModel
 
-/// Number and date formatting of `report.html`, the Vietnamese way: "12 345", "93,5 %", "01/12/2026 10:35".
-enum ReportHTMLFormat {
+/// Number, date and label formatting of the report pages in their language: in Vietnamese "12 345", "93,5 %",
+/// "01/12/2026 10:35"; in English "12 345", "93.5 %", "2026-12-01 10:35" (the dates the findings' details use).
+struct ReportHTMLFormat: Sendable {
+    var language: Language
+
+    init(_ language: Language) { self.language = language }
+
     /// A count with a no-break space between groups of three digits ("12 345"), so that
     /// it can't be taken for a decimal in a page whose percentages use ".".
     static func count(_ n: Int) -> String {
@@ -25,27 +30,31 @@ enum ReportHTMLFormat {
     }
 
     /// `06/01/2025`.
-    static func date(_ day: Day) -> String {
+    func date(_ day: Day) -> String {
+        guard language == .vi else { return day.iso }
         let c = day.components
         return String(format2: c.day) + "/" + String(format2: c.month) + "/" + String(format4: c.year)
     }
 
     /// `01/12/2026 10:35` (+07:00).
-    static func dateTime(_ t: Timestamp) -> String {
+    func dateTime(_ t: Timestamp) -> String {
         let local = t.seconds + Timestamp.vietnamOffset
         let secOfDay = Int(((local % 86400) + 86400) % 86400)
         return date(t.vietnamDay) + " " + String(format2: secOfDay / 3600) + ":" + String(format2: (secOfDay % 3600) / 60)
     }
 
-    /// `06/01`, for the trend chart's axis.
-    static func shortDate(_ day: Day) -> String {
+    /// `06/01` (`01-06` in English), for the charts' axes.
+    func shortDate(_ day: Day) -> String {
         let c = day.components
-        return String(format2: c.day) + "/" + String(format2: c.month)
+        return language == .vi ? String(format2: c.day) + "/" + String(format2: c.month)
+            : String(format2: c.month) + "-" + String(format2: c.day)
     }
 
     /// `Thứ Hai`, … `Chủ nhật`.
-    static func weekday(_ day: Day) -> String {
-        ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][day.isoWeekday - 1]
+    func weekday(_ day: Day) -> String {
+        (language == .vi
+            ? ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])[day.isoWeekday - 1]
     }
 
     /// Tenths of a percent of a `Percent.format` string ("93.5" → 935), nil when empty.
@@ -61,60 +70,80 @@ enum ReportHTMLFormat {
         return "\(m / 10).\(m % 10)"
     }
 
-    /// A decimal figure of the CSVs ("93.5") written the Vietnamese way ("93,5").
-    static func decimal(_ figure: String) -> String { figure.replacingOccurrences(of: ".", with: ",") }
+    /// A decimal figure of the CSVs ("93.5") as the language writes it ("93,5" in Vietnamese).
+    func decimal(_ figure: String) -> String { language == .vi ? figure.replacingOccurrences(of: ".", with: ",") : figure }
 
     /// A percentage of `Percent.format` for the page: "93,5 %", or "—" when there is nothing to divide.
-    static func percent(_ figure: String) -> String { figure.isEmpty ? "—" : decimal(figure) + "\u{00A0}%" }
+    func percent(_ figure: String) -> String { figure.isEmpty ? "—" : decimal(figure) + "\u{00A0}%" }
 
     /// A number of the program's findings ("12", "4.29", "-2") for the page: grouped, decimal comma.
-    static func figure(_ text: String) -> String {
+    func figure(_ text: String) -> String {
         if let n = Int(text) { return count(n) }
         return decimal(text)
     }
 
-    /// A delay as "2 giờ 05 phút" (or "3 ngày 2 giờ").
-    static func delay(seconds: Int64) -> String {
+    /// A delay as "2 giờ 05 phút" (or "3 ngày 2 giờ"; in English "2 h 05 min", "3 d 2 h").
+    func delay(seconds: Int64) -> String {
         let minutes = max(0, seconds) / 60
         let d = minutes / 1440, h = (minutes % 1440) / 60, m = minutes % 60
-        if d > 0 { return "\(d) ngày \(h) giờ" }
-        if h > 0 { return "\(h) giờ " + (m < 10 ? "0" : "") + "\(m) phút" }
-        return "\(m) phút"
+        let (day, hour, minute) = language == .vi ? ("ngày", "giờ", "phút") : ("d", "h", "min")
+        if d > 0 { return "\(d) \(day) \(h) \(hour)" }
+        if h > 0 { return "\(h) \(hour) " + (m < 10 ? "0" : "") + "\(m) \(minute)" }
+        return "\(m) \(minute)"
     }
 
     /// What a metric code means, for the page (the code itself stays in the CSV).
-    static func metricLabel(_ metric: String) -> String {
-        [
-            "received": "Hồ sơ tiếp nhận", "received_online": "Tiếp nhận trực tuyến",
-            "received_offline": "Tiếp nhận trực tiếp", "resolved_on_time": "Giải quyết đúng hạn",
-            "resolved_late": "Giải quyết quá hạn", "returned": "Trả lại", "pending": "Đang giải quyết",
-            "pending_on_time": "Đang giải quyết trong hạn", "pending_overdue": "Đang giải quyết quá hạn",
-            "report": "Cả báo cáo", "reporter": "Người báo cáo",
-        ][metric] ?? metric
-    }
+    func metricLabel(_ metric: String) -> String { Self.metricLabels[metric].map(pick) ?? metric }
 
     /// What a reject reason code means (an unknown code is shown as itself).
-    static func reasonLabel(_ reason: String) -> String {
-        [
-            "ragged_row": "Số cột không khớp", "missing_field": "Thiếu trường bắt buộc", "bad_date": "Ngày không hợp lệ",
-            "future_date": "Ngày báo cáo sau ngày gửi", "unknown_unit": "Đơn vị không có trong danh mục",
-            "inactive_unit": "Đơn vị không còn hoạt động", "unknown_procedure": "Thủ tục không có trong danh mục",
-            "procedure_level_mismatch": "Thủ tục không thuộc cấp của đơn vị", "bad_count": "Số liệu không hợp lệ",
-            "unregistered_reporter": "Người báo cáo chưa đăng ký", "unreadable_encoding": "Không đọc được bảng mã",
-            "unterminated_quote": "Dấu ngoặc kép không đóng", "missing_header": "Thiếu dòng tiêu đề",
-            "bad_json": "JSON không hợp lệ", "empty_file": "Tệp rỗng", "too_large": "Tệp quá lớn",
-            "unsupported_format": "Định dạng tệp không được hỗ trợ",
-        ][reason] ?? reason
-    }
+    func reasonLabel(_ reason: String) -> String { Self.reasonLabels[reason].map(pick) ?? reason }
 
-    static func ruleLabel(_ rule: CheckRule) -> String {
+    func ruleLabel(_ rule: CheckRule) -> String {
         switch rule {
-        case .balanceMismatch: return "Lệch cân đối"
-        case .outlier: return "Giá trị bất thường"
-        case .repeatedReport: return "Báo cáo lặp lại"
-        case .unregisteredReporter: return "Người báo cáo chưa đăng ký"
+        case .balanceMismatch: return pick(("Lệch cân đối", "Balance mismatch"))
+        case .outlier: return pick(("Giá trị bất thường", "Unusual value"))
+        case .repeatedReport: return pick(("Báo cáo lặp lại", "Repeated report"))
+        case .unregisteredReporter: return pick(("Người báo cáo chưa đăng ký", "Unregistered reporter"))
         }
     }
+
+    /// The text of this language in a (Vietnamese, English) pair.
+    func pick(_ text: (vi: String, en: String)) -> String { language == .vi ? text.vi : text.en }
+
+    /// An English count with its noun ("1 unit", "3 355 units").
+    func count(_ n: Int, _ one: String, _ many: String) -> String { Self.count(n) + " " + (n == 1 ? one : many) }
+
+    /// A count as `count(_:)` writes it (the same in both languages).
+    func count(_ n: Int) -> String { Self.count(n) }
+
+    /// A coordinate as `coord(_:)` writes it.
+    func coord(_ x: Double) -> String { Self.coord(x) }
+
+    static let metricLabels: [String: (vi: String, en: String)] = [
+        "received": ("Hồ sơ tiếp nhận", "Dossiers received"), "received_online": ("Tiếp nhận trực tuyến", "Received online"),
+        "received_offline": ("Tiếp nhận trực tiếp", "Received in person"),
+        "resolved_on_time": ("Giải quyết đúng hạn", "Resolved on time"), "resolved_late": ("Giải quyết quá hạn", "Resolved late"),
+        "returned": ("Trả lại", "Returned"), "pending": ("Đang giải quyết", "Pending"),
+        "pending_on_time": ("Đang giải quyết trong hạn", "Pending, on time"),
+        "pending_overdue": ("Đang giải quyết quá hạn", "Pending, overdue"),
+        "report": ("Cả báo cáo", "Whole report"), "reporter": ("Người báo cáo", "Reporter"),
+    ]
+
+    static let reasonLabels: [String: (vi: String, en: String)] = [
+        "ragged_row": ("Số cột không khớp", "Wrong number of columns"), "missing_field": ("Thiếu trường bắt buộc", "Required field missing"),
+        "bad_date": ("Ngày không hợp lệ", "Invalid date"), "future_date": ("Ngày báo cáo sau ngày gửi", "Report date after sending"),
+        "unknown_unit": ("Đơn vị không có trong danh mục", "Unit not in the registry"),
+        "inactive_unit": ("Đơn vị không còn hoạt động", "Unit no longer active"),
+        "unknown_procedure": ("Thủ tục không có trong danh mục", "Procedure not in the registry"),
+        "procedure_level_mismatch": ("Thủ tục không thuộc cấp của đơn vị", "Procedure not of the unit's level"),
+        "bad_count": ("Số liệu không hợp lệ", "Invalid count"),
+        "unregistered_reporter": ("Người báo cáo chưa đăng ký", "Unregistered reporter"),
+        "unreadable_encoding": ("Không đọc được bảng mã", "Unreadable encoding"),
+        "unterminated_quote": ("Dấu ngoặc kép không đóng", "Unclosed quote"), "missing_header": ("Thiếu dòng tiêu đề", "Header row missing"),
+        "bad_json": ("JSON không hợp lệ", "Invalid JSON"), "bad_xlsx": ("Tệp Excel không đọc được", "Unreadable Excel file"),
+        "empty_file": ("Tệp rỗng", "Empty file"), "too_large": ("Tệp quá lớn", "File too large"),
+        "unsupported_format": ("Định dạng tệp không được hỗ trợ", "Unsupported file format"),
+    ]
 }
 
 extension String {

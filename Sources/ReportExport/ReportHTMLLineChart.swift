@@ -22,10 +22,9 @@ struct LineChart {
     ///   - values: per series, one value per day (nil: none that day).
     ///   - fixedMax: the axis' top (100 for percentages); nil: from the data.
     init(key: String, title: String, days: [Day], series input: [(key: String, label: String, values: [Double?])],
-         fixedMax: Double?, unit: String) {
+         fixedMax: Double?, unit: String, _ F: ReportHTMLFormat) {
         typealias C = LineChart
         typealias T = ReportHTMLViewModel.Tick
-        typealias F = ReportHTMLFormat
         self.key = key
         self.title = title
         let n = days.count
@@ -91,7 +90,8 @@ struct LineChart {
 
 extension ReportHTMLViewModel {
     /// The window's three charts: reporting (completeness, timeliness), the day's flows, the backlog.
-    static func trendCharts(_ trend: [TrendPoint], day: Day, national: ScopeSummary) -> [LineChart] {
+    static func trendCharts(_ trend: [TrendPoint], day: Day, national: ScopeSummary, _ F: ReportHTMLFormat) -> [LineChart] {
+        let lang = F.language
         var byDay: [Day: TrendPoint] = [:]
         for p in trend where p.day <= day { byDay[p.day] = p }
         byDay[day] = TrendPoint(day: day, national: national)
@@ -99,17 +99,22 @@ extension ReportHTMLViewModel {
         let days = points.map(\.day)
         func pct(_ n: Int, _ d: Int) -> Double? { d > 0 ? 100 * Double(n) / Double(d) : nil }
         return [
-            LineChart(key: "reporting", title: "Tỷ lệ báo cáo và báo cáo đúng hạn (%)", days: days, series: [
-                ("completeness", "Tỷ lệ báo cáo", points.map { pct($0.receivedReports, $0.expectedReports) }),
-                ("timeliness", "Đúng hạn", points.map { pct($0.receivedReports - $0.lateReports, $0.expectedReports) }),
-            ], fixedMax: 100, unit: "%"),
-            LineChart(key: "flows", title: "Hồ sơ tiếp nhận và giải quyết trong ngày", days: days, series: [
-                ("received", "Tiếp nhận", points.map { Double($0.received) }),
-                ("resolved", "Đã giải quyết", points.map { Double($0.resolved) }),
-            ], fixedMax: nil, unit: ""),
-            LineChart(key: "backlog", title: "Hồ sơ đang giải quyết (cuối ngày)", days: days, series: [
-                ("pending", "Đang giải quyết", points.map { Double($0.pending) }),
-            ], fixedMax: nil, unit: ""),
+            LineChart(key: "reporting", title: lang.pick(vi: "Tỷ lệ báo cáo và báo cáo đúng hạn (%)",
+                                                         en: "Reporting rate and reports on time (%)"), days: days, series: [
+                ("completeness", lang.pick(vi: "Tỷ lệ báo cáo", en: "Reporting rate"),
+                 points.map { pct($0.receivedReports, $0.expectedReports) }),
+                ("timeliness", lang.pick(vi: "Đúng hạn", en: "On time"),
+                 points.map { pct($0.receivedReports - $0.lateReports, $0.expectedReports) }),
+            ], fixedMax: 100, unit: "%", F),
+            LineChart(key: "flows", title: lang.pick(vi: "Hồ sơ tiếp nhận và giải quyết trong ngày",
+                                                     en: "Dossiers received and resolved in the day"), days: days, series: [
+                ("received", lang.pick(vi: "Tiếp nhận", en: "Received"), points.map { Double($0.received) }),
+                ("resolved", lang.pick(vi: "Đã giải quyết", en: "Resolved"), points.map { Double($0.resolved) }),
+            ], fixedMax: nil, unit: "", F),
+            LineChart(key: "backlog", title: lang.pick(vi: "Hồ sơ đang giải quyết (cuối ngày)", en: "Dossiers pending (end of day)"),
+                      days: days, series: [
+                ("pending", lang.pick(vi: "Đang giải quyết", en: "Pending"), points.map { Double($0.pending) }),
+            ], fixedMax: nil, unit: "", F),
         ]
     }
 

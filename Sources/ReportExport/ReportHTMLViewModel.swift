@@ -39,6 +39,8 @@ struct ReportHTMLViewModel {
     struct ProvinceChart {
         static let width = 700.0, labelRight = 166.0, barX = 170.0, barWidth = 460.0, top = 24.0, row = 17.0
         var bars: [ProvinceBar]
+        /// "(34 tỉnh, thành phố; sắp xếp giảm dần)" beside the chart's heading.
+        var note: String
         var height: Double
         var axisY: Double, axisLabelY: Double
         var ticks: [Tick]
@@ -66,45 +68,55 @@ struct ReportHTMLViewModel {
     var isProvisional: Bool
     /// What the publication status means for the reader.
     var publicationNote: String
-    var previousLabel: String
+    /// "(cả nước; thay đổi so với ngày …)" beside the headline figures' heading.
+    var headlineNote: String
     var hasPrevious: Bool
     var headlines: [Headline]
     var provinces: ProvinceChart
     var provinceRows: [ProvinceRow]
     var charts: [LineChart]
     var missing: [MissingRow]
-    var missingTotal: String
+    var missingNote: String
     var late: [LateRow]
     var lateTotal: Int
     var findings: FindingsTable
     var rejects: RejectsView
+    var footer: String
+    var language: Language
 }
 
 extension ReportHTMLViewModel {
     init(input: DayExportInput, context: ReportHTMLContext) {
-        typealias F = ReportHTMLFormat
+        let F = ReportHTMLFormat(input.language)
+        let lang = input.language
+        language = lang
         let agg = input.aggregate
         let national = agg.scopes.first { $0.scopeCode == "VN" } ?? agg.scopes.first ?? ScopeSummary(scopeCode: "VN", scopeName: "Việt Nam")
         let provinceScopes = agg.scopes.filter { $0.scopeCode != national.scopeCode }
 
         day = F.date(agg.day)
-        dayLong = F.weekday(agg.day) + ", ngày " + F.date(agg.day)
+        dayLong = F.weekday(agg.day) + lang.pick(vi: ", ngày ", en: ", ") + F.date(agg.day)
         runID = String(input.run.id)
         let started = Timestamp(parsing: input.run.startedAt)
         startedAt = started.map(F.dateTime) ?? input.run.startedAt
         isProvisional = input.publication == .provisional
         let due = input.deadline.map(F.dateTime) ?? ""
         publicationNote = isProvisional
-            ? "SỐ LIỆU TẠM THỜI: lập lúc \(startedAt), trước hạn báo cáo \(due). Các đơn vị còn được gửi báo cáo đến hạn; "
-                + "số liệu chính thức sẽ thay thế trang này."
-            : "Số liệu chính thức: lập sau hạn báo cáo" + (due.isEmpty ? "." : " \(due).")
+            ? lang.pick(vi: "SỐ LIỆU TẠM THỜI: lập lúc \(startedAt), trước hạn báo cáo \(due). Các đơn vị còn được gửi báo cáo "
+                            + "đến hạn; số liệu chính thức sẽ thay thế trang này.",
+                        en: "PROVISIONAL FIGURES: made at \(startedAt), before the reporting deadline \(due). Units may still "
+                            + "report until then; the final figures will replace this page.")
+            : lang.pick(vi: "Số liệu chính thức: lập sau hạn báo cáo", en: "Final figures: made after the reporting deadline")
+                + (due.isEmpty ? "." : " \(due).")
         hasPrevious = context.previous != nil
-        previousLabel = context.previousDay.map { "so với ngày " + F.date($0) } ?? "so với ngày báo cáo trước"
+        let previous = context.previousDay.map(F.date)
+        headlineNote = lang.pick(vi: "(cả nước; thay đổi " + (previous.map { "so với ngày " + $0 } ?? "so với ngày báo cáo trước") + ")",
+                                 en: "(nationwide; change " + (previous.map { "since " + $0 } ?? "since the previous report day") + ")")
 
-        headlines = Self.headlines(national, previous: context.previous)
-        provinces = Self.provinceChart(provinceScopes, national: national)
-        provinceRows = ([national] + provinceScopes).map { Self.provinceRow($0, isNational: $0.scopeCode == national.scopeCode) }
-        charts = Self.trendCharts(context.trend, day: agg.day, national: national)
+        headlines = Self.headlines(national, previous: context.previous, F)
+        provinces = Self.provinceChart(provinceScopes, national: national, F)
+        provinceRows = ([national] + provinceScopes).map { Self.provinceRow($0, isNational: $0.scopeCode == national.scopeCode, F) }
+        charts = Self.trendCharts(context.trend, day: agg.day, national: national, F)
 
         let withMissing = provinceScopes.filter { $0.missing > 0 }.sorted {
             $0.missing != $1.missing ? $0.missing > $1.missing : $0.scopeCode < $1.scopeCode
@@ -114,7 +126,8 @@ extension ReportHTMLViewModel {
                        expected: F.count(s.expected),
                        percent: F.percent(s.percent(.completeness)))
         }
-        missingTotal = F.count(national.missing)
+        missingNote = lang.pick(vi: "(tối đa \(Self.maxMissingProvinces); cả nước: \(F.count(national.missing)) đơn vị chưa báo cáo)",
+                                en: "(at most \(Self.maxMissingProvinces); nationwide: \(F.count(national.missing, "unit", "units")) missing)")
 
         let dueInstant = input.deadline
         lateTotal = agg.late.count
@@ -135,13 +148,24 @@ extension ReportHTMLViewModel {
         var provinceNames: [String: String] = [:]
         for s in provinceScopes { provinceNames[s.scopeCode] = s.scopeName }
         findings = FindingsTable(input.findings, unitNames: names, procedureNames: procedureNames,
-                                 provinceOf: context.provinceOf, provinceNames: provinceNames, limit: Self.maxAnomalies)
+                                 provinceOf: context.provinceOf, provinceNames: provinceNames, limit: Self.maxAnomalies, F)
         rejects = RejectsView(input.rejects, provinceOf: context.provinceOf, provinceNames: provinceNames,
-                              lines: Self.maxRejectLines)
+                              lines: Self.maxRejectLines, F)
+        footer = lang.pick(vi: "Số liệu trùng với tệp national_summary.csv của ngày \(day). Tỷ lệ làm tròn một chữ số thập phân. "
+                               + "Lần chạy số \(runID).",
+                           en: "The figures are those of national_summary.csv for \(day). Rates are rounded to one decimal place. "
+                               + "Run \(runID).")
     }
 
-    static func provinceRow(_ s: ScopeSummary, isNational: Bool) -> ProvinceRow {
-        typealias F = ReportHTMLFormat
+    /// "(12 đơn vị; 10 đơn vị đầu tiên)" beside the late reports' heading.
+    var lateNote: String {
+        let F = ReportHTMLFormat(language)
+        let more = lateTotal > late.count
+        return language.pick(vi: "(\(F.count(lateTotal)) đơn vị" + (more ? "; \(late.count) đơn vị đầu tiên" : "") + ")",
+                             en: "(\(F.count(lateTotal, "unit", "units"))" + (more ? "; the first \(late.count)" : "") + ")")
+    }
+
+    static func provinceRow(_ s: ScopeSummary, isNational: Bool, _ F: ReportHTMLFormat) -> ProvinceRow {
         let completeness = s.percent(.completeness)
         return ProvinceRow(
             code: s.scopeCode, name: s.scopeName, expected: F.count(s.expected), received: F.count(s.received),
@@ -153,31 +177,33 @@ extension ReportHTMLViewModel {
 
     // MARK: Headline figures
 
-    static func headlines(_ s: ScopeSummary, previous p: ScopeSummary?) -> [Headline] {
-        typealias F = ReportHTMLFormat
+    static func headlines(_ s: ScopeSummary, previous p: ScopeSummary?, _ F: ReportHTMLFormat) -> [Headline] {
         let c = s.counts
+        let lang = F.language
         func pct(_ key: String, _ label: String, _ rate: Rate, _ detail: String) -> Headline {
             let raw = s.percent(rate)
             var h = Headline(key: key, label: label, raw: raw, value: F.decimal(raw), isPercent: true, detail: detail,
                              change: "—", changeClass: "none", riseIsGood: true)
-            if let p, let now = F.tenths(raw), let before = F.tenths(p.percent(rate)) {
-                setChange(&h, now - before, F.decimal(F.points(now - before)) + " điểm %")
+            if let p, let now = ReportHTMLFormat.tenths(raw), let before = ReportHTMLFormat.tenths(p.percent(rate)) {
+                setChange(&h, now - before, F.decimal(ReportHTMLFormat.points(now - before)) + lang.pick(vi: " điểm %", en: " pts"))
             }
             return h
         }
-        let fmt = F.count
-        var anomalies = Headline(key: "anomalies", label: "Bất thường", raw: String(s.anomalies), value: fmt(s.anomalies),
-                                 isPercent: false, detail: "phát hiện của các phép kiểm tra dữ liệu", change: "—",
+        let fmt: (Int) -> String = F.count
+        var anomalies = Headline(key: "anomalies", label: lang.pick(vi: "Bất thường", en: "Findings"), raw: String(s.anomalies),
+                                 value: fmt(s.anomalies), isPercent: false,
+                                 detail: lang.pick(vi: "phát hiện của các phép kiểm tra dữ liệu", en: "raised by the data checks"), change: "—",
                                  changeClass: "none", riseIsGood: false)
         if let p { setChange(&anomalies, s.anomalies - p.anomalies, fmt(abs(s.anomalies - p.anomalies))) }
         return [
-            pct("completeness", "Tỷ lệ báo cáo", .completeness, "\(fmt(s.received)) / \(fmt(s.expected)) đơn vị đã báo cáo"),
-            pct("timeliness", "Đúng hạn", .timeliness,
-                "\(fmt(s.received - s.late)) / \(fmt(s.expected)) đơn vị báo cáo đúng hạn"),
-            pct("online", "Trực tuyến", .onlineRate,
-                "\(fmt(c.receivedOnline)) / \(fmt(c.received)) hồ sơ tiếp nhận trực tuyến"),
-            pct("on_time_resolution", "Giải quyết đúng hạn", .onTimeResolution,
-                "\(fmt(c.resolvedOnTime)) / \(fmt(c.resolved)) hồ sơ giải quyết đúng hạn"),
+            pct("completeness", lang.pick(vi: "Tỷ lệ báo cáo", en: "Reporting rate"), .completeness,
+                "\(fmt(s.received)) / \(fmt(s.expected)) " + lang.pick(vi: "đơn vị đã báo cáo", en: "units have reported")),
+            pct("timeliness", lang.pick(vi: "Đúng hạn", en: "On time"), .timeliness,
+                "\(fmt(s.received - s.late)) / \(fmt(s.expected)) " + lang.pick(vi: "đơn vị báo cáo đúng hạn", en: "units reported on time")),
+            pct("online", lang.pick(vi: "Trực tuyến", en: "Online"), .onlineRate,
+                "\(fmt(c.receivedOnline)) / \(fmt(c.received)) " + lang.pick(vi: "hồ sơ tiếp nhận trực tuyến", en: "dossiers received online")),
+            pct("on_time_resolution", lang.pick(vi: "Giải quyết đúng hạn", en: "Resolved on time"), .onTimeResolution,
+                "\(fmt(c.resolvedOnTime)) / \(fmt(c.resolved)) " + lang.pick(vi: "hồ sơ giải quyết đúng hạn", en: "dossiers resolved on time")),
             anomalies,
         ]
     }
@@ -190,7 +216,7 @@ extension ReportHTMLViewModel {
 
     // MARK: Completeness by province
 
-    static func provinceChart(_ provinces: [ScopeSummary], national: ScopeSummary) -> ProvinceChart {
+    static func provinceChart(_ provinces: [ScopeSummary], national: ScopeSummary, _ F: ReportHTMLFormat) -> ProvinceChart {
         typealias C = ProvinceChart
         func fraction(_ s: ScopeSummary) -> Double? { s.expected > 0 ? Double(s.received) / Double(s.expected) : nil }
         // Highest completeness first, by the exact fraction; provinces with nothing expected last; ties by code.
@@ -210,7 +236,7 @@ extension ReportHTMLViewModel {
             let y = C.top + Double(i) * C.row
             let f = fraction(s)
             let raw = s.percent(.completeness)
-            return ProvinceBar(code: s.scopeCode, name: s.scopeName, raw: raw, percent: ReportHTMLFormat.percent(raw),
+            return ProvinceBar(code: s.scopeCode, name: s.scopeName, raw: raw, percent: F.percent(raw),
                                y: y + 3, textY: y + 12, width: C.barWidth * min(max(f ?? 0, 0), 1),
                                below: f.map { f in nationalFraction.map { f < $0 } ?? false } ?? false)
         }
@@ -219,8 +245,10 @@ extension ReportHTMLViewModel {
             Tick(x: C.barX + C.barWidth * Double($0) / 100, y: axisY, label: "\($0)%")
         }
         let nx = C.barX + C.barWidth * min(max(nationalFraction ?? 0, 0), 1)
-        let label = "Cả nước " + ReportHTMLFormat.percent(national.percent(.completeness))
-        return ProvinceChart(bars: bars, height: axisY + 18, axisY: axisY, axisLabelY: axisY + 13, ticks: ticks,
+        let label = F.language.pick(vi: "Cả nước ", en: "Nationwide ") + F.percent(national.percent(.completeness))
+        let n = bars.count
+        return ProvinceChart(bars: bars, note: F.language.pick(vi: "(\(n) tỉnh, thành phố; sắp xếp giảm dần)", en: "(\(n) provinces; highest first)"),
+                             height: axisY + 18, axisY: axisY, axisLabelY: axisY + 13, ticks: ticks,
                              hasNational: nationalFraction != nil, nationalX: nx, nationalLabel: label,
                              nationalAnchor: nx - C.barX < 90 ? "start" : "end")
     }

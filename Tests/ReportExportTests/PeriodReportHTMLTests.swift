@@ -87,6 +87,21 @@ final class PeriodReportHTMLTests: XCTestCase {
         }
     }
 
+    /// With `--lang en` the period page's own text is English; the registry's names stay as they are.
+    func testTheEnglishPageHasNoVietnameseTextOfItsOwn() throws {
+        var i = input(provinceName: "Province One", unitName: "Commune Two", contactName: "Officer")
+        i.language = .en
+        let html = try PeriodReportHTML().renderString(i)
+        XCTAssertTrue(html.contains("<html lang=\"en\">"))
+        XCTAssertTrue(html.contains("<h1>Weekly report, week 48 of 2026</h1>"))
+        XCTAssertTrue(html.contains("The period is not over: figures up to 2026-11-25."))
+        XCTAssertTrue(html.contains("2026-11-23 – 2026-11-25 · 3 report days · 2 units expected to report"))
+        XCTAssertTrue(html.contains("Units that often do not report <small>(missing 3 report days in a row or more; 1 unit)</small>"))
+        let own = ["Tỉnh Hai", "Xã Một", "Đăng ký khai sinh"].reduce(html) { $0.replacingOccurrences(of: $1, with: "") }
+        let vietnamese = own.unicodeScalars.filter { (0xC0...0x24F).contains($0.value) || (0x1E00...0x1EFF).contains($0.value) }
+        XCTAssertEqual(String(String.UnicodeScalarView(vietnamese)), "")
+    }
+
     func testThePageIsSelfContained() throws {
         let html = try PeriodReportHTML().renderString(input())
         for needle in ["http://", "https://", "<script", "<link", "<img", "<iframe", "@import", "url(", "src="] {
