@@ -11,8 +11,9 @@ final class ReportHTMLChromiumTests: XCTestCase {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// A day with the four rules' findings, long reporters, hostile names and a first-day spike in the trend.
-    static func hardDay() -> (DayExportInput, ReportHTMLContext) {
+    static func hardDay(_ language: Language = .vi) -> (DayExportInput, ReportHTMLContext) {
         var input = ReportHTMLSample.input(day: ReportHTMLSample.day, findings: 80)
+        input.language = language
         let long = "Nguyễn Thị Phương Thảo Hoàng Long Giang <nguyen.thi.phuong.thao.hoang.long.giang.cong.chuc"
             + "@ubnd-phuong-rat-dai.hanoi.gov.vn> 0912 345 678 ext 12345"
         for i in input.findings.indices where input.findings[i].rule == .unregisteredReporter {
@@ -91,7 +92,12 @@ final class ReportHTMLChromiumTests: XCTestCase {
     }
 
     func testNothingWiderThanAScreenOf1280Pixels() throws {
-        let (input, context) = Self.hardDay()
+        for language in Language.allCases { try checkScreenWidths(language) }
+    }
+
+    /// The English page's longer words and sentences fit as the Vietnamese ones do.
+    func checkScreenWidths(_ language: Language) throws {
+        let (input, context) = Self.hardDay(language)
         let html = try ReportHTML(context: context).renderString(input)
         let dir = try TempDirectory()
         defer { dir.remove() }
@@ -101,8 +107,8 @@ final class ReportHTMLChromiumTests: XCTestCase {
             let dom = try chromium(["--window-size=\(width),2000", "--dump-dom"], page)
             let json = try XCTUnwrap(dom.firstMatch(of: /<pre id="measure">([^<]*)<\/pre>/)?.1, "no measurement in:\n\(dom.suffix(500))")
             let m = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(String(json).replacingOccurrences(of: "&quot;", with: "\"").utf8)) as? [String: Any])
-            XCTAssertLessThanOrEqual(m["scrollWidth"] as? Int ?? .max, width, "page wider than \(width) px: \(m)")
-            XCTAssertEqual(m["overCount"] as? Int, 0, "elements past the right edge at \(width) px: \(m["over"] ?? "")")
+            XCTAssertLessThanOrEqual(m["scrollWidth"] as? Int ?? .max, width, "\(language): page wider than \(width) px: \(m)")
+            XCTAssertEqual(m["overCount"] as? Int, 0, "\(language): elements past the right edge at \(width) px: \(m["over"] ?? "")")
             XCTAssertEqual(m["rows"] as? Int, ReportHTMLViewModel.maxAnomalies)
             // A reporter finding's row holds a few lines of detail, not a column of five-letter lines.
             XCTAssertLessThanOrEqual(m["maxRow"] as? Double ?? .infinity, width == 1280 ? 110 : 150, "a findings row is too tall: \(m)")
@@ -110,7 +116,11 @@ final class ReportHTMLChromiumTests: XCTestCase {
     }
 
     func testA4PrintHasNoCutColumnsAndFewPages() throws {
-        let (input, context) = Self.hardDay()
+        for language in Language.allCases { try checkA4Print(language) }
+    }
+
+    func checkA4Print(_ language: Language) throws {
+        let (input, context) = Self.hardDay(language)
         let dir = try TempDirectory()
         defer { dir.remove() }
         let page = dir.url.appendingPathComponent("report.html"), pdf = dir.url.appendingPathComponent("report.pdf")
@@ -119,7 +129,11 @@ final class ReportHTMLChromiumTests: XCTestCase {
         // REPORT_HTML_CHROMIUM_OUT=DIR keeps the page and its PDF to look at.
         if let keep = ProcessInfo.processInfo.environment["REPORT_HTML_CHROMIUM_OUT"] {
             try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
-            for f in [page, pdf] { try? FileManager.default.copyItem(at: f, to: URL(fileURLWithPath: keep).appendingPathComponent(f.lastPathComponent)) }
+            for f in [page, pdf] {
+                let kept = URL(fileURLWithPath: keep).appendingPathComponent(language.rawValue + "-" + f.lastPathComponent)
+                try? FileManager.default.removeItem(at: kept)
+                try? FileManager.default.copyItem(at: f, to: kept)
+            }
         }
         let (_, info) = try run(["/usr/bin/pdfinfo", pdf.path])
         let pages = Int(try XCTUnwrap(info.firstMatch(of: /Pages:\s+(\d+)/)?.1)) ?? 0
@@ -135,7 +149,7 @@ final class ReportHTMLChromiumTests: XCTestCase {
         XCTAssertLessThanOrEqual(widest, 595 - 30, "text reaches past the right margin (xMax \(widest) pt)")
         // The last findings' column reached the page: its header and the reporter's address are printed.
         let (_, text) = try run(["/usr/bin/pdftotext", pdf.path, "-"])
-        XCTAssertTrue(text.contains("Chi tiết"))
+        XCTAssertTrue(text.contains(language.pick(vi: "Chi tiết", en: "Detail")))
         XCTAssertTrue(text.contains("0912000001"), "the reporter's contact, in the last column, is printed")
     }
 
