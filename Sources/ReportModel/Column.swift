@@ -69,6 +69,13 @@ public enum Column: Int, CaseIterable, Sendable {
         // Common spellings of "returned": "Trả lại", "Rút hồ sơ".
         m[headerKey("Trả lại")] = .returned
         m[headerKey("Trả lại/rút hồ sơ")] = .returned
+        // The titles of the program's own workbooks (report.xlsx, provinces/NN.xlsx), so that a sheet made from
+        // them is read: "Đang giải quyết …" for the backlog, and the English "Received in person".
+        m[headerKey("Đang giải quyết trong hạn")] = .pendingOnTime
+        m[headerKey("Đang giải quyết quá hạn")] = .pendingOverdue
+        m[headerKey("Received in person")] = .receivedOffline
+        // "Thời điểm gửi" (the moment sent) is as common as the contract's "Thời gian gửi".
+        m[headerKey("Thời điểm gửi")] = .submittedAt
         return m
     }()
 
