@@ -56,6 +56,29 @@ final class StatusCommandTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/warehouse.sqlite")), before, "read only")
     }
 
+    /// A run that died is placed among the others by the machine's clock, as their invocation lines are, not by
+    /// its own `--now` (a simulated week listed the killed night out of order).
+    func testADiedRunIsListedInOrderWhateverItsOwnClock() throws {
+        let dir = try TempDir("status-died")
+        let (out, _) = try ownSampleRun(in: dir)
+        // Run 2 began (its own clock: 2020) and died: a warehouse row still `running`, its first run-log line now.
+        let r = try runProcess("/usr/bin/sqlite3", [out + "/warehouse.sqlite",
+            "INSERT INTO runs (id, command, arguments, started_at) VALUES (2, 'run', '[]', 1577836800)"])
+        XCTAssertEqual(r.status, 0, r.both)
+        let line = #"{"run":2,"stage":"setup","start":"2099-01-01T00:00:00+07:00","end":"2099-01-01T00:00:01+07:00"}"# + "\n"
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: out + "/run-log.jsonl"))
+        try log.seekToEnd()
+        try log.write(contentsOf: Data(line.utf8))
+        try log.close()
+        let s = try dailyreports(["status", "--out", out, "--json"])
+        XCTAssertEqual(s.status, 0, s.both)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(s.stdout.utf8)) as? [String: Any])
+        let runs = try XCTUnwrap(doc["last_runs"] as? [[String: Any]])
+        XCTAssertEqual(runs.first?["start"] as? String, "2099-01-01T00:00:00+07:00", "\(runs)")
+        XCTAssertEqual(runs.first?["error"] as? String, "running")
+        XCTAssertEqual(runs.dropFirst().first?["exit_code"] as? Int, 0)
+    }
+
     func testStatusSpeaksVietnameseByDefaultAndEnglishOnRequest() throws {
         let dir = try TempDir("status-text")
         let out = try preparedOutput(dir)

@@ -86,7 +86,8 @@ public struct StatusReport: Sendable, Codable {
     /// `language` the text of a note that carries an error.
     public static func gather(out: URL, deadline: Deadline, now: Date = Date(), language: Language = .vi) -> StatusReport {
         var r = StatusReport(out: out.path, generatedAt: Timestamp(seconds: Int64(now.timeIntervalSince1970)).iso)
-        r.lastRuns = Array(invocations(runLog: out.appendingPathComponent("run-log.jsonl")).suffix(runsShown).reversed())
+        let log = runLog(out.appendingPathComponent("run-log.jsonl"))
+        r.lastRuns = Array(log.invocations.suffix(runsShown).reversed())
         let exports = out.appendingPathComponent("exports")
         let exported = ((try? FileManager.default.contentsOfDirectory(atPath: exports.path)) ?? []).compactMap { Day(iso: $0) }.sorted()
         r.latestExportedDay = exported.last?.iso
@@ -105,7 +106,7 @@ public struct StatusReport: Sendable, Codable {
                 throw WarehouseCheck.damaged(path: warehousePath, problems: problems, language: language)
             }
             r.pendingDates = try w.pendingDates().all.sorted().map(\.iso)
-            r.addDiedRuns(try w.recentRuns(limit: runsShown))
+            r.addDiedRuns(try w.recentRuns(limit: runsShown), loggedStarts: log.runStarts)
             let registries = try w.storedRegistries()
             r.provinces = try provinces(w.latestReportDays(), registries: registries, exported: exported)
             r.chronicallyMissing = chronicallyMissing(exported: exported, exports: exports, calendar: registries.calendar)
@@ -115,24 +116,29 @@ public struct StatusReport: Sendable, Codable {
         return r
     }
 
-    /// The invocation lines of the run log, oldest first.
-    static func invocations(runLog: URL) -> [RunEntry] {
-        guard let data = FileManager.default.contents(atPath: runLog.path) else { return [] }
-        return data.split(separator: 0x0A).compactMap { line in
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  o["event"] as? String == "invocation" else { return nil }
+    /// The invocation lines of the run log, oldest first, and when each warehouse run's first line began.
+    static func runLog(_ url: URL) -> (invocations: [RunEntry], runStarts: [Int: String]) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return ([], [:]) }
+        var starts: [Int: String] = [:]
+        let entries = data.split(separator: 0x0A).compactMap { line -> RunEntry? in
+            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+            if let run = o["run"] as? Int, starts[run] == nil, let start = o["start"] as? String { starts[run] = start }
+            guard o["event"] as? String == "invocation" else { return nil }
             let counts = o["counts"] as? [String: Int]
             return RunEntry(start: o["start"] as? String ?? "", end: o["end"] as? String, command: o["command"] as? String ?? "",
                             arguments: Array((o["arguments"] as? [String] ?? []).dropFirst(2)), exitCode: o["exit_code"] as? Int,
                             error: o["error"] as? String, filesNew: counts?["files"], rowsAccepted: counts?["rows_accepted"],
                             rowsRejected: counts?["rows_rejected"])
         }
+        return (entries, starts)
     }
 
-    /// Runs the warehouse recorded as killed (or still running): they wrote no invocation line.
-    mutating func addDiedRuns(_ runs: [RunRecord]) {
+    /// Runs the warehouse recorded as killed (or still running): they wrote no invocation line. Each is placed by
+    /// its first run-log line when it wrote one: the log's times are the machine's clock, as the invocations'
+    /// are, where the warehouse has the run's own (`--now`) clock.
+    mutating func addDiedRuns(_ runs: [RunRecord], loggedStarts: [Int: String] = [:]) {
         for run in runs where run.outcome == "killed" || run.outcome == "running" {
-            lastRuns.append(RunEntry(start: run.startedAt.iso, end: nil, command: run.command,
+            lastRuns.append(RunEntry(start: loggedStarts[Int(run.id)] ?? run.startedAt.iso, end: nil, command: run.command,
                                      arguments: Array(run.arguments.dropFirst(2)), exitCode: nil, error: run.outcome))
         }
         lastRuns.sort { $0.start > $1.start }
