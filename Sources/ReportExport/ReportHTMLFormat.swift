@@ -135,7 +135,7 @@ struct ReportHTMLFormat: Sendable {
         "unknown_unit": ("Đơn vị không có trong danh mục", "Unit not in the registry"),
         "inactive_unit": ("Đơn vị không còn hoạt động", "Unit no longer active"),
         "unknown_procedure": ("Thủ tục không có trong danh mục", "Procedure not in the registry"),
-        "procedure_level_mismatch": ("Thủ tục không thuộc cấp của đơn vị", "Procedure not of the unit's level"),
+        "procedure_level_mismatch": ("Thủ tục không thuộc cấp của đơn vị", "Procedure not of the level of the unit"),
         "bad_count": ("Số liệu không hợp lệ", "Invalid count"),
         "unregistered_reporter": ("Người báo cáo chưa đăng ký", "Unregistered reporter"),
         "unreadable_encoding": ("Không đọc được bảng mã", "Unreadable encoding"),

@@ -56,6 +56,8 @@ final class ReportHTMLLanguageTests: XCTestCase {
                      "Run 42"] {
             XCTAssertTrue(html.contains(text), "missing: \(text)")
         }
+        // No text of the program needs an escaped apostrophe (`&#39;` in a text checker's eyes).
+        XCTAssertFalse(programText(html, data: Self.dayData).contains("&#39;"))
         // Decimals are written the English way: "93.5", not "93,5".
         XCTAssertNil(html.firstMatch(of: /class="kpi-value">\d+,\d/))
     }
