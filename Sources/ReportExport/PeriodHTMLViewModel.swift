@@ -15,29 +15,35 @@ struct PeriodHTMLViewModel {
     var dictionary: [String: Any] {
         let chronic = chronicUnits
         let shown = chronic.prefix(Self.chronicShown)
-        let (first, last) = (F.date(a.firstDay), F.date(a.lastDay))
-        let (days, units, min) = (a.days.count, F.count(a.units.count), Self.chronicMin)
-        let (total, more) = (F.count(chronic.count), F.count(chronic.count - shown.count))
         return [
-            "title": title, "t": PageText.strings(PageText.period, lang),
-            "meta": "\(first) – \(last) · " + lang.pick(vi: "\(days) ngày báo cáo · \(units) đơn vị phải báo cáo",
-                                                      en: F.count(days, "report day", "report days") + " · " + F.count(a.units.count, "unit", "units") + " expected to report"),
-            "open": isOpen,
+            "title": title, "t": PageText.strings(PageText.period, lang), "open": isOpen,
+            "firstDayShort": F.shortDate(a.firstDay), "lastDayShort": F.shortDate(a.lastDay),
+            "headlines": headlines, "multiples": multiples, "ranking": ranking,
+            "hasChronic": !chronic.isEmpty, "chronic": shown.map(chronicRow), "hasMoreChronic": chronic.count > shown.count,
+            "procedures": procedures,
+        ].merging(sentences(chronic: chronic.count, shown: shown.count)) { a, _ in a }
+    }
+
+    /// The page's sentences with figures in them, in the page's language.
+    func sentences(chronic: Int, shown: Int) -> [String: Any] {
+        let (first, last, min) = (F.date(a.firstDay), F.date(a.lastDay), Self.chronicMin)
+        let (days, units) = (a.days.count, a.units.count)
+        return [
+            "meta": "\(first) – \(last) · " + lang.pick(vi: "\(days) ngày báo cáo · \(F.count(units)) đơn vị phải báo cáo",
+                                                      en: F.count(days, "report day", "report days") + " · "
+                                                          + F.count(units, "unit", "units") + " expected to report"),
             "openNote": lang.pick(vi: "Kỳ chưa kết thúc: số liệu đến hết ngày \(last).", en: "The period is not over: figures up to \(last)."),
             "headlineNote": lang.pick(vi: "(cả nước; tổng các ngày báo cáo, tồn đọng tính đến ngày \(last))",
                                       en: "(nationwide; sums over the report days, pending dossiers as of \(last))"),
-            "firstDayShort": F.shortDate(a.firstDay), "lastDayShort": F.shortDate(a.lastDay),
-            "headlines": headlines, "multiples": multiples, "ranking": ranking,
-            "chronicNote": lang.pick(vi: "(vắng \(min) ngày báo cáo liên tiếp trở lên; \(total) đơn vị)",
-                                     en: "(missing \(min) report days in a row or more; \(F.count(chronic.count, "unit", "units")))"),
-            "hasChronic": !chronic.isEmpty, "chronic": shown.map(chronicRow), "hasMoreChronic": chronic.count > shown.count,
-            "moreChronicNote": PageText.parts(lang.pick(vi: "Còn \(more) đơn vị khác: xem đầy đủ trong tệp **unit_reporting.csv**.",
-                                                        en: F.count(chronic.count - shown.count, "more unit", "more units") + ": all of them are in **unit_reporting.csv**.")),
+            "chronicNote": lang.pick(vi: "(vắng \(min) ngày báo cáo liên tiếp trở lên; \(F.count(chronic)) đơn vị)",
+                                     en: "(missing \(min) report days in a row or more; \(F.count(chronic, "unit", "units")))"),
+            "moreChronicNote": PageText.parts(lang.pick(
+                vi: "Còn \(F.count(chronic - shown)) đơn vị khác: xem đầy đủ trong tệp **unit_reporting.csv**.",
+                en: F.count(chronic - shown, "more unit", "more units") + ": all of them are in **unit_reporting.csv**.")),
             "noChronic": lang.pick(vi: "Không có đơn vị nào vắng \(min) ngày báo cáo liên tiếp.",
                                    en: "No unit missed \(min) report days in a row."),
             "proceduresNote": lang.pick(vi: "(tổng các ngày; tồn đọng tính đến ngày \(last))",
                                         en: "(sums over the days; pending dossiers as of \(last))"),
-            "procedures": procedures,
             "footer": lang.pick(
                 vi: "Số liệu tổng hợp từ các báo cáo ngày đã công bố (\(first) – \(last)), trùng với các tệp period_summary.csv, "
                     + "unit_reporting.csv và province_ranking.csv của kỳ \(a.period.name). Tỷ lệ làm tròn một chữ số thập phân.",

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 import ReportModel
 
-/// The period's `report.html`: one self-contained page (Vietnamese, A4) with the period's headline figures,
+/// The period's `report.html`: one self-contained page (Vietnamese, or English with `--lang en`; A4) with the period's headline figures,
 /// completeness and timeliness by day for the nation and each province as small multiples, the ranking, the
 /// chronic non-reporters with their contacts, and the flows by procedure.
 ///

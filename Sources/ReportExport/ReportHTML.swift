@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 import ReportModel
 
-/// `report.html`: one self-contained page for the Central Steering Committee (Vietnamese, A4):
+/// `report.html`: one self-contained page for the Central Steering Committee (Vietnamese, or English with `--lang en`; A4):
 /// headline figures with their change since the previous report day, completeness by province,
 /// the national trend, the provinces with the most missing reports and the first anomalies.
 ///
