@@ -33,6 +33,22 @@ public struct RowNormalizer: Sendable {
         var day: Day
     }
 
+    /// The words a sheet's total row is labelled with ("Tổng cộng", "Cộng", "Tổng", "Tổng số"), as name keys.
+    private static let totalLabels: Set<[String]> = Set(["Tổng cộng", "Cộng", "Tổng", "Tổng số"].map { NameKey($0).exact })
+    private static let looseTotalLabels: Set<[String]> = Set(["Tổng cộng", "Cộng", "Tổng", "Tổng số"].map { NameKey($0).loose })
+
+    /// The cell of `raw` (a record as written) that labels it a total row, when one does: a whole cell, so that a
+    /// unit named "Xã Cộng Hòa" is not one. Without diacritics ("Tong cong") only as the fallback.
+    public static func totalLabel(_ raw: String) -> String? {
+        let cells = raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" || $0 == "|" })
+            .map { cell in
+                let strip: (Character) -> Bool = { $0.isWhitespace || $0 == "\"" || $0 == ":" }
+                return String(cell.drop(while: strip).reversed().drop(while: strip).reversed())
+            }
+        return cells.first { Self.totalLabels.contains(NameKey($0).exact) }
+            ?? cells.first { !$0.isEmpty && Self.looseTotalLabels.contains(NameKey($0).loose) }
+    }
+
     /// Normalizes `record` of `file`, received at `receivedAt`.
     public func normalize(_ record: RawRecord, file: String, receivedAt: Timestamp, memo: NameMemo? = nil) -> Outcome {
         // The unit, once resolved, goes with any later reject (the warehouse's reject_rows show it).
@@ -50,6 +66,13 @@ public struct RowNormalizer: Sendable {
         let reporter = Reporter(fullName: record.trimmed(.reporterName) ?? "", email: record.trimmed(.reporterEmail) ?? "",
                                 phone: record.trimmed(.reporterPhone) ?? "")
         guard let dateText = record.trimmed(.reportDate) else {
+            if let label = Self.totalLabel(record.raw) {
+                return reject(.missingField, l.pick(
+                    vi: "dòng này là dòng tổng (ô \"\(label)\") và không có ngày báo cáo; hệ thống tự cộng số liệu các đơn vị, "
+                        + "hãy xóa dòng tổng khỏi tệp trước khi gửi",
+                    en: "this is a total row (cell \"\(label)\") with no report date; the program sums the units' figures "
+                        + "itself, delete the total row before sending the file"))
+            }
             return reject(.missingField, l.pick(vi: "ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026",
                                                 en: "report_date is empty"))
         }

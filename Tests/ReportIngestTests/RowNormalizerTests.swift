@@ -98,4 +98,22 @@ final class RowNormalizerTests: XCTestCase {
         XCTAssertEqual(r.raw, "raw")
         XCTAssertEqual(r.reportDate, Day(iso: "2026-11-27"))
     }
+
+    /// A sheet's total row ("Tổng cộng" in a cell of its own, no date) is still `missing_field`, and says it is a total
+    /// row to delete; a unit named "Xã Cộng Hòa" on a row without a date is not taken for one.
+    func testATotalRowIsRejectedAsOneWithAHintToDeleteIt() throws {
+        let header = "report_date,unit_code,unit_name,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,"
+            + "returned,pending_on_time,pending_overdue\n"
+        let text = header + "2026-11-27,00070,,1.000101,1,0,1,0,0,2,0\n"
+            + ",,Xã Cộng Hòa,1.000101,1,0,1,0,0,2,0\n"
+            + ",,Tổng cộng,,1,0,1,0,0,2,0\n"
+            + ",,TONG CONG,,1,0,1,0,0,2,0\n"
+        let o = try ingestFile("total.csv", text)
+        XCTAssertEqual(rejectList(o), ["3:missing_field", "4:missing_field", "5:missing_field"])
+        XCTAssertFalse(o.rejects[0].detail.contains("dòng tổng"), o.rejects[0].detail)
+        XCTAssertTrue(o.rejects[1].detail.hasPrefix("dòng này là dòng tổng (ô \"Tổng cộng\")"), o.rejects[1].detail)
+        XCTAssertTrue(o.rejects[2].detail.contains("(ô \"TONG CONG\")"), o.rejects[2].detail)
+        XCTAssertEqual(RowNormalizer.totalLabel("\"Cộng\";5;6"), "Cộng")
+        XCTAssertNil(RowNormalizer.totalLabel("Tổng số hồ sơ đã nhận,5"), "a cell saying more than the label")
+    }
 }
