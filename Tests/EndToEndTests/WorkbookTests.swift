@@ -54,6 +54,23 @@ final class WorkbookTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("report.xlsx Bất thường: 2 rows"), r.stdout)
     }
 
+    /// With `--lang en` the workbooks have English sheet names and titles, and still equal the CSVs cell by cell.
+    func testEnglishWorkbooksEqualTheCSVs() throws {
+        try requireOpenpyxl()
+        let run = try Self.sample()
+        let dir = try TempDir("workbook-en")
+        let r = try dailyreports(["backfill", "--from", "2026-11-26", "--to", "2026-11-26", "--inbox", run.inbox,
+                                  "--out", dir.path("out"), "--lang", "en"])
+        XCTAssertEqual(r.status, 0, r.both)
+        let names = try runProcess(Self.python, ["-c", "import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)",
+                                                 dir.path("out/exports/2026-11-26/report.xlsx")])
+        XCTAssertEqual(names.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+                       "['Summary', 'Procedures', 'Missing', 'Late', 'Findings', 'Rejects']")
+        let c = try check(dir.path("out"), "2026-11-26")
+        XCTAssertEqual(c.status, 0, c.both)
+        XCTAssertTrue(c.stdout.contains("34 province workbooks"), c.stdout)
+    }
+
     /// A rerun of the same figures writes the same workbook bytes (the creation time is the date's deadline).
     func testARerunWritesTheSameBytes() throws {
         let run = try Self.sample()
