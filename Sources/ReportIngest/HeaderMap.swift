@@ -36,6 +36,32 @@ public struct HeaderMap: Sendable {
         self.names = headers
     }
 
+    /// The headers of a two-line header: each group heading ("Tiếp nhận", merged over its columns: written once, in the
+    /// first) joined to the heading under it ("Trực tuyến" → "Tiếp nhận Trực tuyến"); a heading under none, or one
+    /// that names a column alone, as it is; a column with nothing under it keeps the line above ("Mã đơn vị").
+    public static func grouped(_ upper: [String], over lower: [String]) -> [String] {
+        var group = ""
+        return (0..<max(upper.count, lower.count)).map { i in
+            let top = i < upper.count ? upper[i].trimmingSpaces : ""
+            let under = i < lower.count ? lower[i].trimmingSpaces : ""
+            if !top.isEmpty { group = top }
+            if under.isEmpty { return top }
+            if group.isEmpty || Column(header: under) != nil { return under }
+            return joined(group, under)
+        }
+    }
+
+    /// A group heading joined to a heading under it: the whole heading when that names a column, else its longest
+    /// ending that does ("Số hồ sơ tiếp nhận" + "Trực tuyến" → "tiếp nhận Trực tuyến"), else the whole heading.
+    static func joined(_ group: String, _ under: String) -> String {
+        let words = group.split(separator: " ")
+        for start in words.indices {
+            let name = words[start...].joined(separator: " ") + " " + under
+            if Column(header: name) != nil { return name }
+        }
+        return group + " " + under
+    }
+
     /// How many fields name a column.
     public var knownCount: Int { columns.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 

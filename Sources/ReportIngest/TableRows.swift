@@ -4,8 +4,9 @@ import ReportModel
 /// lines, skipping a template's title rows, then maps each row's fields to columns.
 ///
 /// The header is the first of the first `headerSearch` non-empty lines that names the required columns
-/// (contract §2); the lines above it are noted as title rows. When none does, the file is `missing_header`,
-/// and the line that came closest is named as the one taken for the header.
+/// (contract §2), or two such lines read together (a template's grouped header: "Tiếp nhận" over "Trực tuyến" and
+/// "Trực tiếp"); the lines above it are noted as title rows. When none does, the file is `missing_header`, and the
+/// line that came closest is named as the one taken for the header.
 struct TableRows {
     /// How many non-empty lines the header may be looked for in.
     static let headerSearch = 10
@@ -15,7 +16,7 @@ struct TableRows {
     /// Set once the header is found; rows are then records.
     private(set) var header: HeaderMap?
     /// Lines seen before the header: candidates, and title rows once the header is found.
-    private var above: [(line: Int, map: HeaderMap, raw: String)] = []
+    private var above: [(line: Int, map: HeaderMap, raw: String, fields: [String])] = []
     /// True once the file was rejected `missing_header`: no more records.
     private(set) var rejected = false
     /// Records given to the sink.
@@ -38,8 +39,12 @@ struct TableRows {
             let candidate = HeaderMap(headers: fields)
             if candidate.missingRequired.isEmpty {
                 found(candidate, line: line, result: &result)
+            } else if let group = above.last, case let both = HeaderMap(headers: HeaderMap.grouped(group.fields, over: fields)),
+                      both.missingRequired.isEmpty {
+                above.removeLast()
+                found(both, line: group.line, through: line, result: &result)
             } else {
-                above.append((line, candidate, String(decoding: rawBytes.prefix(RawRecord.rawLimit), as: UTF8.self)))
+                above.append((line, candidate, String(decoding: rawBytes.prefix(RawRecord.rawLimit), as: UTF8.self), fields))
                 if above.count >= TableRows.headerSearch { reject(&result) }
             }
             return
@@ -63,14 +68,16 @@ struct TableRows {
         if header == nil, !rejected, !above.isEmpty { reject(&result) }
     }
 
-    private mutating func found(_ map: HeaderMap, line: Int, result: inout ReadResult) {
+    /// The header found at `line` (through `last`, a two-line header's second line).
+    private mutating func found(_ map: HeaderMap, line: Int, through last: Int? = nil, result: inout ReadResult) {
         header = map
-        if let first = above.first, let last = above.last {
-            let lines = first.line == last.line ? "\(first.line)" : "\(first.line)–\(last.line)"
+        if let first = above.first, let end = above.last {
+            let lines = first.line == end.line ? "\(first.line)" : "\(first.line)–\(end.line)"
+            let at = last.map { "\(line)–\($0)" } ?? "\(line)"
             let n = above.count
             result.notes.append(Note(file: file, line: first.line, kind: "title_row", detail: language.pick(
-                vi: "dòng \(lines) nằm trên dòng tiêu đề cột (dòng \(line)) và được bỏ qua như tiêu đề của mẫu",
-                en: "\(n == 1 ? "line" : "lines") \(lines) above the column header (line \(line)) \(n == 1 ? "was" : "were") skipped as the template's title")))
+                vi: "dòng \(lines) nằm trên dòng tiêu đề cột (dòng \(at)) và được bỏ qua như tiêu đề của mẫu",
+                en: "\(n == 1 ? "line" : "lines") \(lines) above the column header (\(last == nil ? "line" : "lines") \(at)) \(n == 1 ? "was" : "were") skipped as the template's title")))
         }
         above = []
         for u in map.unknown {

@@ -15,6 +15,28 @@ final class TitleRowTests: XCTestCase {
         XCTAssertEqual(note.detail, "dòng 1–2 nằm trên dòng tiêu đề cột (dòng 4) và được bỏ qua như tiêu đề của mẫu")
     }
 
+    /// A template's grouped header on two lines ("Số hồ sơ tiếp nhận" over "Trực tuyến" and "Trực tiếp", the group written
+    /// once as a merged cell leaves it): read as one header; the title row above it is still noted.
+    func testATwoLineGroupedHeaderIsReadAsOne() throws {
+        let text = "BÁO CÁO NGÀY 27/11/2026\n"
+            + "Ngày báo cáo;Mã đơn vị;Mã thủ tục;Số hồ sơ tiếp nhận;;Giải quyết;;Trả lại / rút hồ sơ;Số hồ sơ đang giải quyết;\n"
+            + ";;;Trực tuyến;Trực tiếp;Đúng hạn;Quá hạn;;Trong hạn;Quá hạn\n"
+            + "27/11/2026;00070;1.000101;3;1;2;1;0;4;5\n"
+        let o = try ingestFile("grouped.csv", text)
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [4])
+        XCTAssertEqual(o.rows.first?.counts, Counts(receivedOnline: 3, receivedOffline: 1, resolvedOnTime: 2, resolvedLate: 1,
+                                                    returned: 0, pendingOnTime: 4, pendingOverdue: 5))
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "title_row" })
+        XCTAssertEqual(note.detail, "dòng 1 nằm trên dòng tiêu đề cột (dòng 2–3) và được bỏ qua như tiêu đề của mẫu")
+        // "Đang giải quyết" + "Quá hạn" is the backlog (its longest ending that names a column), not "Giải quyết quá hạn".
+        XCTAssertEqual(HeaderMap.grouped(["Số hồ sơ đang giải quyết", ""], over: ["Trong hạn", "Quá hạn"]).map { Column(header: $0) },
+                       [.pendingOnTime, .pendingOverdue])
+        // Two lines that do not make a header together are still missing_header, named as before.
+        let half = try ingestFile("half.csv", "Ngày báo cáo;Mã đơn vị;Mã thủ tục;Tiếp nhận\n;;;Trực tuyến\n27/11/2026;00070;1.000101;3\n")
+        XCTAssertEqual(rejectList(half), ["1:missing_header"])
+    }
+
     /// The delimiter is that of the header, not of a title row holding a stray `;`.
     func testSemicolonFileWithATitleRow() throws {
         let header = canonicalHeader.replacingOccurrences(of: ",", with: ";")
