@@ -106,7 +106,7 @@ enum PageText {
     /// `table`'s texts in `language`, as a template reads them: a text with `**bold**` runs as `parts(_:)`.
     static func strings(_ table: [String: (vi: String, en: String)], _ language: Language) -> [String: Any] {
         table.mapValues { pair -> Any in
-            let text = language == .vi ? pair.vi : pair.en
+            let text = language.pick(pair)
             return text.contains("**") ? parts(text) : text
         }
     }

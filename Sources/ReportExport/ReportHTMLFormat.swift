@@ -93,22 +93,19 @@ struct ReportHTMLFormat: Sendable {
     }
 
     /// What a metric code means, for the page (the code itself stays in the CSV).
-    func metricLabel(_ metric: String) -> String { Self.metricLabels[metric].map(pick) ?? metric }
+    func metricLabel(_ metric: String) -> String { Self.metricLabels[metric].map { language.pick($0) } ?? metric }
 
     /// What a reject reason code means (an unknown code is shown as itself).
-    func reasonLabel(_ reason: String) -> String { Self.reasonLabels[reason].map(pick) ?? reason }
+    func reasonLabel(_ reason: String) -> String { Self.reasonLabels[reason].map { language.pick($0) } ?? reason }
 
     func ruleLabel(_ rule: CheckRule) -> String {
         switch rule {
-        case .balanceMismatch: return pick(("Lệch cân đối", "Balance mismatch"))
-        case .outlier: return pick(("Giá trị bất thường", "Unusual value"))
-        case .repeatedReport: return pick(("Báo cáo lặp lại", "Repeated report"))
-        case .unregisteredReporter: return pick(("Người báo cáo chưa đăng ký", "Unregistered reporter"))
+        case .balanceMismatch: return language.pick(vi: "Lệch cân đối", en: "Balance mismatch")
+        case .outlier: return language.pick(vi: "Giá trị bất thường", en: "Unusual value")
+        case .repeatedReport: return language.pick(vi: "Báo cáo lặp lại", en: "Repeated report")
+        case .unregisteredReporter: return language.pick(vi: "Người báo cáo chưa đăng ký", en: "Unregistered reporter")
         }
     }
-
-    /// The text of this language in a (Vietnamese, English) pair.
-    func pick(_ text: (vi: String, en: String)) -> String { language == .vi ? text.vi : text.en }
 
     /// An English count with its noun ("1 unit", "3 355 units").
     func count(_ n: Int, _ one: String, _ many: String) -> String { Self.count(n) + " " + (n == 1 ? one : many) }

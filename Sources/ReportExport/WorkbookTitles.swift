@@ -59,6 +59,6 @@ enum WorkbookTitles {
 
     /// The titles in `language`.
     static func titles(_ language: Language) -> [String: String] {
-        all.mapValues { language == .vi ? $0.vi : $0.en }
+        all.mapValues { language.pick($0) }
     }
 }

@@ -33,9 +33,9 @@ public struct RowNormalizer: Sendable {
         var day: Day
     }
 
-    /// The words a sheet's total row is labelled with ("Tổng cộng", "Cộng", "Tổng", "Tổng số"), as name keys.
-    private static let totalLabels: Set<[String]> = Set(["Tổng cộng", "Cộng", "Tổng", "Tổng số"].map { NameKey($0).exact })
-    private static let looseTotalLabels: Set<[String]> = Set(["Tổng cộng", "Cộng", "Tổng", "Tổng số"].map { NameKey($0).loose })
+    /// What a sheet's total row is labelled with, as name keys (with diacritics, and without for the fallback).
+    private static let totalWords = ["Tổng cộng", "Cộng", "Tổng", "Tổng số"].map(NameKey.init)
+    private static let totalLabels = Set(totalWords.map(\.exact)), looseTotalLabels = Set(totalWords.map(\.loose))
 
     /// The cell of `raw` (a record as written) that labels it a total row, when one does: a whole cell, so that a
     /// unit named "Xã Cộng Hòa" is not one. Without diacritics ("Tong cong") only as the fallback.

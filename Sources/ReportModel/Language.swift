@@ -9,4 +9,8 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public func pick(vi: @autoclosure () -> String, en: @autoclosure () -> String) -> String {
         self == .vi ? vi() : en()
     }
+
+    /// Picks this language's text of a (Vietnamese, English) pair, as the tables of texts hold them.
+    @inlinable
+    public func pick(_ text: (vi: String, en: String)) -> String { self == .vi ? text.vi : text.en }
 }
