@@ -69,6 +69,43 @@ final class InboxAccountingTests: XCTestCase {
 
     /// Two empty files (the same bytes) received on 2026-11-24 and 2026-11-26, and a dated file copied under
     /// a second name on 2026-11-26: each empty file's reject and archive member go to its own reporting
+
+    /// Links are not followed, but they are not passed over in silence either: a province that links its communes'
+    /// files into the inbox learns from every run's summary that they were not read (before, nothing said so).
+    func testLinksAndPipesInTheInboxAreNamedNotRead() throws {
+        let dir = try TempDir("links")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        let folder = "\(inbox)/2026-11-27/01"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let src = sampleInbox.appendingPathComponent("2026-11-27/01/00070.csv").path
+        try FileManager.default.copyItem(atPath: src, toPath: "\(folder)/00070.csv")
+        try FileManager.default.copyItem(atPath: src, toPath: dir.path("elsewhere.csv"))
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: "\(folder)/00187.csv", withDestinationPath: dir.path("elsewhere.csv"))
+        try fm.createSymbolicLink(atPath: "\(folder)/gone.csv", withDestinationPath: dir.path("nothing-here.csv"))
+        try fm.createSymbolicLink(atPath: "\(folder)/up", withDestinationPath: "..")
+        XCTAssertEqual(mkfifo("\(folder)/pipe.csv", 0o644), 0)
+        try touch("\(folder)/00070.csv", "2026-11-27T19:30:00+07:00")
+
+        let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains("1 tệp mới"), r.both)
+        XCTAssertTrue(r.stdout.contains("4 mục không phải tệp thường (liên kết tượng trưng, …) không được đọc "
+                                        + "(2026-11-27/01/00187.csv, 2026-11-27/01/gone.csv, 2026-11-27/01/pipe.csv)"), r.both)
+        let log = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8)
+        XCTAssertTrue(log.contains("\"not_regular_files\":4"), log)
+        let kept = try sqlite("\(out)/warehouse.sqlite", "SELECT path FROM submissions ORDER BY path;").map { $0[0] }
+        XCTAssertEqual(kept, ["2026-11-27/01/00070.csv"])
+
+        // Named again by the next run, however old the folder (it is not recorded as seen), until the link is replaced.
+        let next = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--now", "2026-12-20T07:00:00+07:00"])
+        XCTAssertTrue(next.stdout.contains("4 mục không phải tệp thường"), next.both)
+        try fm.removeItem(atPath: "\(folder)/00187.csv")
+        try fm.copyItem(atPath: dir.path("elsewhere.csv"), toPath: "\(folder)/00187.csv")
+        let replaced = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--now", "2026-12-21T07:00:00+07:00"])
+        XCTAssertTrue(replaced.stdout.contains("3 mục không phải tệp thường"), replaced.both)
+        XCTAssertTrue(replaced.stdout.contains("1 tệp mới"), replaced.both)
+    }
     /// window; the dated copy goes with the date its rows carry.
     func testUndatedDuplicatesFollowTheirOwnReceivedTime() throws {
         let dir = try TempDir("dupwindow")

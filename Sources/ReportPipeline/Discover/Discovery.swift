@@ -62,6 +62,7 @@ public enum Discovery {
                                             walked: folder.walked, unreadable: folder.unreadable))
             let knownHere = knownFiles.files(in: folder.name.rel) ?? [:]
             found.inProgress += folder.inProgress.map { path(folder.name.rel, $0) }
+            found.notRegular += folder.notRegular.map { path(folder.name.rel, $0) }
             let folderIsUTF8 = folder.name.bytes.elementsEqual(folder.name.rel.utf8)
             // Most files are known and unchanged: skipped before anything is built for them.
             for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
@@ -72,6 +73,7 @@ public enum Discovery {
         }
         found.files.sort { $0.path < $1.path }
         found.inProgress.sort()
+        found.notRegular.sort()
         return found
     }
 
@@ -94,6 +96,8 @@ public enum Discovery {
         /// `bytes`: the name as the file system has it, when it is not `name`'s UTF-8 (else nil).
         var files: [(name: String, bytes: [UInt8]?, size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
         var inProgress: [String] = []
+        /// Entries that are no regular file or folder (symbolic links, pipes, sockets, devices): not read.
+        var notRegular: [String] = []
     }
 
     private static func mtimeNanos(_ st: stat) -> Int64 { Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec) }
@@ -132,16 +136,23 @@ public enum Discovery {
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             let name = displayName(bytes)
             let type = entry.pointee.d_type
-            // Links (DT_LNK) are skipped: they could lead out of the inbox.
-            // Every regular file is a submission: one of another type is rejected `unsupported_format`.
-            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) else { continue }
+            // Links are not followed (they could lead out of the inbox, or round in a loop), nor are pipes, sockets and
+            // devices read: each is named in the run's summary, so a file linked into the inbox is not lost unnoticed.
+            // Every regular file is a submission (one of another extension is rejected `unsupported_format`).
+            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_DIR) else {
+                folder.notRegular.append(name)
+                continue
+            }
             var st = stat()
             guard fstatat(dfd, bytes.map { CChar(bitPattern: $0) } + [0], &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if st.st_mode & S_IFMT == S_IFDIR {
                 subfolders.append((FolderName(rel: path(rel.rel, name), bytes: rel.joined(bytes)), mtimeNanos(st)))
                 continue
             }
-            guard st.st_mode & S_IFMT == S_IFREG else { continue }
+            guard st.st_mode & S_IFMT == S_IFREG else {
+                folder.notRegular.append(name)
+                continue
+            }
             let lower = name.lowercased()
             if inProgressEndings.contains(where: { lower.hasSuffix($0) }) {
                 folder.inProgress.append(name)

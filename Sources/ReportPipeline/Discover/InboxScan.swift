@@ -54,10 +54,16 @@ struct InboxScan: Sendable {
     }
 
     /// Records what this walk saw, after the run succeeded: the folders' times (none that could not be listed or
-    /// hold a file left for a later run: those are walked again), and a full scan's time.
+    /// hold a file left for a later run, nor their parents: those are walked again), and a full scan's time.
     func record(_ found: Discovery.Found, leftForLater: [String], warehouse: Warehouse, at clock: Timestamp) throws {
-        var untrusted = Set(leftForLater.map { KnownFiles.split($0).folder })
-        for f in found.folders where f.unreadable { untrusted.insert(f.path) }
+        var untrusted = Set<String>()
+        // A skipped folder's unrecorded subfolders are not looked at: the parents of a folder walked again must be too.
+        func distrust(_ folder: String) {
+            var f = folder
+            while untrusted.insert(f).inserted, !f.isEmpty { f = KnownFiles.split(f).folder }
+        }
+        for path in leftForLater { distrust(KnownFiles.split(path).folder) }
+        for f in found.folders where f.unreadable { distrust(f.path) }
         var seen = Set<String>(), changed: [(path: String, stamp: InboxFolderStamps.Stamp)] = []
         for f in found.folders where !untrusted.contains(f.path) {
             seen.insert(f.path)

@@ -44,6 +44,8 @@ public struct RunSummary: Sendable {
     public var unarchivedCopies: [String] = []
     /// Uploads still in progress (`.part`, `.tmp`, …): left for a later run.
     public var inProgress: [String] = []
+    /// Inbox entries that are no regular file (symbolic links, pipes, …): not followed, not read; named each run.
+    public var notRegular: [String] = []
     /// Set when this run walked every inbox folder: why (`--full-scan`, weekly, a new inbox).
     public var fullScan: String?
     /// Milliseconds the loader waited for parsing, and spent loading (for the run log).
@@ -112,6 +114,13 @@ public struct RunSummary: Sendable {
             let names = inProgress.prefix(3).joined(separator: ", ")
             s += l.pick(vi: ", \(inProgress.count) tệp đang tải lên dở, để lại cho lần chạy sau (\(names))",
                         en: ", \(inProgress.count) upload(s) still in progress left for a later run (\(names))")
+        }
+        if !notRegular.isEmpty {
+            let names = notRegular.prefix(3).joined(separator: ", ")
+            s += l.pick(vi: ", \(notRegular.count) mục không phải tệp thường (liên kết tượng trưng, …) không được đọc (\(names)): "
+                            + "hãy chép chính tệp vào hộp thư đến thay cho liên kết",
+                        en: ", \(notRegular.count) entry(ies) that are no regular file (symbolic links, …) not read (\(names)): "
+                            + "copy the file itself into the inbox instead of a link")
         }
         if recoveredCopies > 0 {
             s += l.pick(vi: ", \(recoveredCopies) bản lưu gốc bị mất hoặc hỏng đã được lấy lại từ hộp thư đến",

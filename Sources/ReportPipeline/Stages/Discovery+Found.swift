@@ -7,6 +7,8 @@ extension Discovery {
         public var files: [DiscoveredFile] = []
         /// Uploads still in progress (`.part`, `.tmp`, `.partial`, `.crdownload`): left for a later run.
         public var inProgress: [String] = []
+        /// Symbolic links and other entries that are no regular file or folder: not followed, not read.
+        public var notRegular: [String] = []
         /// Every folder reached, walked or skipped, with its time when seen (before it was listed).
         public var folders: [SeenFolder] = []
         /// How many known file stamps were read to compare the walked folders' files.
