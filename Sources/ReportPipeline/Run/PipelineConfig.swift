@@ -98,8 +98,7 @@ public struct PipelineConfig: Sendable {
         } catch let e as ReportError {
             throw e
         } catch {
-            throw ReportError(.usage, vi: "tệp pipeline không hợp lệ; hãy sửa thiết lập được nêu trong ngoặc", en: "the pipeline file is not valid; fix the setting named here",
-                              cause: error, location: path)
+            throw invalidFile(error, text: text, path: path)
         }
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let base = URL(fileURLWithPath: absolute).deletingLastPathComponent()
@@ -184,10 +183,11 @@ public struct PipelineConfig: Sendable {
         for (key, value) in map {
             let name = "\(key)"
             guard known.contains(name) else {
-                let place = section.isEmpty ? "" : " under \(section)"
                 let names = known.sorted().joined(separator: ", ")
-                throw ReportError(.usage, vi: "thiết lập \"\(name)\"\(place) không có trong tệp pipeline; các thiết lập ở đó là: \(names)",
-                                  en: "unknown setting \"\(name)\"\(place) in the pipeline file; the settings there are: \(names)",
+                throw ReportError(.usage, vi: "thiết lập \"\(name)\"\(section.isEmpty ? "" : " trong mục \(section)") không có trong tệp pipeline; "
+                                      + "các thiết lập ở đó là: \(names)",
+                                  en: "unknown setting \"\(name)\"\(section.isEmpty ? "" : " under \(section)") in the pipeline file; "
+                                      + "the settings there are: \(names)",
                                   location: path)
             }
             try checkKeys(of: value, path: path, section: section.isEmpty ? name : section + "." + name)
