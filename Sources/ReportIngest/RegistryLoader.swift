@@ -116,10 +116,19 @@ public enum RegistryLoader {
             throw ReportError(.usage, vi: "không đọc được tệp danh mục \(path); hãy kiểm tra đường dẫn trong tệp pipeline hoặc tham số dòng lệnh",
                               en: "cannot read the registry file \(path); check the path given by the pipeline file or the flag")
         }
+        // A registry saved from Excel as a workbook (or as the old .xls) is no text: say so, not which byte failed.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw ReportError(.usage, vi: "tệp danh mục là sổ tính Excel, không phải CSV; hãy mở trong Excel và lưu lại dưới dạng CSV UTF-8 "
+                                  + "(Tệp > Lưu thành > CSV UTF-8), rồi chỉ đường dẫn tới tệp .csv đó",
+                              en: "the registry file is an Excel workbook, not a CSV; open it in Excel, save it as CSV UTF-8 "
+                                  + "(File > Save As > CSV UTF-8) and give the path of that .csv", location: path)
+        }
         let text: DecodedText
         do { text = try TextDecoder().decode(Array(data), name: path) } catch {
-            throw ReportError(.usage, vi: "không giải mã được tệp danh mục: \(error.detail); hãy lưu nó ở dạng UTF-8",
-                              en: "the registry file cannot be decoded: \(error.detail); save it as UTF-8", location: path)
+            let bytes = Array(data)
+            throw ReportError(.usage, vi: "không giải mã được tệp danh mục (\(decodeProblem(bytes, path, .vi))); hãy lưu lại dưới dạng CSV UTF-8",
+                              en: "the registry file cannot be decoded (\(decodeProblem(bytes, path, .en))); save it again as CSV UTF-8",
+                              location: path)
         }
         var records: [CSVRecord] = []
         let outcome = CSVReader.records(text.bytes) { records.append($0) }
@@ -186,5 +195,21 @@ public enum RegistryLoader {
                          field: t["field", r], level: try level(t["level", r], r, path),
                          priority: try RegistryChecks.flag(t["priority", r], column: "priority", at: at),
                          maxDays: try RegistryChecks.count(t["max_days", r], column: "max_days", at: at))
+    }
+}
+
+extension RegistryLoader {
+    /// Why a registry's bytes are no text, in `language`, without the fix a submission's detail gives ("… or .xlsx").
+    static func decodeProblem(_ bytes: [UInt8], _ path: String, _ language: Language) -> String {
+        var decoder = TextDecoder()
+        decoder.language = language
+        do {
+            _ = try decoder.decode(bytes, name: path)
+            return ""
+        } catch let e as DecodeFailure {
+            return String(e.detail.prefix { $0 != ";" })
+        } catch {
+            return String(describing: error)
+        }
     }
 }

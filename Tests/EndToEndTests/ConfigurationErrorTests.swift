@@ -84,6 +84,22 @@ final class ConfigurationErrorTests: XCTestCase {
                              vi: "dòng có 3 trường nhưng tiêu đề có 8", en: "the row has 3 fields but the header 8", in: dir)
     }
 
+    /// A registry kept in Excel and given as the workbook itself: said so, with the way to save a CSV. Before, the
+    /// message named a NUL byte and told to save "as CSV UTF-8 or .xlsx", which a registry is not read from.
+    func testARegistryGivenAsAnExcelWorkbookIsExplained() throws {
+        let dir = try TempDir("registry-xlsx")
+        let u = dir.path("units.xlsx")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00]).write(to: URL(fileURLWithPath: u))
+        try assertUsageError(["--units", u], names: "units.xlsx", vi: "tệp danh mục là sổ tính Excel, không phải CSV; hãy mở trong Excel "
+                                 + "và lưu lại dưới dạng CSV UTF-8", en: "the registry file is an Excel workbook, not a CSV", in: dir)
+        let binary = dir.path("units.csv")
+        try Data("code,name\n\u{0}\u{1}x\n".utf8).write(to: URL(fileURLWithPath: binary))
+        try assertUsageError(["--units", binary], names: "units.csv", vi: "không giải mã được tệp danh mục (có byte NUL",
+                             en: "the registry file cannot be decoded (NUL byte", in: dir)
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", sampleInbox.path, "--out", dir.path("o"), "--units", binary])
+        XCTAssertFalse(r.stderr.contains(".xlsx"), "no advice to send a workbook: \(r.stderr)")
+    }
+
     func testAnEmptyRequiredFieldIsAUsageError() throws {
         let dir = try TempDir("empty-field")
         let u = try registry("units.csv", appending: "99999,,commune,01,xã,,2025-07-01,\n", in: dir)
