@@ -6,7 +6,7 @@ import ReportModel
 /// Never edit a script once released: append a new one.
 public enum Migrations {
     /// The scripts, in order; script `i` brings the schema to version `i + 1`.
-    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12]
+    public static let all: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.count }
@@ -448,5 +448,12 @@ public enum Migrations {
     CREATE INDEX submissions_sha_tier ON submissions(hash_tier, substr(sha256, 1, 12));
     DROP INDEX raw_blobs_sha_prefix;
     CREATE INDEX raw_blobs_sha_tier ON raw_blobs(hash_tier, substr(sha256, 1, 12));
+    """
+
+    /// A file's unit reports by the file: `reject_rows` finds the one unit a wholly rejected file names through them,
+    /// which scanned every unit report of the warehouse once per reject (a year with 2,088 such rejects: one
+    /// province's rejects of a day took 112 s to list, 0.03 s with this index).
+    static let v13 = """
+    CREATE INDEX unit_reports_submission ON unit_reports(submission_id);
     """
 }

@@ -123,6 +123,26 @@ final class WarehouseQueryTests: XCTestCase {
         XCTAssertEqual(superseded, [["39"]], "the manifest's 38 superseded rows, and the late correction's")
     }
 
+    /// No documented query reads every row or unit report of the warehouse: on a year's warehouse (12.4 million rows)
+    /// the first commune-history took 60 s (it built every winning row before joining them), and with 2,088 rejected
+    /// files province-rejects took 112 s (each reject scanned every unit report). SQLite plans a query the same on the
+    /// small sample as on a year (no statistics are kept), so the plan is what is checked.
+    func testNoDocumentedQueryScansTheRowsOrTheUnitReports() throws {
+        let doc = try String(contentsOf: packageRoot.appendingPathComponent("docs/WAREHOUSE.md"), encoding: .utf8)
+        let names = doc.components(separatedBy: "-- query: ").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        XCTAssertGreaterThanOrEqual(names.count, 10)
+        let parameters = ["unit": "00070", "from": "2026-11-23", "to": "2026-11-27", "date": "2026-11-24", "province": "01"]
+        // The big tables' aliases in the views (report_rows r and w, unit_reports x) and their own names.
+        let scans = ["SCAN r", "SCAN w", "SCAN x", "SCAN report_rows", "SCAN unit_reports"]
+        for name in names {
+            let plan = try query("EXPLAIN QUERY PLAN " + (try docQuery(name, parameters))).map { $0[3] }
+            for line in plan {
+                XCTAssertFalse(scans.contains { line == $0 || line.hasPrefix($0 + " ") && !line.contains("USING") },
+                               "\(name): \(line)\n\(plan.joined(separator: "\n"))")
+            }
+        }
+    }
+
     func testCommuneHistory() throws {
         let rows = try run("commune-history", ["unit": "00070"])
         XCTAssertEqual(rows.map { $0[0] }, Self.dates, "one row per computed report day")
