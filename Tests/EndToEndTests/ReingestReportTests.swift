@@ -135,7 +135,7 @@ final class ReingestReportTests: XCTestCase {
         XCTAssertEqual(vi.status, 0, vi.both)
         XCTAssertEqual(en.status, 0, en.both)
         XCTAssertEqual(en.stdout, "2026-11-27: 141 new file(s), 1779 row(s) accepted, 50 rejected, 1 duplicate(s) skipped; "
-                       + "exported 6 days (2025-06-30 … 2026-11-27) to \(dir.path("en"))/exports; 3331 missing, 0 late, 0 anomalies\n")
+                       + "exported 6 days (2025-06-30 … 2026-11-27) to \(dir.path("en"))/exports; 3331 missing, 0 late, 0 finding(s)\n")
         XCTAssertEqual(vi.stdout, "2026-11-27: 141 tệp mới, 1779 dòng được nhận, 50 dòng bị từ chối, bỏ qua 1 tệp trùng lặp; "
                        + "đã xuất 6 ngày (2025-06-30 … 2026-11-27) vào \(dir.path("vi"))/exports; 3331 thiếu báo cáo, 0 nộp muộn, 0 bất thường\n")
         XCTAssertFalse(vi.stdout.contains("new file"), vi.stdout)

@@ -85,7 +85,7 @@ public struct RunSummary: Sendable {
         }
         if !notReportDay {
             s += l.pick(vi: "; \(missing) thiếu báo cáo, \(late) nộp muộn, \(anomalies) bất thường",
-                        en: "; \(missing) missing, \(late) late, \(anomalies) anomalies")
+                        en: "; \(missing) missing, \(late) late, \(anomalies) finding(s)")
         }
         if !provisionalDays.isEmpty {
             let days = provisionalDays.map(\.iso).joined(separator: ", ")
