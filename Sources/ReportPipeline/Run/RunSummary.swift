@@ -103,42 +103,38 @@ public struct RunSummary: Sendable {
 
     /// The summary's clauses about inbox files left for later and kept copies lost.
     private var inboxNotes: String {
-        let l = language
-        var s = ""
-        if !unread.isEmpty {
-            let names = unread.prefix(3).joined(separator: ", ")
-            s += l.pick(vi: ", \(unread.count) tệp không đọc được, để lại cho lần chạy sau (\(names))",
-                        en: ", \(unread.count) unreadable file(s) left for the next run (\(names))")
+        // A clause naming the first three paths and how many there are; nothing when there are none.
+        func listing(_ paths: [String], _ text: (_ count: Int, _ names: String) -> (vi: String, en: String)) -> String {
+            paths.isEmpty ? "" : language.pick(text(paths.count, paths.prefix(3).joined(separator: ", ")))
         }
-        if !inProgress.isEmpty {
-            let names = inProgress.prefix(3).joined(separator: ", ")
-            s += l.pick(vi: ", \(inProgress.count) tệp đang tải lên dở, để lại cho lần chạy sau (\(names))",
-                        en: ", \(inProgress.count) upload(s) still in progress left for a later run (\(names))")
+        var s = listing(unread) { n, names in
+            (", \(n) tệp không đọc được, để lại cho lần chạy sau (\(names))", ", \(n) unreadable file(s) left for the next run (\(names))")
         }
-        if !notRegular.isEmpty {
-            let names = notRegular.prefix(3).joined(separator: ", ")
-            s += l.pick(vi: ", \(notRegular.count) mục không phải tệp thường (liên kết tượng trưng, …) không được đọc (\(names)): "
-                            + "hãy chép chính tệp vào hộp thư đến thay cho liên kết",
-                        en: ", \(notRegular.count) entry(ies) that are no regular file (symbolic links, …) not read (\(names)): "
-                            + "copy the file itself into the inbox instead of a link")
+        s += listing(inProgress) { n, names in
+            (", \(n) tệp đang tải lên dở, để lại cho lần chạy sau (\(names))",
+             ", \(n) upload(s) still in progress left for a later run (\(names))")
+        }
+        s += listing(notRegular) { n, names in
+            (", \(n) mục không phải tệp thường (liên kết tượng trưng, …) không được đọc (\(names)): "
+                + "hãy chép chính tệp vào hộp thư đến thay cho liên kết",
+             ", \(n) entry(ies) that are no regular file (symbolic links, …) not read (\(names)): "
+                + "copy the file itself into the inbox instead of a link")
         }
         if recoveredCopies > 0 {
-            s += l.pick(vi: ", \(recoveredCopies) bản lưu gốc bị mất hoặc hỏng đã được lấy lại từ hộp thư đến",
-                        en: ", \(recoveredCopies) lost or damaged kept copy(ies) taken again from the inbox")
+            s += language.pick(vi: ", \(recoveredCopies) bản lưu gốc bị mất hoặc hỏng đã được lấy lại từ hộp thư đến",
+                               en: ", \(recoveredCopies) lost or damaged kept copy(ies) taken again from the inbox")
         }
-        if !lostCopies.isEmpty {
-            let names = lostCopies.prefix(3).joined(separator: ", ")
-            s += l.pick(vi: ", \(lostCopies.count) bản lưu gốc bị mất hoặc hỏng và không còn trong hộp thư đến (\(names)): "
-                            + "kho lưu trữ của các ngày đó được giữ nguyên; hãy đặt lại các tệp vào hộp thư đến rồi chạy lại",
-                        en: ", \(lostCopies.count) kept copy(ies) lost or damaged and not in the inbox (\(names)): "
-                            + "their dates' archives were left as they were; put the files back in the inbox and rerun")
+        s += listing(lostCopies) { n, names in
+            (", \(n) bản lưu gốc bị mất hoặc hỏng và không còn trong hộp thư đến (\(names)): "
+                + "kho lưu trữ của các ngày đó được giữ nguyên; hãy đặt lại các tệp vào hộp thư đến rồi chạy lại",
+             ", \(n) kept copy(ies) lost or damaged and not in the inbox (\(names)): "
+                + "their dates' archives were left as they were; put the files back in the inbox and rerun")
         }
-        if !unarchivedCopies.isEmpty {
-            let names = unarchivedCopies.prefix(3).joined(separator: ", ")
-            s += l.pick(vi: ", \(unarchivedCopies.count) bản lưu gốc vừa lưu đã hỏng trước khi vào kho lưu trữ (\(names)): "
-                            + "kho lưu trữ của các ngày đó được giữ nguyên; lần chạy sau lấy lại các tệp từ hộp thư đến",
-                        en: ", \(unarchivedCopies.count) copy(ies) kept by this run damaged before archiving (\(names)): "
-                            + "their dates' archives were left as they were; the next run takes them again from the inbox")
+        s += listing(unarchivedCopies) { n, names in
+            (", \(n) bản lưu gốc vừa lưu đã hỏng trước khi vào kho lưu trữ (\(names)): "
+                + "kho lưu trữ của các ngày đó được giữ nguyên; lần chạy sau lấy lại các tệp từ hộp thư đến",
+             ", \(n) copy(ies) kept by this run damaged before archiving (\(names)): "
+                + "their dates' archives were left as they were; the next run takes them again from the inbox")
         }
         return s
     }
