@@ -76,6 +76,11 @@ public enum Column: Int, CaseIterable, Sendable {
         m[headerKey("Received in person")] = .receivedOffline
         // "Thời điểm gửi" (the moment sent) is as common as the contract's "Thời gian gửi".
         m[headerKey("Thời điểm gửi")] = .submittedAt
+        // The administration's own abbreviation for a procedure (TTHC: thủ tục hành chính), and its long forms.
+        m[headerKey("Mã TTHC")] = .procedureCode
+        m[headerKey("Mã thủ tục hành chính")] = .procedureCode
+        m[headerKey("Mã đơn vị hành chính")] = .unitCode
+        m[headerKey("Trả lại / rút")] = .returned
         return m
     }()
 
@@ -96,7 +101,21 @@ public enum Column: Int, CaseIterable, Sendable {
             self = c
             return
         }
-        guard let c = Column.byKey[Column.headerKey(header)] else { return nil }
+        guard let c = Column.byKey[Column.headerKey(header)] ?? Column.byKey[Column.plainKey(header)] else { return nil }
         self = c
+    }
+
+    /// A header's key without what templates add around a column's title: a closing parenthesis with its unit or
+    /// explanation ("Tiếp nhận trực tuyến (hồ sơ)") and a leading "Số hồ sơ", "Hồ sơ", "Số" or "Đã"
+    /// ("Số hồ sơ tiếp nhận trực tuyến", "Đã giải quyết đúng hạn").
+    static func plainKey(_ header: String) -> String {
+        var text = Substring(header.trimmingCharacters(in: .whitespaces))
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex { text = text[..<open] }
+        var words = NameKey(String(text)).loose[...]
+        for prefix in [["so", "ho", "so"], ["ho", "so"], ["so"], ["da"]] where words.count > prefix.count && words.starts(with: prefix) {
+            words = words.dropFirst(prefix.count)
+            break
+        }
+        return words.joined()
     }
 }

@@ -37,6 +37,21 @@ final class TitleRowTests: XCTestCase {
         XCTAssertEqual(rejectList(half), ["1:missing_header"])
     }
 
+    /// A province's template as communes fill it: two title lines, a row-number column, "Mã TTHC", units in
+    /// parentheses and "Đã giải quyết …" (rejected whole as missing_header before).
+    func testAProvinceTemplatesDecoratedHeaderIsRead() throws {
+        let text = "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC NGÀY 27/11/2026\nĐơn vị: Phường Hoàn Kiếm\n"
+            + "STT;Ngày báo cáo;Mã đơn vị;Mã TTHC;Tiếp nhận trực tuyến (hồ sơ);Tiếp nhận trực tiếp (hồ sơ);Đã giải quyết đúng hạn;"
+            + "Đã giải quyết quá hạn;Trả lại/rút;Số hồ sơ đang xử lý trong hạn;Số hồ sơ đang xử lý quá hạn\n"
+            + "1;27/11/2026;00070;1.000101;3;1;2;1;0;4;5\n"
+        let o = try ingestFile("template.csv", text)
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.first?.counts, Counts(receivedOnline: 3, receivedOffline: 1, resolvedOnTime: 2, resolvedLate: 1,
+                                                    returned: 0, pendingOnTime: 4, pendingOverdue: 5))
+        XCTAssertEqual(o.notes.filter { $0.kind == "unknown_column" }.map(\.detail),
+                       ["cột \"STT\" không có trong mẫu báo cáo và được bỏ qua"])
+    }
+
     /// The delimiter is that of the header, not of a title row holding a stray `;`.
     func testSemicolonFileWithATitleRow() throws {
         let header = canonicalHeader.replacingOccurrences(of: ",", with: ";")

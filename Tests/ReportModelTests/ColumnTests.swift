@@ -37,6 +37,24 @@ final class ColumnTests: XCTestCase {
         XCTAssertNil(Column(header: "report_date_2"))
     }
 
+    /// A province template's header as officers write it: the unit in parentheses, "Số hồ sơ …" and "Đã …" before the
+    /// contract's title, "Mã TTHC". The whole file was rejected `missing_header` before.
+    func testTemplateDecorationsAroundATitle() {
+        let expected: [(String, Column)] = [
+            ("Tiếp nhận trực tuyến (hồ sơ)", .receivedOnline), ("Tiếp nhận trực tiếp (HS)", .receivedOffline),
+            ("Số hồ sơ tiếp nhận trực tuyến", .receivedOnline), ("Đã giải quyết đúng hạn", .resolvedOnTime),
+            ("Đã giải quyết quá hạn (hồ sơ)", .resolvedLate), ("Hồ sơ đang xử lý trong hạn", .pendingOnTime),
+            ("Số điện thoại người báo cáo", .reporterPhone), ("Mã TTHC", .procedureCode), ("MÃ TTHC", .procedureCode),
+            ("Mã thủ tục hành chính", .procedureCode), ("Mã đơn vị hành chính", .unitCode), ("Trả lại/rút", .returned),
+            ("Ngày báo cáo (dd/mm/yyyy)", .reportDate),
+        ]
+        for (header, column) in expected { XCTAssertEqual(Column(header: header), column, header) }
+        // Only decorations go: what is left must still be a whole title.
+        for header in ["Số hồ sơ", "Giải quyết (hồ sơ)", "Đã", "(hồ sơ)", "Số", "Đã xử lý (hồ sơ)"] {
+            XCTAssertNil(Column(header: header), header)
+        }
+    }
+
     /// Drops Vietnamese diacritics (independent of NameKey).
     func ascii(_ s: String) -> String {
         String(String.UnicodeScalarView(s.decomposedStringWithCanonicalMapping.unicodeScalars
