@@ -54,30 +54,43 @@ public struct NameKey: Hashable, Sendable {
         (["phuong"], "phường"),
         (["tinh"], "tỉnh"),
         (["xa"], "xã"),
+        // Abbreviated as in official writing: `P. Hoàn Kiếm`, `X. Sóc Sơn` (like `TP.`).
+        (["p"], "phường"),
+        (["x"], "xã"),
     ]
 
-    /// Each prefix's words with their diacritics, as names write them (`tp` has none).
+    /// Each prefix's words with their diacritics, as names write them (the abbreviations have none).
     static let prefixExactWords: [[String]] = prefixes.map { words, kind in
-        words == ["tp"] ? ["tp"] : NameKey(kind).exact
+        ["tp", "p", "x"].contains(words.joined()) ? words : NameKey(kind).exact
     }
+
+    /// Words naming a unit's People's Committee before its name (`UBND phường Hoàn Kiếm`, `Ủy ban nhân dân xã …`):
+    /// the reporting office, not part of the unit's name.
+    static let committeeWords: [[String]] = [["ubnd"], ["uy", "ban", "nhan", "dan"]]
 
     /// The kind named by a leading prefix, and the key without it.
     ///
     /// A prefix is recognised only with its diacritics intact when the name has any
     /// (`Xã`, not `Xa`, in a name written with accents), so `Xa Lộ` stays a name.
     public func splittingKindPrefix() -> (kind: String?, rest: NameKey) {
-        let hasDiacritics = exact != loose
-        for (i, (words, _)) in NameKey.prefixes.enumerated() where loose.count > words.count && Array(loose.prefix(words.count)) == words {
+        var name = self
+        for words in NameKey.committeeWords where name.loose.count > words.count && name.loose.starts(with: words) {
+            name.exact.removeFirst(words.count)
+            name.loose.removeFirst(words.count)
+            break
+        }
+        let hasDiacritics = name.exact != name.loose
+        for (i, (words, _)) in NameKey.prefixes.enumerated() where name.loose.count > words.count && name.loose.starts(with: words) {
             let kind = NameKey.prefixes[i].1
             if hasDiacritics {
-                guard Array(exact.prefix(words.count)) == NameKey.prefixExactWords[i] else { continue }
+                guard Array(name.exact.prefix(words.count)) == NameKey.prefixExactWords[i] else { continue }
             }
-            var rest = self
+            var rest = name
             rest.exact.removeFirst(words.count)
             rest.loose.removeFirst(words.count)
             return (kind, rest)
         }
-        return (nil, self)
+        return (nil, name)
     }
 
     /// The exact key as one string.

@@ -83,6 +83,22 @@ final class UnitDirectoryTests: XCTestCase {
         XCTAssertTrue(isUnknown(directory.lookup(name: "Xã", on: day)) || isUnknown(directory.lookup(name: "Phường", on: day)))
         XCTAssertTrue(isInactive(directory.lookup(name: "Phường Hoàn Kiếm", on: Day(iso: "2025-06-30")!)))
     }
+
+    /// Names as reports write them: the kind abbreviated (`P.`, `X.`, like `TP.`), or the unit's People's Committee
+    /// before it (`UBND phường …`, `Ủy ban nhân dân xã …`). Such rows were `unknown_unit` before.
+    func testAbbreviatedKindsAndTheCommitteeBeforeTheName() {
+        for name in ["P. Hoàn Kiếm", "p.Hoàn Kiếm", "UBND phường Hoàn Kiếm", "UBND P. Hoàn Kiếm", "Ủy ban nhân dân phường Hoàn Kiếm",
+                     "UBND Hoàn Kiếm"] {
+            XCTAssertEqual(code(directory.lookup(name: name, on: day)), "00070", name)
+        }
+        XCTAssertEqual(code(directory.lookup(name: "X. Hòa Bình", on: day)), "29830")
+        XCTAssertEqual(code(directory.lookup(name: "P. Hòa Bình", on: day)), "04795")
+        // The abbreviation must fit the kind, as the full prefix must; and "Xã" keeps needing its accent.
+        XCTAssertTrue(isUnknown(directory.lookup(name: "X. Hoàn Kiếm", on: day)))
+        XCTAssertTrue(isUnknown(directory.lookup(name: "P. Đã Đóng", on: day)))
+        XCTAssertEqual(NameKey("Xã Tân Phú").splittingKindPrefix().rest, NameKey("Tân Phú"), "the full prefix still goes")
+        XCTAssertEqual(NameKey("UBND").splittingKindPrefix().rest, NameKey("UBND"), "the words alone are a name")
+    }
 }
 
 final class NameKeyTests: XCTestCase {
