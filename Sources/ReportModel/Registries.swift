@@ -19,10 +19,16 @@ public final class Registries: Sendable {
         procedureByCode = byCode
     }
 
-    /// The procedure a code names, written with or without its dot (`1000101` is `1.000101`).
+    /// The procedure a code names, written with or without its dot (`1000101` is `1.000101`), or as a spreadsheet
+    /// shows a code typed as a number: its trailing zeros dropped (`2.0001` is `2.000100`).
     public func procedure(code written: String) -> Procedure? {
         let s = written.trimmingSpaces
         if let p = procedureByCode[s] { return p }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 1, (1...5).contains(parts[1].count), s.utf8.allSatisfy({ $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39) }),
+           let p = procedureByCode[s + String(repeating: "0", count: 6 - parts[1].count)] {
+            return p
+        }
         let digits = s.filter { $0 != "." && $0 != " " }
         guard digits.count >= 2, digits.allSatisfy(\.isASCII) else { return nil }
         let dotted = String(digits.prefix(1)) + "." + digits.dropFirst()
