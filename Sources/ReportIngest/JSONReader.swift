@@ -11,7 +11,7 @@ public struct JSONReader: SubmissionReader {
     public func read(_ text: DecodedText, file: String, into sink: (RawRecord) -> Void) -> ReadResult {
         var result = ReadResult()
         var unknown: [String] = []
-        for envelope in envelopes(in: text, file: file, rejects: &result.rejects) {
+        for envelope in envelopes(in: text, file: file, rejects: &result.rejects, notes: &result.notes) {
             readEnvelope(envelope, text: text, unknown: &unknown, result: &result, sink: sink)
         }
         for key in unknown {
@@ -21,9 +21,9 @@ public struct JSONReader: SubmissionReader {
         return result
     }
 
-    /// The file's envelopes: its one object, or the objects of its array; none, with the file's reject in
-    /// `rejects`, when it is blank, not JSON, or not one or more envelopes.
-    func envelopes(in text: DecodedText, file: String, rejects: inout [Reject]) -> [JSONValue] {
+    /// The file's envelopes: its one object, or the objects of its array (also inside a wrapper, see `wrapped`); none,
+    /// with the file's reject in `rejects`, when it is blank, not JSON, or not one or more envelopes.
+    func envelopes(in text: DecodedText, file: String, rejects: inout [Reject], notes: inout [Note]) -> [JSONValue] {
         let l = language
         func reject(_ line: Int, _ reason: RejectReason, vi: String, en: String, raw: String = "") -> [JSONValue] {
             rejects.append(Reject(file: file, line: line, reason: reason, detail: l.pick(vi: vi, en: en), raw: raw))
@@ -32,12 +32,19 @@ public struct JSONReader: SubmissionReader {
         if text.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return reject(0, .emptyFile, vi: "tệp không có chữ nào (chỉ có khoảng trắng); hãy gửi lại tệp có số liệu", en: "the file has no text (only blanks); send it again with the report")
         }
-        let root: JSONValue
+        var root: JSONValue
         do {
             root = try JSONParser.parse(text.bytes)
         } catch {
             return reject(error.line, .badJSON, vi: "JSON không hợp lệ (\(error.problem.vietnamese)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép",
                           en: error.problem.english, raw: JSONReader.lineText(text.bytes, error.line))
+        }
+        if case .object(let members, let line, _) = root, let (key, inner) = JSONReader.wrapped(members) {
+            // `{"data": [ … ]}`, as reporting systems export: the envelopes are those inside.
+            notes.append(Note(file: file, line: line, kind: "wrapped_envelopes", detail: l.pick(
+                vi: "các báo cáo được đọc từ khóa \"\(key)\" bọc ngoài; mẫu báo cáo là một báo cáo hoặc một mảng báo cáo ở ngoài cùng",
+                en: "the envelopes were read from inside the wrapping key \"\(key)\"; the contract puts an envelope or an array of them at the top")))
+            root = inner
         }
         switch root {
         case .object:
@@ -53,6 +60,29 @@ public struct JSONReader: SubmissionReader {
         default:
             return reject(1, .badJSON, vi: "tệp không chứa một báo cáo (đối tượng {…}) hay một mảng báo cáo",
                           en: "the file holds neither an envelope nor an array of envelopes")
+        }
+    }
+
+    /// The one member of a wrapping object that holds the envelopes: the object names no column, `items` or
+    /// `reporter`, and exactly one of its members is an object or a non-empty array of objects (the others, a status
+    /// or a count, are passed over). Nil for an envelope.
+    static func wrapped(_ members: [(String, JSONValue)]) -> (key: String, value: JSONValue)? {
+        var found: (String, JSONValue)?
+        for (key, value) in members {
+            if key == "items" || key == "reporter" || Column(header: key) != nil { return nil }
+            guard holdsEnvelopes(value) else { continue }
+            if found != nil { return nil }
+            found = (key, value)
+        }
+        return found
+    }
+
+    /// Whether a value is an object, or a non-empty array of objects.
+    private static func holdsEnvelopes(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object: return true
+        case .array(let list): return !list.isEmpty && list.allSatisfy { if case .object = $0 { true } else { false } }
+        default: return false
         }
     }
 

@@ -43,6 +43,22 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(Set(o.unitReports.map(\.unitCode)), ["00070", "00073"])
     }
 
+    /// A reporting system's export wraps the envelopes (`{"data": [ … ]}`, with a status beside): they are read, with a
+    /// note. The file was rejected before as missing report_date, which told the officer nothing of the wrapper.
+    func testEnvelopesInsideAWrapperAreReadWithANote() throws {
+        let o = try ingestFile("w.json", "{\"status\": \"ok\", \"count\": 1,\n \"data\": [\n" + envelope00070 + "\n]}\n")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [7, 9, 11], "lines are the file's")
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "wrapped_envelopes" })
+        XCTAssertEqual(note.detail, "các báo cáo được đọc từ khóa \"data\" bọc ngoài; mẫu báo cáo là một báo cáo hoặc một mảng báo cáo ở ngoài cùng")
+        XCTAssertFalse(o.notes.contains { $0.kind == "unknown_column" }, "\(o.notes)")
+        let single = try ingestFile("s.json", "{\"report\": " + envelope00070 + "}")
+        XCTAssertEqual(single.rows.count, 3)
+        // Two members that could hold envelopes: no guess, read as before (an envelope naming nothing it needs).
+        let two = try ingestFile("two.json", "{\"a\": [" + envelope00070 + "], \"b\": [" + envelope00070 + "]}")
+        XCTAssertEqual(rejectList(two), ["1:missing_field"])
+    }
+
     func testEmptyItemsIsAnEmptyReport() throws {
         for items in ["\"items\": []", "\"items\": null", "\"note\": \"no items key\""] {
             let o = try ingestFile("empty.json", "{\"report_date\": \"2026-11-26\", \"unit_code\": \"20179\", \"submitted_at\": \"2026-11-26T18:00:00+07:00\", \(items)}")
