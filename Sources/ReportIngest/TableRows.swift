@@ -15,6 +15,8 @@ struct TableRows {
     let language: Language
     /// Set once the header is found; rows are then records.
     private(set) var header: HeaderMap?
+    /// The header's report-date field (looked at in every row, for a header repeated further down).
+    private var dateField: Int?
     /// Lines seen before the header: candidates, and title rows once the header is found.
     private var above: [(line: Int, map: HeaderMap, raw: String, fields: [String])] = []
     /// True once the file was rejected `missing_header`: no more records.
@@ -49,6 +51,15 @@ struct TableRows {
             }
             return
         }
+        if isHeaderAgain(fields) {
+            // Files joined one after another (a province's communes' sheets): the rows below follow this header,
+            // whose column order may differ from the first's.
+            result.notes.append(Note(file: file, line: line, kind: "repeated_header", detail: language.pick(
+                vi: "dòng \(line) là một dòng tiêu đề cột nữa (các tệp được ghép nối?) và được bỏ qua; các dòng sau được đọc theo nó",
+                en: "line \(line) is another column header (files joined together?) and was skipped; the rows after it are read by it")))
+            found(HeaderMap(headers: fields), line: line, result: &result)
+            return
+        }
         records += 1
         var raw = RawRecord(line: line, rawBytes: rawBytes)
         raw.badCountMask = badCountMask
@@ -63,6 +74,16 @@ struct TableRows {
         sink(raw)
     }
 
+    /// Whether a line after the header is a header itself (in any column order): its field under the report date
+    /// names a column (a date starts with a digit, so rows are told apart on one byte) and the line names every
+    /// required column.
+    private func isHeaderAgain(_ fields: [String]) -> Bool {
+        guard let at = dateField, at < fields.count,
+              let first = fields[at].utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), !(0x30...0x39).contains(first),
+              Column(header: fields[at]) != nil else { return false }
+        return HeaderMap(headers: fields).missingRequired.isEmpty
+    }
+
     /// Ends the table: a file whose header was never found is `missing_header`.
     mutating func finish(result: inout ReadResult) {
         if header == nil, !rejected, !above.isEmpty { reject(&result) }
@@ -71,6 +92,7 @@ struct TableRows {
     /// The header found at `line` (through `last`, a two-line header's second line).
     private mutating func found(_ map: HeaderMap, line: Int, through last: Int? = nil, result: inout ReadResult) {
         header = map
+        dateField = map.columns.firstIndex(of: .reportDate)
         if let first = above.first, let end = above.last {
             let lines = first.line == end.line ? "\(first.line)" : "\(first.line)–\(end.line)"
             let at = last.map { "\(line)–\($0)" } ?? "\(line)"

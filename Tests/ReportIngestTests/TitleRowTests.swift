@@ -52,6 +52,27 @@ final class TitleRowTests: XCTestCase {
                        ["cột \"STT\" không có trong mẫu báo cáo và được bỏ qua"])
     }
 
+    /// Files joined one after another: a header further down is skipped with a note and the rows below it are read by
+    /// it, in its own column order. Before, it was a bad_date row, and rows under a header of another order were read
+    /// by the first header: the second commune's online and in-person counts swapped without a word.
+    func testAHeaderRepeatedFurtherDownIsFollowed() throws {
+        let text = "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue\n"
+            + "2026-11-27,00070,1.000101,1,0,1,0,0,0,0\n\n"
+            + "Mã đơn vị,Ngày báo cáo,Mã thủ tục,Tiếp nhận trực tiếp,Tiếp nhận trực tuyến,Giải quyết đúng hạn,Giải quyết quá hạn,Trả lại,Đang xử lý trong hạn,Đang xử lý quá hạn\n"
+            + "00004,2026-11-27,1.000101,2,7,1,0,0,6,0\n"
+        let o = try ingestFile("joined.csv", text)
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.unitCode), ["00070", "00004"])
+        XCTAssertEqual(o.rows.last?.counts, Counts(receivedOnline: 7, receivedOffline: 2, resolvedOnTime: 1, resolvedLate: 0,
+                                                   returned: 0, pendingOnTime: 6, pendingOverdue: 0))
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "repeated_header" })
+        XCTAssertEqual(note.line, 4)
+        // A row whose date is text is still a row (its bad date rejected), not a header.
+        let bad = try ingestFile("bad.csv", "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,"
+                                 + "resolved_late,returned,pending_on_time,pending_overdue\nngày 27,00070,1.000101,1,0,1,0,0,0,0\n")
+        XCTAssertEqual(rejectList(bad), ["2:bad_date"])
+    }
+
     /// The delimiter is that of the header, not of a title row holding a stray `;`.
     func testSemicolonFileWithATitleRow() throws {
         let header = canonicalHeader.replacingOccurrences(of: ",", with: ";")
