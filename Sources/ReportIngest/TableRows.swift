@@ -17,6 +17,8 @@ struct TableRows {
     private(set) var header: HeaderMap?
     /// The header's report-date field (looked at in every row, for a header repeated further down).
     private var dateField: Int?
+    /// The fields a row has: up to the header's last named column.
+    private var width = 0
     /// Lines seen before the header: candidates, and title rows once the header is found.
     private var above: [(line: Int, map: HeaderMap, raw: String, fields: [String])] = []
     /// True once the file was rejected `missing_header`: no more records.
@@ -63,11 +65,13 @@ struct TableRows {
         records += 1
         var raw = RawRecord(line: line, rawBytes: rawBytes)
         raw.badCountMask = badCountMask
-        if fields.count != map.columns.count {
-            raw.ragged = (map.columns.count, fields.count)
+        // As wide as the header's last named column: what a spreadsheet adds after it (empty cells written as trailing
+        // delimiters, on the header line or a row) is no field; a value there is.
+        if fields.count < width || fields[width...].contains(where: { !$0.trimmingSpaces.isEmpty }) {
+            raw.ragged = (width, fields.count)
             raw.raggedGuess = RaggedGuess.guess(header: map, fields: fields)
         } else {
-            for (i, c) in map.columns.enumerated() where c != nil {
+            for (i, c) in map.columns.prefix(width).enumerated() where c != nil {
                 raw.values[c!.rawValue] = fields[i]
             }
         }
@@ -93,6 +97,7 @@ struct TableRows {
     private mutating func found(_ map: HeaderMap, line: Int, through last: Int? = nil, result: inout ReadResult) {
         header = map
         dateField = map.columns.firstIndex(of: .reportDate)
+        width = (map.names.lastIndex { !$0.trimmingSpaces.isEmpty } ?? -1) + 1
         if let first = above.first, let end = above.last {
             let lines = first.line == end.line ? "\(first.line)" : "\(first.line)–\(end.line)"
             let at = last.map { "\(line)–\($0)" } ?? "\(line)"

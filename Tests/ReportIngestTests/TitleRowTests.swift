@@ -73,6 +73,20 @@ final class TitleRowTests: XCTestCase {
         XCTAssertEqual(rejectList(bad), ["2:bad_date"])
     }
 
+    /// A spreadsheet's CSV with empty cells written after the last column (on the header line, or on some rows) is read
+    /// as the sheet is; a value past the header's last named column is still `ragged_row`, as is a row short of it.
+    /// Before, every such row was `ragged_row`, and a value under a trailing unnamed header cell was dropped unsaid.
+    func testTrailingEmptyCellsAreNoFields() throws {
+        let header = "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue"
+        let o = try ingestFile("trailing.csv", header + ",,,\n" + "2026-11-27,00070,1.000101,1,0,1,0,0,0,0\n"
+                               + "2026-11-27,00070,1.000102,2,0,1,0,0,0,0,,\n" + "2026-11-27,00070,1.000103,3,0,1,0,0,0,0,,,,,\n"
+                               + "2026-11-27,00070,1.000104,4,0,1,0,0,0,0,,5\n" + "2026-11-27,00070,1.000105,5,0,1,0,0,0\n")
+        XCTAssertEqual(o.rows.map(\.procedureCode), ["1.000101", "1.000102", "1.000103"])
+        XCTAssertEqual(o.rows.map(\.counts.receivedOnline), [1, 2, 3])
+        XCTAssertEqual(rejectList(o), ["5:ragged_row", "6:ragged_row"])
+        XCTAssertEqual(o.rejects.first?.detail.hasPrefix("dòng có 12 ô trong khi dòng tiêu đề cột có 10"), true, "\(o.rejects)")
+    }
+
     /// The delimiter is that of the header, not of a title row holding a stray `;`.
     func testSemicolonFileWithATitleRow() throws {
         let header = canonicalHeader.replacingOccurrences(of: ",", with: ";")
