@@ -1,7 +1,9 @@
 extension Day {
     /// Parses a report date as the contract writes it: `2026-11-27`, `27/11/2026`
     /// or `7/1/2026` (day first; `-` and `.` also separate a day-first date).
-    /// A time after an ISO date (`2026-11-27T00:00:00`, `2026-11-27 00:00`) is ignored.
+    /// A time after an ISO date (`2026-11-27T00:00:00`, `2026-11-27 00:00`) is ignored, and so is one after a space
+    /// behind a day-first date (`27/11/2026 0:00`, a spreadsheet's date-and-time cell written to CSV); a leading
+    /// `ngày` ("day": `ngày 27/11/2026`) too.
     public init?(parsing text: some StringProtocol) {
         // The common case, an ISO date, without copying the text.
         if let fast = text.utf8.withContiguousStorageIfAvailable({ Day.isoFast($0) }), let d = fast {
@@ -11,6 +13,10 @@ extension Day {
         var bytes = Array(text.utf8)
         while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
         while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
+        for word in Day.dayWords where bytes.count > word.count + 1 && bytes.starts(with: word) && bytes[word.count] == 0x20 {
+            bytes.removeFirst(word.count + 1)
+            break
+        }
         guard let d = Day.parse(bytes[...]) else { return nil }
         self = d
     }
@@ -65,10 +71,13 @@ extension Day {
         parts.append(b[start..<end])
         guard parts.count == 3, seps[0] == seps[1] else { return nil }
         if end != b.endIndex {
-            // Only an ISO date may carry a time, and the time must look like one.
-            guard seps[0] == 0x2D, parts[0].count == 4 else { return nil }
+            // An ISO date may carry a time after `T` or a space, a day-first one after a space; the time must look
+            // like one (`0:00` at least).
+            let iso = seps[0] == 0x2D && parts[0].count == 4
+            guard iso || b[end] == 0x20 else { return nil }
             let rest = b[(end + 1)...]
             guard rest.count >= 4, rest.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
+            if !iso { guard rest.contains(0x3A), rest.allSatisfy({ ($0 >= 0x30 && $0 <= 0x3A) || $0 == 0x20 || $0 == 0x2E }) else { return nil } }
         }
         if parts[0].count == 4, seps[0] == 0x2D {
             guard parts[1].count == 2, parts[2].count == 2,
@@ -79,6 +88,9 @@ extension Day {
               let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]) else { return nil }
         return Day(year: y, month: m, day: d)
     }
+
+    /// "Day" before a date, as Vietnamese writes it (`Ngày 27/11/2026`), with and without its diacritics.
+    static let dayWords: [[UInt8]] = ["ngày", "Ngày", "NGÀY", "ngay", "Ngay", "NGAY"].map { Array($0.utf8) }
 
     static func number(_ s: ArraySlice<UInt8>) -> Int? {
         guard !s.isEmpty else { return nil }

@@ -27,6 +27,19 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(parsing: "13/1/2026"), Day(year: 2026, month: 1, day: 13))
     }
 
+    /// A spreadsheet's date-and-time cell written to CSV, and "ngày" before the date: the date is read. Both were
+    /// `bad_date` before.
+    func testDayFirstWithATimeOrTheWordNgay() {
+        let d = Day(year: 2026, month: 11, day: 27)
+        for text in ["27/11/2026 00:00:00", "27/11/2026 0:00", "27/11/2026 14:05", "27.11.2026 00:00:00.000", "ngày 27/11/2026",
+                     "Ngày 27/11/2026", "NGÀY 27/11/2026", "Ngay 27/11/2026", "ngày 2026-11-27", " ngày 27/11/2026 0:00 "] {
+            XCTAssertEqual(Day(parsing: text), d, text)
+        }
+        for text in ["27/11/2026 abc", "27/11/2026 1", "27/11/2026 12", "ngày", "ngày hôm qua", "ngàys 27/11/2026", "27/11/2026 :00"] {
+            XCTAssertNil(Day(parsing: text), text)
+        }
+    }
+
     func testInvalidDates() {
         for text in ["31/11/2026", "2026-11-31", "2026-02-29", "29/2/2026", "2026-13-01", "0/1/2026", "1/0/2026",
                      "32/1/2026", "2026-00-10", "hôm qua", "", "2026-11", "2026/11/27", "27/11/26", "27/11-2026",
