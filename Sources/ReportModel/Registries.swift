@@ -20,10 +20,12 @@ public final class Registries: Sendable {
     }
 
     /// The procedure a code names, written with or without its dot (`1000101` is `1.000101`), or as a spreadsheet
-    /// shows a code typed as a number: its trailing zeros dropped (`2.0001` is `2.000100`).
+    /// shows a code typed as a number: its trailing zeros dropped (`2.0001` is `2.000100`), its dot a comma where
+    /// the decimal separator is one, as in Vietnamese settings (`1,000101`).
     public func procedure(code written: String) -> Procedure? {
-        let s = written.trimmingSpaces
+        var s = written.trimmingSpaces
         if let p = procedureByCode[s] { return p }
+        if s.utf8.filter({ $0 == 0x2C }).count == 1, !s.contains(".") { s = s.replacingOccurrences(of: ",", with: ".") }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 2, parts[0].count == 1, (1...5).contains(parts[1].count), s.utf8.allSatisfy({ $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39) }),
            let p = procedureByCode[s + String(repeating: "0", count: 6 - parts[1].count)] {

@@ -17,6 +17,10 @@ final class ProcedureCodeTests: XCTestCase {
         XCTAssertEqual(registries.procedure(code: "2.00010")?.code, "2.000100")
         XCTAssertEqual(registries.procedure(code: "1.003")?.code, "1.003000")
         XCTAssertEqual(registries.procedure(code: " 1.003 ")?.code, "1.003000")
+        // Typed as a number where the decimal separator is a comma (Vietnamese settings), then written to CSV.
+        XCTAssertEqual(registries.procedure(code: "1,000101")?.code, "1.000101")
+        XCTAssertEqual(registries.procedure(code: "2,0001")?.code, "2.000100")
+        XCTAssertNil(registries.procedure(code: "1,000,101"))
         // Only a code that names a registry procedure once padded; digits are not invented elsewhere.
         XCTAssertNil(registries.procedure(code: "1.0001"), "1.000100 is no procedure here")
         XCTAssertNil(registries.procedure(code: "2.1"))
