@@ -5,6 +5,10 @@ import XCTest
 /// Title rows above the header (contract §2): skipped with a note when a later line among the first 10
 /// non-empty ones is the header; otherwise `missing_header` names the line taken for the header.
 final class TitleRowTests: XCTestCase {
+    /// The counts of the templates' one row below: 3;1;2;1;0;4;5.
+    static let rowCounts = Counts(receivedOnline: 3, receivedOffline: 1, resolvedOnTime: 2, resolvedLate: 1, returned: 0,
+                                  pendingOnTime: 4, pendingOverdue: 5)
+
     func testTitleRowsAboveTheHeaderAreSkippedWithANote() throws {
         let text = "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC,,,\nNgày 27/11/2026;\n\n\(canonicalHeader)\n\(goodRow())\n"
         let o = try ingestFile("title.csv", text)
@@ -25,8 +29,7 @@ final class TitleRowTests: XCTestCase {
         let o = try ingestFile("grouped.csv", text)
         XCTAssertEqual(rejectList(o), [])
         XCTAssertEqual(o.rows.map(\.line), [4])
-        XCTAssertEqual(o.rows.first?.counts, Counts(receivedOnline: 3, receivedOffline: 1, resolvedOnTime: 2, resolvedLate: 1,
-                                                    returned: 0, pendingOnTime: 4, pendingOverdue: 5))
+        XCTAssertEqual(o.rows.first?.counts, TitleRowTests.rowCounts)
         let note = try XCTUnwrap(o.notes.first { $0.kind == "title_row" })
         XCTAssertEqual(note.detail, "dòng 1 nằm trên dòng tiêu đề cột (dòng 2–3) và được bỏ qua như tiêu đề của mẫu")
         // "Đang giải quyết" + "Quá hạn" is the backlog (its longest ending that names a column), not "Giải quyết quá hạn".
@@ -46,8 +49,7 @@ final class TitleRowTests: XCTestCase {
             + "1;27/11/2026;00070;1.000101;3;1;2;1;0;4;5\n"
         let o = try ingestFile("template.csv", text)
         XCTAssertEqual(rejectList(o), [])
-        XCTAssertEqual(o.rows.first?.counts, Counts(receivedOnline: 3, receivedOffline: 1, resolvedOnTime: 2, resolvedLate: 1,
-                                                    returned: 0, pendingOnTime: 4, pendingOverdue: 5))
+        XCTAssertEqual(o.rows.first?.counts, TitleRowTests.rowCounts)
         XCTAssertEqual(o.notes.filter { $0.kind == "unknown_column" }.map(\.detail),
                        ["cột \"STT\" không có trong mẫu báo cáo và được bỏ qua"])
     }
