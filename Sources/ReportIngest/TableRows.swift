@@ -53,13 +53,13 @@ struct TableRows {
             }
             return
         }
-        if isHeaderAgain(fields) {
+        if let again = headerAgain(fields) {
             // Files joined one after another (a province's communes' sheets): the rows below follow this header,
             // whose column order may differ from the first's.
             result.notes.append(Note(file: file, line: line, kind: "repeated_header", detail: language.pick(
                 vi: "dòng \(line) là một dòng tiêu đề cột nữa (các tệp được ghép nối?) và được bỏ qua; các dòng sau được đọc theo nó",
                 en: "line \(line) is another column header (files joined together?) and was skipped; the rows after it are read by it")))
-            found(HeaderMap(headers: fields), line: line, result: &result)
+            found(again, line: line, result: &result)
             return
         }
         records += 1
@@ -78,14 +78,15 @@ struct TableRows {
         sink(raw)
     }
 
-    /// Whether a line after the header is a header itself (in any column order): its field under the report date
-    /// names a column (a date starts with a digit, so rows are told apart on one byte) and the line names every
-    /// required column.
-    private func isHeaderAgain(_ fields: [String]) -> Bool {
+    /// A line after the header that is a header itself (in any column order), as a map; nil for a row. Its field
+    /// under the report date names a column (a date starts with a digit, so rows are told apart on one byte) and
+    /// the line names every required column.
+    private func headerAgain(_ fields: [String]) -> HeaderMap? {
         guard let at = dateField, at < fields.count,
               let first = fields[at].utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), !(0x30...0x39).contains(first),
-              Column(header: fields[at]) != nil else { return false }
-        return HeaderMap(headers: fields).missingRequired.isEmpty
+              Column(header: fields[at]) != nil else { return nil }
+        let map = HeaderMap(headers: fields)
+        return map.missingRequired.isEmpty ? map : nil
     }
 
     /// Ends the table: a file whose header was never found is `missing_header`.
