@@ -2,7 +2,9 @@
 ///
 /// Empty is 0. Thousands separators (`.` `,` space, no-break space) are accepted
 /// only in groups of three after a first group of one to three digits, so
-/// `1.234` is 1234 while `1.5` is fractional and rejected.
+/// `1.234` is 1234 while `1.5` is fractional and rejected. A whole number
+/// written with zero decimals (`12.0`, `1.234,00`: a spreadsheet's number
+/// format, pandas' floats) is that number.
 public enum CountParser {
     public enum Failure: Error, Equatable {
         case negative, fractional, notANumber, tooLarge
@@ -18,9 +20,10 @@ public enum CountParser {
         trim(&bytes)
         if bytes.isEmpty { return .success(0) }
         if bytes[0] == 0x2D {
-            return digitsOrGrouped(Array(bytes.dropFirst())) != nil ? .failure(.negative) : .failure(.notANumber)
+            let magnitude = Array(bytes.dropFirst())
+            return (digitsOrGrouped(magnitude) ?? wholeWithZeroDecimals(magnitude)) != nil ? .failure(.negative) : .failure(.notANumber)
         }
-        if let v = digitsOrGrouped(bytes) {
+        if let v = digitsOrGrouped(bytes) ?? wholeWithZeroDecimals(bytes) {
             return v < 0 ? .failure(.tooLarge) : .success(v)
         }
         if bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }),
@@ -75,6 +78,17 @@ public enum CountParser {
         if groups > 0 && digitsInGroup != 3 { return nil }
         if digitCount > 12 { return -1 }
         return value
+    }
+
+    /// The value of `12.0`, `12,00` or `1.234,00`: digits as `digitsOrGrouped` reads them, then a decimal separator
+    /// (`.` or `,`, not the one grouping them) and one or two zeros; nil otherwise.
+    static func wholeWithZeroDecimals(_ b: [UInt8]) -> Int? {
+        guard let point = b.lastIndex(where: { $0 == 0x2E || $0 == 0x2C }) else { return nil }
+        let decimals = b[(point + 1)...]
+        guard (1...2).contains(decimals.count), decimals.allSatisfy({ $0 == 0x30 }) else { return nil }
+        let whole = Array(b[..<point])
+        guard !whole.contains(b[point]) else { return nil }
+        return digitsOrGrouped(whole)
     }
 
     static func trim(_ b: inout [UInt8]) {
