@@ -23,7 +23,8 @@ public final class Registries: Sendable {
     /// shows a code typed as a number: its trailing zeros dropped (`2.0001` is `2.000100`), its dot a comma where
     /// the decimal separator is one, as in Vietnamese settings (`1,000101`).
     public func procedure(code written: String) -> Procedure? {
-        var s = written.trimmingSpaces
+        if let p = procedureByCode[written] { return p }
+        var s = written.spreadsheetCode
         if let p = procedureByCode[s] { return p }
         if s.utf8.filter({ $0 == 0x2C }).count == 1, !s.contains(".") { s = s.replacingOccurrences(of: ",", with: ".") }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)

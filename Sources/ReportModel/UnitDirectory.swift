@@ -75,7 +75,7 @@ public struct UnitDirectory: Sendable {
             if let u = rows.last(where: { $0.isActive(on: day) }) { return .unit(u) }
             return .inactive(l.pick(vi: "đơn vị \(written) không hoạt động vào ngày \(day.iso)", en: "unit \(written) is not active on \(day.iso)"))
         }
-        let digits = written.trimmingSpaces
+        let digits = written.spreadsheetCode
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             return .unknown(l.pick(vi: "mã đơn vị \"\(written)\" không phải là số; hãy ghi mã đơn vị 5 chữ số (xã) hoặc 2 chữ số (tỉnh)",
                                    en: "unit code \"\(written)\" is not a number"))

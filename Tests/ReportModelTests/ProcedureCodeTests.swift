@@ -21,6 +21,10 @@ final class ProcedureCodeTests: XCTestCase {
         XCTAssertEqual(registries.procedure(code: "1,000101")?.code, "1.000101")
         XCTAssertEqual(registries.procedure(code: "2,0001")?.code, "2.000100")
         XCTAssertNil(registries.procedure(code: "1,000,101"))
+        // Excel's text prefix kept by an export, and a code without its dot read as a number and written as a float.
+        XCTAssertEqual(registries.procedure(code: "'1.000101")?.code, "1.000101")
+        XCTAssertEqual(registries.procedure(code: "1000101.0")?.code, "1.000101")
+        XCTAssertNil(registries.procedure(code: "''1.000101"))
         // Only a code that names a registry procedure once padded; digits are not invented elsewhere.
         XCTAssertNil(registries.procedure(code: "1.0001"), "1.000100 is no procedure here")
         XCTAssertNil(registries.procedure(code: "2.1"))

@@ -49,8 +49,20 @@ final class UnitDirectoryTests: XCTestCase {
         XCTAssertEqual(code(directory.lookup(code: "1", level: .commune, on: day)), "01")
     }
 
+    /// A code as a spreadsheet may write it: Excel's text prefix kept (`'00070`), or the column read as numbers and
+    /// written back as floats (`70.0`). Both were `unknown_unit` ("không phải là số").
+    func testCodesAsASpreadsheetWritesThem() {
+        XCTAssertEqual(code(directory.lookup(code: "'00070", level: nil, on: day)), "00070")
+        XCTAssertEqual(code(directory.lookup(code: " '70 ", level: .commune, on: day)), "00070")
+        XCTAssertEqual(code(directory.lookup(code: "70.0", level: .commune, on: day)), "00070")
+        XCTAssertEqual(code(directory.lookup(code: "'01", level: nil, on: day)), "01")
+        for bad in ["''00070", "70.5", "70.00", ".0", "'", "7'0", "70.0.0"] {
+            XCTAssertTrue(isUnknown(directory.lookup(code: bad, level: .commune, on: day)), "\"\(bad)\"")
+        }
+    }
+
     func testCodeLookupFailures() {
-        for bad in ["ABC", "", "  ", "7O", "-70", "70.0", "1e2", "123456", "99999"] {
+        for bad in ["ABC", "", "  ", "7O", "-70", "1e2", "123456", "99999"] {
             XCTAssertTrue(isUnknown(directory.lookup(code: bad, level: .commune, on: day)), "\"\(bad)\"")
         }
         XCTAssertTrue(isInactive(directory.lookup(code: "00070", level: .commune, on: Day(iso: "2025-06-30")!)))
