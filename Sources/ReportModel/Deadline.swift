@@ -29,29 +29,3 @@ public struct Deadline: Sendable, Hashable {
         .vietnam(day.adding(days: daysAfter), hour: hour, minute: minute)
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces, tabs, line ends and no-break spaces (U+00A0).
-    public var trimmingSpaces: String {
-        let u = utf8
-        guard let first = u.first, let last = u.last else { return self }
-        // Most values have nothing to trim: answer without copying.
-        if first != 0x20, first != 0x09, first != 0x0D, first != 0x0A, first != 0xC2,
-           last != 0x20, last != 0x09, last != 0x0D, last != 0x0A, last != 0xA0 {
-            return self
-        }
-        let b = Array(u)
-        var start = 0, end = b.count
-        while start < end {
-            if b[start] == 0x20 || b[start] == 0x09 || b[start] == 0x0D || b[start] == 0x0A { start += 1 }
-            else if b[start] == 0xC2, start + 1 < end, b[start + 1] == 0xA0 { start += 2 }
-            else { break }
-        }
-        while end > start {
-            if b[end - 1] == 0x20 || b[end - 1] == 0x09 || b[end - 1] == 0x0D || b[end - 1] == 0x0A { end -= 1 }
-            else if end - 2 >= start, b[end - 2] == 0xC2, b[end - 1] == 0xA0 { end -= 2 }
-            else { break }
-        }
-        return start == 0 && end == b.count ? self : String(decoding: b[start..<end], as: UTF8.self)
-    }
-}

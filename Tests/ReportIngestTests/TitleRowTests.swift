@@ -75,6 +75,19 @@ final class TitleRowTests: XCTestCase {
         XCTAssertEqual(rejectList(bad), ["2:bad_date"])
     }
 
+    /// Files joined with `cat` keep the second one's byte-order mark: before its header (followed as above) or, when it
+    /// had no header, before its first row, whose date was `bad_date` ("\u{FEFF}2026-11-27"). Also a zero-width space.
+    func testAJoinedFilesByteOrderMarkIsNoPartOfACell() throws {
+        let header = "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,returned,pending_on_time,pending_overdue\n"
+        let o = try ingestFile("joined.csv", "\u{FEFF}" + header + "2026-11-27,00070,1.000101,1,0,1,0,0,0,0\n"
+                               + "\u{FEFF}2026-11-27,00004,1.000101,2,0,1,0,0,0,0\n" + "2026-11-27,\u{200B}00025,1.000101\u{200B},3,0,1,0,0,0,0\n")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.unitCode), ["00070", "00004", "00025"])
+        XCTAssertEqual(" \u{FEFF}x\u{200B}\u{00A0}".trimmingSpaces, "x")
+        XCTAssertEqual("Huế".trimmingSpaces, "Huế", "a last byte 0xBF that is no byte-order mark")
+        XCTAssertEqual("a\u{FEFF}b".trimmingSpaces, "a\u{FEFF}b", "only the edges")
+    }
+
     /// A spreadsheet's CSV with empty cells written after the last column (on the header line, or on some rows) is read
     /// as the sheet is; a value past the header's last named column is still `ragged_row`, as is a row short of it.
     /// Before, every such row was `ragged_row`, and a value under a trailing unnamed header cell was dropped unsaid.
