@@ -14,13 +14,30 @@ struct JSONParser {
 
     init(_ bytes: [UInt8]) { b = bytes }
 
-    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    /// The file's values: one, or several objects one after another (JSON Lines, one envelope a line, as reporting
+    /// systems stream them). Text after a value that is no further object is `trailingText` (`objectsWithoutArray`
+    /// when it is a comma before one: an array's objects without its brackets).
+    static func parseSequence(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [JSONValue] {
         var p = JSONParser(bytes)
         p.skipSpace()
-        let v = try p.value()
+        var values = [try p.value()]
         p.skipSpace()
-        guard p.i == p.b.count else { throw p.error(.trailingText) }
-        return v
+        while p.i < p.b.count {
+            guard case .object = values[values.count - 1], p.b[p.i] == 0x7B else {
+                throw p.error(p.commaBeforeObject ? .objectsWithoutArray : .trailingText)
+            }
+            values.append(try p.value())
+            p.skipSpace()
+        }
+        return values
+    }
+
+    /// Whether the text at `i` is a comma, then (after blanks) an object.
+    private var commaBeforeObject: Bool {
+        guard i < b.count, b[i] == 0x2C else { return false }
+        var j = i + 1
+        while j < b.count, [0x20, 0x09, 0x0A, 0x0D].contains(b[j]) { j += 1 }
+        return j < b.count && b[j] == 0x7B
     }
 
     private func error(_ problem: JSONSyntaxProblem) -> JSONSyntaxError { JSONSyntaxError(line: line, problem: problem) }

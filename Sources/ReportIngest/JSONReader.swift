@@ -21,7 +21,8 @@ public struct JSONReader: SubmissionReader {
         return result
     }
 
-    /// The file's envelopes: its one object, or the objects of its array (also inside a wrapper, see `wrapped`); none,
+    /// The file's envelopes: its one object, the objects of its array (also inside a wrapper, see `wrapped`), or its
+    /// objects one after another (JSON Lines); none,
     /// with the file's reject in `rejects`, when it is blank, not JSON, or not one or more envelopes.
     func envelopes(in text: DecodedText, file: String, rejects: inout [Reject], notes: inout [Note]) -> [JSONValue] {
         let l = language
@@ -34,7 +35,14 @@ public struct JSONReader: SubmissionReader {
         }
         var root: JSONValue
         do {
-            root = try JSONParser.parse(text.bytes)
+            let values = try JSONParser.parseSequence(text.bytes)
+            if values.count > 1 {
+                notes.append(Note(file: file, line: 1, kind: "json_lines", detail: l.pick(
+                    vi: "tệp có \(values.count) báo cáo nối tiếp nhau (JSON Lines) và được đọc từng báo cáo; mẫu báo cáo là một báo cáo hoặc một mảng [ … ] báo cáo",
+                    en: "the file holds \(values.count) envelopes one after another (JSON Lines), read one by one; the contract puts one envelope or an array [ … ] of them")))
+                return values
+            }
+            root = values[0]
         } catch {
             return reject(error.line, .badJSON, vi: "JSON không hợp lệ (\(error.problem.vietnamese)); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép",
                           en: error.problem.english, raw: JSONReader.lineText(text.bytes, error.line))

@@ -1,6 +1,7 @@
 /// What is wrong with a JSON file's syntax, said in both languages of reject details.
 enum JSONSyntaxProblem: Sendable, Equatable {
     case trailingText
+    case objectsWithoutArray
     case unexpectedEnd
     case unexpectedCharacter(String)
     case invalidLiteral
@@ -22,6 +23,7 @@ enum JSONSyntaxProblem: Sendable, Equatable {
     var english: String {
         switch self {
         case .trailingText: "unexpected text after the JSON value"
+        case .objectsWithoutArray: "objects separated by commas outside an array; put [ before the first and ] after the last"
         case .unexpectedEnd: "unexpected end of the file"
         case .unexpectedCharacter(let c): "unexpected character '\(c)'"
         case .invalidLiteral: "invalid literal"
@@ -45,6 +47,7 @@ enum JSONSyntaxProblem: Sendable, Equatable {
     var vietnamese: String {
         switch self {
         case .trailingText: "còn chữ thừa sau giá trị JSON"
+        case .objectsWithoutArray: "các đối tượng { } cách nhau bằng dấu phẩy mà không nằm trong một mảng; hãy thêm [ trước đối tượng đầu và ] sau đối tượng cuối"
         case .unexpectedEnd: "tệp kết thúc giữa chừng"
         case .unexpectedCharacter(let c): "ký tự không mong đợi '\(c)'"
         case .invalidLiteral: "giá trị không hợp lệ (chỉ được true, false hoặc null)"

@@ -59,6 +59,27 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(rejectList(two), ["1:missing_field"])
     }
 
+    /// Envelopes one after another, one a line (JSON Lines, as reporting systems stream them), are read one by one
+    /// with a note; they were `bad_json` ("còn chữ thừa sau giá trị JSON") at the second line. Objects separated by
+    /// commas without the array's brackets are still `bad_json`, and the detail says what to add.
+    func testJSONLinesAreReadEnvelopeByEnvelope() throws {
+        let one = envelope00070.replacingOccurrences(of: "\n", with: " ")
+        let empty = "{\"report_date\": \"2026-11-27\", \"unit_code\": \"00004\", \"items\": []}"
+        let o = try ingestFile("l.json", one + "\n" + empty + "\r\n")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.unitCode), ["00070", "00070", "00070"])
+        XCTAssertEqual(Set(o.unitReports.map(\.unitCode)), ["00070", "00004"])
+        XCTAssertEqual(o.unitReports.first { $0.unitCode == "00004" }?.line, 2, "an envelope's line is its own")
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "json_lines" })
+        XCTAssertTrue(note.detail.hasPrefix("tệp có 2 báo cáo nối tiếp nhau (JSON Lines)"), note.detail)
+        // A damaged line is that line's syntax error, the whole file rejected as before.
+        XCTAssertEqual(rejectList(try ingestFile("l.json", one + "\n" + "{\"report_date\": \n")), ["3:bad_json"])
+        let commas = try ingestFile("c.json", one + ",\n" + empty)
+        XCTAssertEqual(rejectList(commas), ["1:bad_json"])
+        XCTAssertTrue(commas.rejects.first?.detail.contains("hãy thêm [ trước đối tượng đầu và ] sau đối tượng cuối") == true,
+                      commas.rejects.first?.detail ?? "")
+    }
+
     func testEmptyItemsIsAnEmptyReport() throws {
         for items in ["\"items\": []", "\"items\": null", "\"note\": \"no items key\""] {
             let o = try ingestFile("empty.json", "{\"report_date\": \"2026-11-26\", \"unit_code\": \"20179\", \"submitted_at\": \"2026-11-26T18:00:00+07:00\", \(items)}")
@@ -97,7 +118,7 @@ final class JSONReaderTests: XCTestCase {
 
     func testMalformed() throws {
         for text in ["{\"report_date\": \"2026-11-27\",\n \"items\": [\n  {\"procedure_code\": \"1.000901\", \"received_online\": 1,\n",
-                     "{\"a\": 1,}", "[1, 2", "{'a': 1}", "{\"a\": 01}", "{\"a\": \"\\x\"}", "{\"a\": 1} {\"b\": 2}", "nul",
+                     "{\"a\": 1,}", "[1, 2", "{'a': 1}", "{\"a\": 01}", "{\"a\": \"\\x\"}", "{\"a\": 1} [2]", "nul",
                      "{\"a\": \"tab\there\"}", "\u{FEFF}{"] {
             let o = try ingestFile("bad.json", text)
             XCTAssertEqual(o.rejects.map(\.reason), [.badJSON], text.debugDescription)
@@ -113,7 +134,7 @@ final class JSONReaderTests: XCTestCase {
     func testMalformedJSONIsExplainedInTheRejectsLanguage() throws {
         let english = ["expected", "unexpected", "invalid", "unterminated", "nesting", "character", "literal", "escape",
                        "surrogate", "end of the file"]
-        let texts = ["{'a': 1}", "{\"a\": 1,}", "[1, 2", "{\"a\": 01}", "{\"a\": \"\\x\"}", "{\"a\": 1} {\"b\": 2}", "nul",
+        let texts = ["{'a': 1}", "{\"a\": 1,}", "[1, 2", "{\"a\": 01}", "{\"a\": \"\\x\"}", "{\"a\": 1} [2]", "nul",
                      "{\"a\": \"tab\there\"}", "{\"a\" 1}", "{\"a\": [1 2]}", "{\"a\": \"\\ud800\"}", "{\"a\": \"x",
                      String(repeating: "[", count: 10_000)]
         for text in texts {
