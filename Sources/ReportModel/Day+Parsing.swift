@@ -13,10 +13,7 @@ extension Day {
         var bytes = Array(text.utf8)
         while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
         while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
-        for word in Day.dayWords where bytes.count > word.count + 1 && bytes.starts(with: word) && bytes[word.count] == 0x20 {
-            bytes.removeFirst(word.count + 1)
-            break
-        }
+        if let space = Day.afterDayWord(bytes) { bytes.removeFirst(space + 1) }
         guard let d = Day.parse(bytes[...]) else { return nil }
         self = d
     }
@@ -89,8 +86,14 @@ extension Day {
         return Day(year: y, month: m, day: d)
     }
 
-    /// "Day" before a date, as Vietnamese writes it (`Ngày 27/11/2026`), with and without its diacritics.
-    static let dayWords: [[UInt8]] = ["ngày", "Ngày", "NGÀY", "ngay", "Ngay", "NGAY"].map { Array($0.utf8) }
+    /// Where the word "day" (`ngày`, in any case, NFC or NFD, with or without its diacritics, as `NameKey` folds
+    /// names) ends, when the text begins with it and a space follows; nil otherwise. A date begins with a digit, so
+    /// the common case does not look further.
+    static func afterDayWord(_ bytes: [UInt8]) -> Int? {
+        guard let first = bytes.first, !(0x30...0x39).contains(first),
+              let space = bytes.prefix(12).firstIndex(of: 0x20), space + 1 < bytes.count else { return nil }
+        return NameKey(String(decoding: bytes[..<space], as: UTF8.self)).loose == ["ngay"] ? space : nil
+    }
 
     static func number(_ s: ArraySlice<UInt8>) -> Int? {
         guard !s.isEmpty else { return nil }
