@@ -117,7 +117,7 @@ public enum RegistryLoader {
                               en: "cannot read the registry file \(path); check the path given by the pipeline file or the flag")
         }
         // A registry saved from Excel as a workbook (or as the old .xls) is no text: say so, not which byte failed.
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        if OfficeSignature(data) != nil {
             throw ReportError(.usage, vi: "tệp danh mục là sổ tính Excel, không phải CSV; hãy mở trong Excel và lưu lại dưới dạng CSV UTF-8 "
                                   + "(Tệp > Lưu thành > CSV UTF-8), rồi chỉ đường dẫn tới tệp .csv đó",
                               en: "the registry file is an Excel workbook, not a CSV; open it in Excel, save it as CSV UTF-8 "

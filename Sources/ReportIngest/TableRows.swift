@@ -126,7 +126,12 @@ struct TableRows {
                 }.joined(separator: ", ") + ")"
         }
         let hint: String
-        if best.map.knownCount == 0 {
+        if best.map.knownCount == 0, let first = above.first,
+           XLSXPackage.beginsAsHTML(first.raw.drop { $0.isWhitespace }.prefix(200).lowercased()) {
+            hint = language.pick(
+                vi: "tệp là trang web (HTML), không phải văn bản CSV; hãy mở nó trong Excel rồi lưu lại dưới dạng CSV UTF-8 hoặc .xlsx",
+                en: "the file is a web page (HTML), not CSV text; open it in Excel and save it as CSV UTF-8 or .xlsx")
+        } else if best.map.knownCount == 0 {
             // A file of one line (an instructions sheet, a note) is not "the first 1 lines".
             let which = above.count == 1
                 ? language.pick(vi: "dòng duy nhất của tệp không có", en: "the file's only non-empty line has none of")

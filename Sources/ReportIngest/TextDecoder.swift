@@ -45,6 +45,23 @@ public struct TextDecoder: Sendable {
         }
     }
 
+    /// A workbook sent under a text file's name: said to be one, with what to do (not read as one: the unit sends
+    /// what it means, as for a CSV named `.xlsx`).
+    func officeFile(_ office: OfficeSignature) -> DecodeFailure {
+        switch office {
+        case .zip:
+            DecodeFailure(.unreadableEncoding, language.pick(
+                vi: "tệp là sổ tính Excel (.xlsx) hoặc tệp nén zip, không phải văn bản CSV/JSON; nếu là sổ tính báo cáo, hãy đổi đuôi tệp thành .xlsx, hoặc mở trong Excel và lưu lại dưới dạng CSV UTF-8",
+                en: "the file is an Excel workbook (.xlsx) or a zip, not CSV/JSON text; if it is the report's workbook, rename it to .xlsx, or open it in Excel and save it as CSV UTF-8"),
+                encoding: "unknown")
+        case .ole:
+            DecodeFailure(.unreadableEncoding, language.pick(
+                vi: "tệp là sổ tính Excel cũ (.xls) hoặc có mật khẩu, không phải văn bản CSV/JSON; hãy bỏ mật khẩu và lưu lại dưới dạng .xlsx hoặc CSV UTF-8",
+                en: "the file is an old (.xls) or password-protected Excel workbook, not CSV/JSON text; remove the password and save it as .xlsx or CSV UTF-8"),
+                encoding: "unknown")
+        }
+    }
+
     func decodeText(_ data: [UInt8]) throws(DecodeFailure) -> DecodedText {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try utf8(Array(data.dropFirst(3)), encoding: "utf-8-bom")
@@ -53,6 +70,7 @@ public struct TextDecoder: Sendable {
         if data.starts(with: [0xFE, 0xFF]) { return try utf16(data.dropFirst(2), bigEndian: true) }
         let l = language
         if let nul = data.firstIndex(of: 0) {
+            if let office = OfficeSignature(data) { throw officeFile(office) }
             throw DecodeFailure(.unreadableEncoding, l.pick(
                 vi: "có byte NUL ở vị trí \(nul) ngoài UTF-16: tệp không phải văn bản CSV/JSON; hãy lưu lại dưới dạng CSV UTF-8 hoặc .xlsx",
                 en: "NUL byte at offset \(nul) outside UTF-16"), encoding: "unknown")

@@ -93,6 +93,22 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(try failure(try gzip(bytes), name: "f.csv.gz")?.reason, .unreadableEncoding, "NUL inside a .gz")
     }
 
+    /// A workbook sent as `.csv` or `.json` (or gzipped) is said to be one, with what to do; before, "byte NUL at offset
+    /// 5" and advice to save it as .xlsx, which it already was. Still `unreadable_encoding`, never read as a workbook.
+    func testAWorkbookUnderATextNameIsSaidToBeOne() throws {
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00] + Array("[Content_Types].xml".utf8)
+        for (bytes, name) in [(zip, "00070.csv"), (zip, "00070.json"), (try gzip(zip), "00070.csv.gz")] {
+            let f = try XCTUnwrap(try failure(bytes, name: name), name)
+            XCTAssertEqual(f.reason, .unreadableEncoding)
+            XCTAssertTrue(f.detail.hasPrefix("tệp là sổ tính Excel (.xlsx) hoặc tệp nén zip"), f.detail)
+            XCTAssertTrue(f.detail.contains("hãy đổi đuôi tệp thành .xlsx"), f.detail)
+        }
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]
+        XCTAssertTrue(try failure(ole)?.detail.hasPrefix("tệp là sổ tính Excel cũ (.xls) hoặc có mật khẩu") == true)
+        // A NUL in other bytes is explained as before.
+        XCTAssertTrue(try failure([0x50, 0x4B, 0x00, 0x00])?.detail.hasPrefix("có byte NUL ở vị trí 2") == true)
+    }
+
     /// A Vietnamese UTF-8 file with one damaged byte is unreadable, not Windows-1258 mojibake.
     func testDamagedUTF8IsNotReadAsCP1258() throws {
         var bytes = Array(sample.utf8)

@@ -88,6 +88,20 @@ final class TitleRowTests: XCTestCase {
         XCTAssertEqual("a\u{FEFF}b".trimmingSpaces, "a\u{FEFF}b", "only the edges")
     }
 
+    /// A web page saved as `.csv` (Excel's "Save as Web Page", a system's HTML export) is said to be one; before, the
+    /// general "no line has the template's column names".
+    func testAWebPageNamedCSVIsSaidToBeOne() throws {
+        for text in ["<!DOCTYPE html>\n<html><body><table><tr><td>Ngày báo cáo</td></tr></table></body></html>\n",
+                     "  <html xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n<table>\n", "<table><tr><td>1</td></tr></table>"] {
+            let o = try ingestFile("web.csv", text)
+            XCTAssertEqual(o.rejects.map(\.reason), [.missingHeader], text)
+            XCTAssertTrue(o.rejects.first?.detail.hasPrefix("tệp là trang web (HTML), không phải văn bản CSV") == true,
+                          o.rejects.first?.detail ?? "")
+        }
+        let other = try ingestFile("note.csv", "<ghi chú> gửi sau\n")
+        XCTAssertFalse(other.rejects.first?.detail.contains("HTML") ?? true)
+    }
+
     /// A spreadsheet's CSV with empty cells written after the last column (on the header line, or on some rows) is read
     /// as the sheet is; a value past the header's last named column is still `ragged_row`, as is a row short of it.
     /// Before, every such row was `ragged_row`, and a value under a trailing unnamed header cell was dropped unsaid.

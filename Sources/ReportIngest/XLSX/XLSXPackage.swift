@@ -16,12 +16,13 @@ final class XLSXPackage {
         self.language = language
         self.limit = limit
         budget = limit
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        let signature = OfficeSignature(bytes)
+        if signature == .ole {
             throw XLSXFailure(.badXLSX, language.pick(
                 vi: "tệp không phải sổ tính .xlsx mà là tệp Office cũ hoặc được đặt mật khẩu (.xls đổi tên, sổ tính mã hóa); hãy bỏ mật khẩu và lưu lại dưới dạng .xlsx hoặc CSV UTF-8",
                 en: "the file is not an .xlsx workbook but an older or password-protected Office file (a renamed .xls, an encrypted workbook); remove the password and save it as .xlsx or CSV UTF-8"))
         }
-        if !bytes.starts(with: [0x50, 0x4B]), let what = XLSXPackage.textKind(bytes) {
+        if signature != .zip, let what = XLSXPackage.textKind(bytes) {
             throw XLSXFailure(.badXLSX, what == .html ? language.pick(
                 vi: "tệp mang đuôi .xlsx nhưng là trang web (HTML), không phải sổ tính; hãy mở nó trong Excel rồi lưu lại dưới dạng .xlsx (Lưu thành… → Sổ làm việc Excel) hoặc CSV UTF-8",
                 en: "the file is named .xlsx but is a web page (HTML), not a workbook; open it in Excel and save it as .xlsx (Save As… → Excel Workbook) or CSV UTF-8")
@@ -29,7 +30,7 @@ final class XLSXPackage {
                 vi: "tệp mang đuôi .xlsx nhưng là văn bản (có vẻ là tệp CSV bị đổi tên), không phải sổ tính; nếu đó là CSV UTF-8, hãy đổi đuôi tệp thành .csv, nếu không hãy mở trong Excel rồi lưu lại dưới dạng .xlsx",
                 en: "the file is named .xlsx but is text (it looks like a renamed CSV), not a workbook; if it is CSV UTF-8, rename it to .csv, else open it in Excel and save it as .xlsx"))
         }
-        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
+        guard signature == .zip, let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             throw XLSXFailure(.badXLSX, language.pick(
                 vi: "tệp không mở được như một sổ tính Excel (.xlsx): không phải tệp zip hoặc đã bị hỏng; hãy mở lại trong Excel và lưu dưới dạng .xlsx hoặc CSV UTF-8",
                 en: "the file does not open as an Excel workbook (.xlsx): it is no zip file or it is damaged; open it in Excel again and save it as .xlsx or CSV UTF-8"))
@@ -77,12 +78,16 @@ final class XLSXPackage {
         guard let text = valid, !head.isEmpty, !head.contains(0),
               text.contains(where: { $0 == "\n" || $0 == "," || $0 == ";" || $0 == "\t" || $0 == "<" }) else { return nil }
         let start = text.drop { $0.isWhitespace }.prefix(200).lowercased()
-        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<table")
-            || (start.hasPrefix("<?xml") && text.lowercased().contains("<html")) {
+        if XLSXPackage.beginsAsHTML(start) || (start.hasPrefix("<?xml") && text.lowercased().contains("<html")) {
             return .html
         }
         // Other markup, a PDF's header, JSON: not a CSV; the general message stands.
         return ["<", "%pdf", "{", "["].contains { start.hasPrefix($0) } ? nil : .text
+    }
+
+    /// Whether lowercased text begins as a web page does (Excel's "Save as Web Page", a system's HTML export).
+    static func beginsAsHTML(_ lowercased: some StringProtocol) -> Bool {
+        lowercased.hasPrefix("<!doctype html") || lowercased.hasPrefix("<html") || lowercased.hasPrefix("<table")
     }
 
     private func tooLarge() -> XLSXFailure {
