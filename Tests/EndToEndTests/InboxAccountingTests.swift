@@ -51,12 +51,14 @@ final class InboxAccountingTests: XCTestCase {
         let src = sampleInbox.appendingPathComponent("2026-11-27/01")
         for (from, to) in [("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload"),
                            ("00256.csv", "00256.tmp"), ("00004.csv", "00004.csv.partial")] {
+            // The uploads are being written now (their times are the copy's); the finished file arrived last evening.
             try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
-            try touch("\(folder)/\(to)", "2026-11-27T19:30:00+07:00")
         }
+        try touch("\(folder)/00070.csv", "2026-11-27T19:30:00+07:00")
         let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
         XCTAssertTrue(r.stdout.contains("1 tệp mới"), r.both)
         XCTAssertTrue(r.stdout.contains("4 tệp đang tải lên dở"), r.both)
+        XCTAssertFalse(r.stdout.contains("gián đoạn"), r.both)
         let log = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8)
         XCTAssertTrue(log.contains("\"uploads_in_progress\":4") || log.contains("\"uploads_in_progress\": 4"), log)
 
@@ -65,6 +67,33 @@ final class InboxAccountingTests: XCTestCase {
         let next = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
         XCTAssertTrue(next.stdout.contains("1 tệp mới"), next.both)
         XCTAssertTrue(next.stdout.contains("3 tệp đang tải lên dở"), next.both)
+    }
+
+    /// An upload that has not changed for over an hour was probably interrupted: the unit thinks it has sent its report,
+    /// which is missing. The summary says so, with the time it stopped and what to do; before, it was one more "upload
+    /// in progress", night after night.
+    func testAnUploadUnchangedForAnHourIsSaidToBeInterrupted() throws {
+        let dir = try TempDir("stalled")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        let folder = "\(inbox)/2026-11-27/01"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let src = sampleInbox.appendingPathComponent("2026-11-27/01")
+        for (from, to) in [("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload")] {
+            try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
+            try touch("\(folder)/\(to)", "2026-11-27T19:30:00+07:00")
+        }
+        try touch("\(folder)/00235.csv.crdownload", "2026-11-28T06:30:00+07:00")
+        let now = ["--now", "2026-11-28T07:00:00+07:00"]
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out] + now)
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains(", 1 tệp đang tải lên dở, để lại cho lần chạy sau (2026-11-27/01/00235.csv.crdownload)"), r.both)
+        XCTAssertTrue(r.stdout.contains(", 1 tệp tải lên dở không thay đổi đã hơn 1 giờ (2026-11-27/01/00187.csv.part; từ 2026-11-27 19:30): "
+                                        + "việc gửi có lẽ đã bị gián đoạn, hãy báo đơn vị gửi lại tệp"), r.both)
+        let log = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8)
+        XCTAssertTrue(log.contains("\"uploads_stalled\":1") || log.contains("\"uploads_stalled\": 1"), log)
+        let en = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--lang", "en"] + now)
+        XCTAssertTrue(en.stdout.contains(", 1 upload(s) in progress unchanged for over an hour (2026-11-27/01/00187.csv.part; "
+                                         + "since 2026-11-27 19:30): the sending was probably interrupted"), en.both)
     }
 
     /// Two empty files (the same bytes) received on 2026-11-24 and 2026-11-26, and a dated file copied under

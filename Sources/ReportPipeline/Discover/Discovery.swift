@@ -61,7 +61,9 @@ public enum Discovery {
             found.folders.append(SeenFolder(path: folder.name.rel, stamp: .init(fsPath: folder.name.bytes, mtimeNanos: folder.mtimeNanos),
                                             walked: folder.walked, unreadable: folder.unreadable))
             let knownHere = knownFiles.files(in: folder.name.rel) ?? [:]
-            found.inProgress += folder.inProgress.map { path(folder.name.rel, $0) }
+            found.inProgress += folder.inProgress.map {
+                InProgressUpload(path: path(folder.name.rel, $0.name), modified: Timestamp(seconds: $0.mtimeSeconds))
+            }
             found.notRegular += folder.notRegular.map { path(folder.name.rel, $0) }
             let folderIsUTF8 = folder.name.bytes.elementsEqual(folder.name.rel.utf8)
             // Most files are known and unchanged: skipped before anything is built for them.
@@ -72,7 +74,7 @@ public enum Discovery {
             }
         }
         found.files.sort { $0.path < $1.path }
-        found.inProgress.sort()
+        found.inProgress.sort { $0.path < $1.path }
         found.notRegular.sort()
         return found
     }
@@ -95,7 +97,7 @@ public enum Discovery {
         var unreadable = false
         /// `bytes`: the name as the file system has it, when it is not `name`'s UTF-8 (else nil).
         var files: [(name: String, bytes: [UInt8]?, size: Int64, mtimeNanos: Int64, mtimeSeconds: Int64)] = []
-        var inProgress: [String] = []
+        var inProgress: [(name: String, mtimeSeconds: Int64)] = []
         /// Entries that are no regular file or folder (symbolic links, pipes, sockets, devices): not read.
         var notRegular: [String] = []
     }
@@ -155,7 +157,7 @@ public enum Discovery {
             }
             let lower = name.lowercased()
             if inProgressEndings.contains(where: { lower.hasSuffix($0) }) {
-                folder.inProgress.append(name)
+                folder.inProgress.append((name, Int64(st.st_mtim.tv_sec)))
                 continue
             }
             folder.files.append((name, bytes.elementsEqual(name.utf8) ? nil : bytes, Int64(st.st_size), mtimeNanos(st),

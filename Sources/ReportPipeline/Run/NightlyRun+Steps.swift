@@ -115,13 +115,16 @@ extension NightlyRun {
                 knownMs = ms
                 return known
             }
-            run.summary.inProgress = all.inProgress
+            let stalled = all.inProgress.filter { $0.modified.seconds < run.started.seconds - RunSummary.stalledUploadSeconds }
+            run.summary.inProgress = all.inProgress.filter { !stalled.contains($0) }.map(\.path)
+            run.summary.stalledUploads = stalled
             run.summary.notRegular = all.notRegular
             run.summary.fullScan = scan.summaryNote(config.language)
             let walked = all.folders.filter(\.walked).count
             return (all, ["files": all.files.count, "known": all.knownCount, "reading_known_ms": knownMs,
                           "folders_walked": walked, "folders_skipped": all.folders.count - walked,
                           "full_scan": scan.fullScan == nil ? 0 : 1, "uploads_in_progress": all.inProgress.count,
+                          "uploads_stalled": stalled.count,
                           "not_regular_files": all.notRegular.count])
         }
         // Kept for `finish`, which records the folders: the files (a year's backfill: 860,000) are the ingest's only.
@@ -247,7 +250,8 @@ extension NightlyRun {
     /// summary's restated, left-pending and skipped days.
     func finish(_ run: inout RunContext, computed: [Day], changes: Ingestion.Result, unarchivable: Set<Day>) throws {
         let (log, warehouse, first, last) = (run.log, run.warehouse, run.first, run.last)
-        let (inbox, leftForLater, started) = (run.inbox, run.summary.unread + run.summary.inProgress + run.summary.notRegular, run.started)
+        let (inbox, started) = (run.inbox, run.started)
+        let leftForLater = run.summary.unread + run.summary.inProgress + run.summary.stalledUploads.map(\.path) + run.summary.notRegular
         let stale = try log.stage(.finish) { () throws -> (Set<Day>, [String: Int]) in
             if !computed.isEmpty {
                 try Restatements.publish(try warehouse.allRestatements(), to: out.appendingPathComponent("restatements.csv"))

@@ -44,6 +44,11 @@ public struct RunSummary: Sendable {
     public var unarchivedCopies: [String] = []
     /// Uploads still in progress (`.part`, `.tmp`, …): left for a later run.
     public var inProgress: [String] = []
+    /// Uploads in progress whose file has not changed for `stalledUploadSeconds`: probably interrupted, also left.
+    public var stalledUploads: [Discovery.InProgressUpload] = []
+    /// How long an upload in progress may stay unchanged before the summary says it seems interrupted (an hour: a
+    /// report is kilobytes; a browser or a transfer tool working on it changes it within seconds).
+    public static let stalledUploadSeconds: Int64 = 3600
     /// Inbox entries that are no regular file (symbolic links, pipes, …): not followed, not read; named each run.
     public var notRegular: [String] = []
     /// Set when this run walked every inbox folder: why (`--full-scan`, weekly, a new inbox).
@@ -101,6 +106,12 @@ public struct RunSummary: Sendable {
         return s
     }
 
+    /// An instant as the summary writes it: `2026-11-17 20:05` (+07:00).
+    static func clock(_ t: Timestamp) -> String {
+        let iso = t.iso
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
+    }
+
     /// The summary's clauses about inbox files left for later and kept copies lost.
     private var inboxNotes: String {
         // A clause naming the first three paths and how many there are; nothing when there are none.
@@ -113,6 +124,15 @@ public struct RunSummary: Sendable {
         s += listing(inProgress) { n, names in
             (", \(n) tệp đang tải lên dở, để lại cho lần chạy sau (\(names))",
              ", \(n) upload(s) still in progress left for a later run (\(names))")
+        }
+        if let oldest = stalledUploads.map(\.modified).min() {
+            let since = Self.clock(oldest)
+            s += listing(stalledUploads.map(\.path)) { n, names in
+                (", \(n) tệp tải lên dở không thay đổi đã hơn 1 giờ (\(names); từ \(since)): việc gửi có lẽ đã bị gián đoạn, "
+                    + "hãy báo đơn vị gửi lại tệp",
+                 ", \(n) upload(s) in progress unchanged for over an hour (\(names); since \(since)): the sending was probably "
+                    + "interrupted, ask the unit to send the file again")
+            }
         }
         s += listing(notRegular) { n, names in
             (", \(n) mục không phải tệp thường (liên kết tượng trưng, …) không được đọc (\(names)): "

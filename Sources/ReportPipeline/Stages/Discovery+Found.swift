@@ -1,3 +1,4 @@
+import ReportModel
 import ReportWarehouse
 
 extension Discovery {
@@ -5,14 +6,21 @@ extension Discovery {
     public struct Found: Sendable {
         /// New or changed submissions, sorted by path.
         public var files: [DiscoveredFile] = []
-        /// Uploads still in progress (`.part`, `.tmp`, `.partial`, `.crdownload`): left for a later run.
-        public var inProgress: [String] = []
+        /// Uploads still in progress (`.part`, `.tmp`, `.partial`, `.crdownload`), with their modification times:
+        /// left for a later run.
+        public var inProgress: [InProgressUpload] = []
         /// Symbolic links and other entries that are no regular file or folder: not followed, not read.
         public var notRegular: [String] = []
         /// Every folder reached, walked or skipped, with its time when seen (before it was listed).
         public var folders: [SeenFolder] = []
         /// How many known file stamps were read to compare the walked folders' files.
         public var knownCount = 0
+    }
+
+    /// An upload not finished yet, and when its file last changed.
+    public struct InProgressUpload: Sendable, Equatable {
+        public var path: String
+        public var modified: Timestamp
     }
 
     /// A folder the walk reached.
