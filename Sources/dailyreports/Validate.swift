@@ -8,13 +8,13 @@ struct Validate: ParsableCommand, SpeaksToAPerson {
         discussion: """
             For each file: one line per problem, FILE:LINE: REASON: what is wrong and how to fix it ("(cả tệp)" for \
             the whole file), warnings that reject nothing, and a summary of what was accepted (unit, date and weekday, \
-            procedures, totals). Vietnamese by default, --lang en for English. Run outside the project folder it uses \
+            procedures, totals). A folder stands for every file under it, as the inbox would read them. Vietnamese by default, --lang en for English. Run outside the project folder it uses \
             the registries built into the program. Exit 0 when everything is accepted (warnings included), 65 when \
             anything is rejected, 64 for a usage error.
             """)
 
     @OptionGroup var options: ValidateOptions
-    @Argument(help: "Submission files (.csv, .json, .csv.gz, .json.gz, .xlsx).") var files: [String]
+    @Argument(help: "Submission files (.csv, .json, .csv.gz, .json.gz, .xlsx), or folders of them.") var files: [String]
 
     var messageLanguage: Language { options.messageLanguage }
 

@@ -67,7 +67,33 @@ final class ValidateOfficerTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("  b\\xe1o-c\\xe1o.xlsx: nhận 2 dòng, từ chối 0"), r.both)
     }
 
-    /// A name that is no readable file (mistyped, a folder) is one line among the others, not the end of them all.
+    /// A province officer checks the folder of its communes' files before sending it: a folder stands for the files
+    /// under it, in name order, as the inbox reads them. Before, "cannot read the file (… a folder …)", exit 64.
+    func testAFolderIsEveryFileUnderIt() throws {
+        let dir = try TempDir("officer-folder")
+        let folder = dir.url.appendingPathComponent("01")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("xa"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inline.xlsx"), to: folder.appendingPathComponent("b.xlsx"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("warnings.xlsx"),
+                                         to: folder.appendingPathComponent("xa/a.xlsx"))
+        try Data("x".utf8).write(to: folder.appendingPathComponent("c.csv.part"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("d.xlsx").path,
+                                                   withDestinationPath: fixtures.appendingPathComponent("inline.xlsx").path)
+        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("trong"), withIntermediateDirectories: true)
+        let r = try runProcess(try binary(), ["validate", "01", "trong"], cwd: dir.url)
+        XCTAssertEqual(r.status, 65, r.both)
+        let out = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(out.contains("  01/b.xlsx: nhận 2 dòng, từ chối 0"), r.stdout)
+        XCTAssertTrue(out.contains { $0.hasPrefix("01/xa/a.xlsx:3: unknown_unit:") }, r.stdout)
+        XCTAssertTrue(out.contains("01/c.csv.part: tệp đang tải lên dở, không kiểm tra"), r.stdout)
+        XCTAssertTrue(out.contains("01/d.xlsx: không phải tệp thường (liên kết tượng trưng, …), không đọc"), r.stdout)
+        XCTAssertTrue(out.contains("trong: thư mục không có tệp báo cáo nào"), r.stdout)
+        let b = try XCTUnwrap(out.firstIndex(of: "  01/b.xlsx: nhận 2 dòng, từ chối 0"))
+        let a = try XCTUnwrap(out.firstIndex { $0.hasPrefix("01/xa/a.xlsx:") })
+        XCTAssertLessThan(b, a, "name order: b.xlsx before the folder xa")
+    }
+
+    /// A name that is no readable file (mistyped) is one line among the others, not the end of them all.
     func testAnUnreadableFileDoesNotHideTheOthers() throws {
         let r = try validate(["inline.xlsx", "khong-co.xlsx", "warnings.xlsx"])
         XCTAssertEqual(r.status, 64, r.both)

@@ -37,14 +37,14 @@ public struct Validator: Sendable {
     public func validate(systemPaths: [[UInt8]]) -> Report {
         var report = Report()
         let l = language
-        for raw in systemPaths {
+        for raw in expandingFolders(systemPaths, into: &report) {
             let path = Discovery.displayName(raw)
             let cPath = raw.map { CChar(bitPattern: $0) } + [0]
             var st = stat()
             guard stat(cPath, &st) == 0, let bytes = Ingestion.contents(ofFileAt: cPath, sizeHint: Int(st.st_size)) else {
                 report.lines.append("\(location(path, 0)): " + l.pick(
-                    vi: "không đọc được tệp (không có tệp này, đó là thư mục, hoặc không có quyền đọc); hãy kiểm tra đường dẫn",
-                    en: "cannot read the file (no such file, a folder, or not readable); check the path"))
+                    vi: "không đọc được tệp (không có tệp này, hoặc không có quyền đọc); hãy kiểm tra đường dẫn",
+                    en: "cannot read the file (no such file, or not readable); check the path"))
                 report.unreadable.append(path)
                 continue
             }
@@ -68,6 +68,57 @@ public struct Validator: Sendable {
         }
         report.lines.append(totals(report))
         return report
+    }
+
+    /// The paths with each folder replaced by the files under it, as the inbox would read them (every regular file,
+    /// in name order, links not followed; uploads in progress and empty folders each said in a line).
+    func expandingFolders(_ paths: [[UInt8]], into report: inout Report) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for raw in paths {
+            var st = stat()
+            guard stat(raw.map { CChar(bitPattern: $0) } + [0], &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
+                out.append(raw)
+                continue
+            }
+            let before = out.count
+            walk(raw, into: &out, report: &report)
+            if out.count == before {
+                report.lines.append(Discovery.displayName(raw) + ": " + language.pick(
+                    vi: "thư mục không có tệp báo cáo nào", en: "the folder holds no submission file"))
+            }
+        }
+        return out
+    }
+
+    private func walk(_ folder: [UInt8], into out: inout [[UInt8]], report: inout Report) {
+        guard let dir = opendir(folder.map { CChar(bitPattern: $0) } + [0]) else { return }
+        var names: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
+            }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        closedir(dir)
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let path = folder + (folder.last == 0x2F ? [] : [0x2F]) + name
+            var st = stat()
+            guard lstat(path.map { CChar(bitPattern: $0) } + [0], &st) == 0 else { continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR: walk(path, into: &out, report: &report)
+            case S_IFREG:
+                let lower = Discovery.displayName(name).lowercased()
+                if Discovery.inProgressEndings.contains(where: { lower.hasSuffix($0) }) {
+                    report.lines.append(Discovery.displayName(path) + ": " + language.pick(
+                        vi: "tệp đang tải lên dở, không kiểm tra", en: "an upload in progress, not checked"))
+                } else {
+                    out.append(path)
+                }
+            default:
+                report.lines.append(Discovery.displayName(path) + ": " + language.pick(
+                    vi: "không phải tệp thường (liên kết tượng trưng, …), không đọc", en: "no regular file (a symbolic link, …), not read"))
+            }
+        }
     }
 
     /// `FILE:LINE`, or `FILE (cả tệp)` for the whole file.
