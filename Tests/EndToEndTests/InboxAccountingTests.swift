@@ -91,6 +91,10 @@ final class InboxAccountingTests: XCTestCase {
                                         + "việc gửi có lẽ đã bị gián đoạn, hãy báo đơn vị gửi lại tệp"), r.both)
         let log = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8)
         XCTAssertTrue(log.contains("\"uploads_stalled\":1") || log.contains("\"uploads_stalled\": 1"), log)
+        // An operator's alert can watch it: the metrics file counts both, the stalled one among those in progress.
+        let metrics = try String(contentsOfFile: "\(out)/metrics/dailyreports.prom", encoding: .utf8)
+        XCTAssertTrue(metrics.contains("\ndailyreports_uploads_stalled 1\n") && metrics.contains("\ndailyreports_uploads_in_progress 2\n"),
+                      metrics)
         let en = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--lang", "en"] + now)
         XCTAssertTrue(en.stdout.contains(", 1 upload(s) in progress unchanged for over an hour (2026-11-27/01/00187.csv.part; "
                                          + "since 2026-11-27 19:30): the sending was probably interrupted"), en.both)

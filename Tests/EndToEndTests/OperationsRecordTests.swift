@@ -44,6 +44,9 @@ final class OperationsRecordTests: XCTestCase {
         }
         XCTAssertEqual(m["dailyreports_last_run_exit_code"], 0)
         XCTAssertEqual(m["dailyreports_pending_dates"], 0)
+        for name in ["dailyreports_uploads_in_progress", "dailyreports_uploads_stalled", "dailyreports_inbox_not_regular_files"] {
+            XCTAssertEqual(m[name], 0, "\(name): the sample inbox has none")
+        }
         XCTAssertGreaterThan(m["dailyreports_rows_accepted"] ?? 0, 0)
         // The latest exported day is 2026-11-27: its national summary gives these (see Expected/2026-11-27).
         XCTAssertEqual(m["dailyreports_expected_reports{scope=\"VN\"}"], 3355)

@@ -41,9 +41,13 @@ public struct Invocation: Sendable {
             entry["counts"] = ["files": s.filesNew, "rows_accepted": s.rowsAccepted, "rows_rejected": s.rowsRejected]
         }
         RunLog.append(entry, to: out.appendingPathComponent("run-log.jsonl"))
-        let outcome = MetricsFile.Outcome(end: end, duration: end.timeIntervalSince(start), exitCode: exitCode,
+        var outcome = MetricsFile.Outcome(end: end, duration: end.timeIntervalSince(start), exitCode: exitCode,
                                           filesIngested: summary?.filesNew ?? 0, rowsAccepted: summary?.rowsAccepted ?? 0,
                                           rowsRejected: summary?.rowsRejected ?? 0)
+        if let s = summary, s.inboxWalked {
+            outcome.inbox = .init(uploadsInProgress: s.inProgress.count + s.stalledUploads.count, uploadsStalled: s.stalledUploads.count,
+                                  notRegularFiles: s.notRegular.count)
+        }
         let file = metricsFile ?? Self.defaultMetricsFile(out: out)
         let metrics = MetricsFile.gather(out: out, outcome: outcome, version: BuildInfo.current.short, previous: file)
         do {

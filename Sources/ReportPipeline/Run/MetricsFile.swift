@@ -26,10 +26,23 @@ public struct MetricsFile: Sendable {
         public var filesIngested: Int
         public var rowsAccepted: Int
         public var rowsRejected: Int
+        /// What the run's walk of the inbox left unread (nil when it did not get that far).
+        public var inbox: InboxLeftAside?
 
         public init(end: Date, duration: TimeInterval, exitCode: Int32, filesIngested: Int, rowsAccepted: Int, rowsRejected: Int) {
             self.end = end; self.duration = duration; self.exitCode = exitCode
             self.filesIngested = filesIngested; self.rowsAccepted = rowsAccepted; self.rowsRejected = rowsRejected
+        }
+    }
+
+    /// Inbox entries a run left unread: uploads in progress (stalled ones among them) and entries that are no file.
+    public struct InboxLeftAside: Sendable {
+        public var uploadsInProgress: Int
+        public var uploadsStalled: Int
+        public var notRegularFiles: Int
+
+        public init(uploadsInProgress: Int, uploadsStalled: Int, notRegularFiles: Int) {
+            self.uploadsInProgress = uploadsInProgress; self.uploadsStalled = uploadsStalled; self.notRegularFiles = notRegularFiles
         }
     }
 
@@ -45,6 +58,9 @@ public struct MetricsFile: Sendable {
         ("dailyreports_files_ingested", "New inbox files the last run recorded."),
         ("dailyreports_rows_accepted", "Rows the last run accepted."),
         ("dailyreports_rows_rejected", "Rows the last run rejected."),
+        ("dailyreports_uploads_in_progress", "Uploads in progress (.part, .tmp, .partial, .crdownload) the last run left for later, stalled ones included."),
+        ("dailyreports_uploads_stalled", "Uploads in progress unchanged for over an hour at the last run: probably interrupted (ask the unit to send again)."),
+        ("dailyreports_inbox_not_regular_files", "Inbox entries that are no regular file (symbolic links, pipes, ...) the last run did not read."),
         ("dailyreports_pending_dates", "Report dates still to recompute (a failed or killed run, or later days left stale)."),
         ("dailyreports_latest_report_date_timestamp_seconds", "The latest exported report day, as its midnight +07:00 (Unix time)."),
         ("dailyreports_expected_reports", "Reports expected on the latest exported report day, by scope (VN or province code)."),
@@ -86,6 +102,11 @@ public struct MetricsFile: Sendable {
         m.add("dailyreports_files_ingested", Double(outcome.filesIngested))
         m.add("dailyreports_rows_accepted", Double(outcome.rowsAccepted))
         m.add("dailyreports_rows_rejected", Double(outcome.rowsRejected))
+        if let inbox = outcome.inbox {
+            m.add("dailyreports_uploads_in_progress", Double(inbox.uploadsInProgress))
+            m.add("dailyreports_uploads_stalled", Double(inbox.uploadsStalled))
+            m.add("dailyreports_inbox_not_regular_files", Double(inbox.notRegularFiles))
+        }
         if let pending { m.add("dailyreports_pending_dates", Double(pending)) }
         m.addLatestDay(exports: out.appendingPathComponent("exports"))
         return m

@@ -118,6 +118,7 @@ extension NightlyRun {
             let stalled = all.inProgress.filter { $0.modified.seconds < run.started.seconds - RunSummary.stalledUploadSeconds }
             run.summary.inProgress = all.inProgress.filter { !stalled.contains($0) }.map(\.path)
             run.summary.stalledUploads = stalled
+            run.summary.inboxWalked = true
             run.summary.notRegular = all.notRegular
             run.summary.fullScan = scan.summaryNote(config.language)
             let walked = all.folders.filter(\.walked).count

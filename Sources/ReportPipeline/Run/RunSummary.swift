@@ -49,6 +49,8 @@ public struct RunSummary: Sendable {
     /// How long an upload in progress may stay unchanged before the summary says it seems interrupted (an hour: a
     /// report is kilobytes; a browser or a transfer tool working on it changes it within seconds).
     public static let stalledUploadSeconds: Int64 = 3600
+    /// Whether this run walked the inbox (its uploads and entries above are then what it found).
+    public var inboxWalked = false
     /// Inbox entries that are no regular file (symbolic links, pipes, …): not followed, not read; named each run.
     public var notRegular: [String] = []
     /// Set when this run walked every inbox folder: why (`--full-scan`, weekly, a new inbox).
