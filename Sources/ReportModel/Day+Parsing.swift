@@ -3,7 +3,7 @@ extension Day {
     /// or `7/1/2026` (day first; `-` and `.` also separate a day-first date).
     /// A time after an ISO date (`2026-11-27T00:00:00`, `2026-11-27 00:00`) is ignored, and so is one after a space
     /// behind a day-first date (`27/11/2026 0:00`, a spreadsheet's date-and-time cell written to CSV); a leading
-    /// `ngày` ("day": `ngày 27/11/2026`) too.
+    /// `ngày` ("day": `ngày 27/11/2026`) too. So is a date written out as in official documents, `27 tháng 11 năm 2026`.
     public init?(parsing text: some StringProtocol) {
         // The common case, an ISO date, without copying the text.
         if let fast = text.utf8.withContiguousStorageIfAvailable({ Day.isoFast($0) }), let d = fast {
@@ -14,7 +14,7 @@ extension Day {
         while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
         while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
         if let space = Day.afterDayWord(bytes) { bytes.removeFirst(space + 1) }
-        guard let d = Day.parse(bytes[...]) else { return nil }
+        guard let d = Day.parse(bytes[...]) ?? Day.writtenOut(bytes) else { return nil }
         self = d
     }
 
@@ -93,6 +93,16 @@ extension Day {
         guard let first = bytes.first, !(0x30...0x39).contains(first),
               let space = bytes.prefix(12).firstIndex(of: 0x20), space + 1 < bytes.count else { return nil }
         return NameKey(String(decoding: bytes[..<space], as: UTF8.self)).loose == ["ngay"] ? space : nil
+    }
+
+    /// A date written out (`27 tháng 11 năm 2026`, as in documents, or as a spreadsheet writes a cell in a Vietnamese
+    /// long date format to CSV): its words folded by `NameKey`; nil for anything else.
+    static func writtenOut(_ bytes: [UInt8]) -> Day? {
+        guard bytes.count <= 40, bytes.contains(where: { $0 >= 0x80 || $0 == 0x68 || $0 == 0x48 }) else { return nil }
+        let words = NameKey(String(decoding: bytes, as: UTF8.self)).loose
+        guard words.count == 5, words[1] == "thang", words[3] == "nam", words[0].count <= 2, words[2].count <= 2,
+              words[4].count == 4, let d = Int(words[0]), let m = Int(words[2]), let y = Int(words[4]) else { return nil }
+        return Day(year: y, month: m, day: d)
     }
 
     static func number(_ s: ArraySlice<UInt8>) -> Int? {

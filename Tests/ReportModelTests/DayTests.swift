@@ -42,6 +42,21 @@ final class DayTests: XCTestCase {
         }
     }
 
+    /// A date written out as official documents write it, and as a spreadsheet writes a cell in a Vietnamese long date
+    /// format to CSV; it was `bad_date`.
+    func testADateWrittenOut() {
+        let d = Day(year: 2026, month: 11, day: 27)
+        for text in ["27 tháng 11 năm 2026", "ngày 27 tháng 11 năm 2026", "Ngày 27 Tháng 11 Năm 2026", "27 thang 11 nam 2026",
+                     "27 tháng 11, năm 2026", " ngày  27 tháng 11 năm 2026 "] {
+            XCTAssertEqual(Day(parsing: text), d, text)
+        }
+        XCTAssertEqual(Day(parsing: "7 tháng 1 năm 2026"), Day(year: 2026, month: 1, day: 7))
+        for text in ["31 tháng 11 năm 2026", "27 tháng 13 năm 2026", "27 tháng 11 năm 26", "tháng 11 năm 2026", "27 tháng 11 2026",
+                     "27 ngày 11 năm 2026", "27 tháng 11 năm 2026 lúc 10 giờ", "127 tháng 11 năm 2026"] {
+            XCTAssertNil(Day(parsing: text), text)
+        }
+    }
+
     func testInvalidDates() {
         for text in ["31/11/2026", "2026-11-31", "2026-02-29", "29/2/2026", "2026-13-01", "0/1/2026", "1/0/2026",
                      "32/1/2026", "2026-00-10", "hôm qua", "", "2026-11", "2026/11/27", "27/11/26", "27/11-2026",
