@@ -232,6 +232,28 @@ final class NightlyRunEndToEndTests: XCTestCase {
                           "two nightly runs vs one run over the same inbox")
     }
 
+    /// An operator reruns an earlier date while a file for a later, already exported date has come in: the run
+    /// exports only through its date, and now says that the later day waits for the next run (its published files are
+    /// out of date until then). Before, it said nothing of it.
+    func testARerunOfAnEarlierDateNamesTheLaterDayItLeavesPending() throws {
+        let dir = try TempDir("rerun-earlier")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        let rel = "2026-11-27/01/00025.csv"
+        let held = dir.path("00025.csv")
+        try FileManager.default.moveItem(atPath: "\(inbox)/\(rel)", toPath: held)
+        try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        try FileManager.default.moveItem(atPath: held, toPath: "\(inbox)/\(rel)")
+        let r = try runNightly(date: "2026-11-25", inbox: inbox, out: out)
+        XCTAssertTrue(r.stdout.contains("1 tệp mới"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("còn chờ 2026-11-27"), r.stdout)
+        XCTAssertTrue(try readCSVTable("\(out)/exports/2026-11-27/missing_reports.csv").contains { $0["unit_code"] == "00025" },
+                      "2026-11-27 is not exported by a run of 2026-11-25")
+        let next = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
+        XCTAssertFalse(next.stdout.contains("còn chờ"), next.stdout)
+        XCTAssertFalse(try readCSVTable("\(out)/exports/2026-11-27/missing_reports.csv").contains { $0["unit_code"] == "00025" })
+    }
+
     // MARK: 5. Supersession by submitted_at
 
     func testResubmissionsWinBySubmittedAt() throws {

@@ -263,10 +263,14 @@ extension NightlyRun {
             // Days already exported after it read their history from the days just changed: the next
             // run that reaches them recomputes them (a run or backfill recomputes only through its date).
             var stale = Set<Day>()
+            let exported = exportedDays()
             if let changed = changes.rowDates.filter({ $0 <= last }).min() {
-                stale = Set(exportedDays().filter { $0 > last && $0 > changed })
+                stale = Set(exported.filter { $0 > last && $0 > changed })
                 try warehouse.markPending(stale, figures: stale)
             }
+            // Exported days after it that this run's files changed themselves (a rerun of an earlier date): pending
+            // since the ingest, and said, since their published exports are now out of date.
+            stale.formUnion(exported.filter { $0 > last && changes.touchedDates.contains($0) })
             return (stale, ["later_days_left_pending": stale.count])
         }
         run.summary.leftPending = stale.sorted()

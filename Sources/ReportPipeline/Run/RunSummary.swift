@@ -85,9 +85,9 @@ public struct RunSummary: Sendable {
                         en: "; skipped \(Self.dates(skippedOthers, l)) (not report days)")
         }
         if let first = leftPending.first, let last = leftPending.last {
-            s += l.pick(vi: "; còn chờ \(Self.dates(leftPending, l)): lịch sử của các ngày này đã thay đổi, lần chạy sau sẽ tính lại"
+            s += l.pick(vi: "; còn chờ \(Self.dates(leftPending, l)): số liệu hoặc lịch sử của các ngày này đã thay đổi, lần chạy sau sẽ tính lại"
                             + " (hoặc ngay bây giờ: backfill --from \(first.iso) --to \(last.iso))",
-                        en: "; left pending \(Self.dates(leftPending, l)): their history changed, the next run recomputes them"
+                        en: "; left pending \(Self.dates(leftPending, l)): their figures or history changed, the next run recomputes them"
                             + " (or now: backfill --from \(first.iso) --to \(last.iso))")
         }
         if !notReportDay {
