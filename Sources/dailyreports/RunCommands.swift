@@ -11,9 +11,10 @@ func parseDay(_ text: String, flag: String) throws(ReportError) -> Day {
     return d
 }
 
-/// Parses a report date, which may not be after today in Vietnam (+07:00): reports exist only for days that came.
-func parseReportDay(_ text: String, flag: String, today: Day = Timestamp(seconds: Int64(Date().timeIntervalSince1970)).vietnamDay)
-    throws(ReportError) -> Day {
+/// Parses a report date, which may not be after today in Vietnam (+07:00) by the run's clock (`--now` when given):
+/// reports exist only for days that came.
+func parseReportDay(_ text: String, flag: String, now: Timestamp?) throws(ReportError) -> Day {
+    let today = (now ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970))).vietnamDay
     let d = try parseDay(text, flag: flag)
     guard d <= today else {
         throw ReportError(.usage,
@@ -54,7 +55,7 @@ struct Run: ParsableCommand, SpeaksToAPerson {
         Recorder.begin("run")
         // The runner first: once the configuration is read, even a bad date is on record in OUT.
         let runner = try makeRunner(options)
-        let day = try parseReportDay(date, flag: "--date")
+        let day = try parseReportDay(date, flag: "--date", now: runner.now)
         runner.fullScan = fullScan
         let summary = try runner.run(date: day, arguments: CommandLine.arguments)
         finishProgress()
@@ -80,7 +81,7 @@ struct Backfill: ParsableCommand, SpeaksToAPerson {
     func run() throws {
         if !dryRun { Recorder.begin("backfill") }
         let runner = try makeRunner(options)
-        let first = try parseDay(from, flag: "--from"), last = try parseReportDay(to, flag: "--to")
+        let first = try parseDay(from, flag: "--from"), last = try parseReportDay(to, flag: "--to", now: runner.now)
         runner.fullScan = fullScan
         if dryRun {
             for line in try runner.plan(from: first, to: last, reingest: reingest) { print(line) }

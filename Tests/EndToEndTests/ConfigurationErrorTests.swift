@@ -150,5 +150,12 @@ final class ConfigurationErrorTests: XCTestCase {
                                   "--inbox", sampleInbox.path, "--out", dir.path("out-b")])
         XCTAssertEqual(b.status, 64, b.both)
         XCTAssertTrue(b.stderr.contains("--to 2099-01-05 is after today"), b.stderr)
+        // Today is the run's clock: with --now, a date after its day is refused too (before, it was published as a
+        // provisional day with every unit missing).
+        let n = try dailyreports(["run", "--date", "2026-11-25", "--now", "2026-11-24T11:00:00+07:00",
+                                  "--inbox", sampleInbox.path, "--out", dir.path("out-now")])
+        XCTAssertEqual(n.status, 64, n.both)
+        XCTAssertTrue(n.stderr.contains("--date 2026-11-25 là sau hôm nay (2026-11-24, giờ Việt Nam)"), n.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out-now")), "nothing written")
     }
 }
