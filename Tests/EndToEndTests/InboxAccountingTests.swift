@@ -100,6 +100,36 @@ final class InboxAccountingTests: XCTestCase {
                                          + "since 2026-11-27 19:30): the sending was probably interrupted"), en.both)
     }
 
+    /// An office whose computer's clock runs years ahead sends files that keep its times (SFTP, `rsync -t`). Before, such
+    /// a file was received "in 2030": rejected whole, its reject waited for a report day years away, and the run said
+    /// nothing. Now a file cannot be received after the run saw it, and the summary names it.
+    func testAFileTimedAheadOfTheClockIsReceivedWhenSeen() throws {
+        let dir = try TempDir("ahead")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        let folder = "\(inbox)/2026-11-27/01"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sampleInbox.appendingPathComponent("2026-11-27/01/00070.csv").path,
+                                         toPath: "\(folder)/00070.csv")
+        FileManager.default.createFile(atPath: "\(folder)/00187.csv", contents: Data())
+        for name in ["00070.csv", "00187.csv"] { try touch("\(folder)/\(name)", "2030-01-01T08:00:00+07:00") }
+        let before = Int64(Date().timeIntervalSince1970)
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out])
+        XCTAssertEqual(r.status, 0, r.both)
+        XCTAssertTrue(r.stdout.contains(", 2 tệp có thời gian sửa đổi muộn hơn đồng hồ của máy chủ (2026-11-27/01/00070.csv, "
+                                        + "2026-11-27/01/00187.csv; đến 2030-01-01 08:00): được tính là nhận lúc lần chạy này thấy chúng"), r.both)
+        let received = try sqlite("\(out)/warehouse.sqlite", "SELECT received_at FROM submissions ORDER BY path;").map { Int64($0[0]) ?? 0 }
+        XCTAssertEqual(received.count, 2)
+        for t in received { XCTAssertTrue(t >= before && t <= Int64(Date().timeIntervalSince1970), "\(received)") }
+        let rejectDays = try sqlite("\(out)/warehouse.sqlite", """
+            SELECT d.report_date FROM submission_dates d JOIN submissions s ON s.id = d.submission_id
+            WHERE s.path LIKE '%00187.csv';
+            """).map { $0[0] }
+        XCTAssertEqual(rejectDays.count, 1)
+        XCTAssertTrue(rejectDays.allSatisfy { $0 < "2030" }, "\(rejectDays)")
+        let log = try String(contentsOfFile: "\(out)/run-log.jsonl", encoding: .utf8)
+        XCTAssertTrue(log.contains("\"times_ahead\":2") || log.contains("\"times_ahead\": 2"), log)
+    }
+
     /// Two empty files (the same bytes) received on 2026-11-24 and 2026-11-26, and a dated file copied under
     /// a second name on 2026-11-26: each empty file's reject and archive member go to its own reporting
 

@@ -57,6 +57,8 @@ public enum Discovery {
         }
         var found = Found()
         found.knownCount = knownFiles.count
+        // The machine's clock, not the run's (`--now`): a replay's files are not ahead of it; a sender's wrong clock is.
+        let seenAt = Int64(Date().timeIntervalSince1970)
         for folder in listed {
             found.folders.append(SeenFolder(path: folder.name.rel, stamp: .init(fsPath: folder.name.bytes, mtimeNanos: folder.mtimeNanos),
                                             walked: folder.walked, unreadable: folder.unreadable))
@@ -69,12 +71,15 @@ public enum Discovery {
             // Most files are known and unchanged: skipped before anything is built for them.
             for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
                 let raw = folderIsUTF8 && f.bytes == nil ? nil : folder.name.joined(f.bytes ?? Array(f.name.utf8))
-                found.files.append(DiscoveredFile(path: path(folder.name.rel, f.name), root: root, rawPath: raw, size: f.size,
-                                                  mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: f.mtimeSeconds)))
+                let file = path(folder.name.rel, f.name)
+                if f.mtimeSeconds > seenAt { found.timesAhead.append(InProgressUpload(path: file, modified: Timestamp(seconds: f.mtimeSeconds))) }
+                found.files.append(DiscoveredFile(path: file, root: root, rawPath: raw, size: f.size,
+                                                  mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: min(f.mtimeSeconds, seenAt))))
             }
         }
         found.files.sort { $0.path < $1.path }
         found.inProgress.sort { $0.path < $1.path }
+        found.timesAhead.sort { $0.path < $1.path }
         found.notRegular.sort()
         return found
     }

@@ -120,13 +120,14 @@ extension NightlyRun {
             run.summary.stalledUploads = stalled
             run.summary.inboxWalked = true
             run.summary.notRegular = all.notRegular
+            run.summary.timesAhead = all.timesAhead
             run.summary.fullScan = scan.summaryNote(config.language)
             let walked = all.folders.filter(\.walked).count
             return (all, ["files": all.files.count, "known": all.knownCount, "reading_known_ms": knownMs,
                           "folders_walked": walked, "folders_skipped": all.folders.count - walked,
                           "full_scan": scan.fullScan == nil ? 0 : 1, "uploads_in_progress": all.inProgress.count,
                           "uploads_stalled": stalled.count,
-                          "not_regular_files": all.notRegular.count])
+                          "not_regular_files": all.notRegular.count, "times_ahead": all.timesAhead.count])
         }
         // Kept for `finish`, which records the folders: the files (a year's backfill: 860,000) are the ingest's only.
         var folders = all

@@ -49,6 +49,8 @@ public struct RunSummary: Sendable {
     /// How long an upload in progress may stay unchanged before the summary says it seems interrupted (an hour: a
     /// report is kilobytes; a browser or a transfer tool working on it changes it within seconds).
     public static let stalledUploadSeconds: Int64 = 3600
+    /// New files whose modification time was ahead of the machine's clock: taken as received when this run saw them.
+    public var timesAhead: [Discovery.InProgressUpload] = []
     /// Whether this run walked the inbox (its uploads and entries above are then what it found).
     public var inboxWalked = false
     /// Inbox entries that are no regular file (symbolic links, pipes, …): not followed, not read; named each run.
@@ -134,6 +136,15 @@ public struct RunSummary: Sendable {
                     + "hãy báo đơn vị gửi lại tệp",
                  ", \(n) upload(s) in progress unchanged for over an hour (\(names); since \(since)): the sending was probably "
                     + "interrupted, ask the unit to send the file again")
+            }
+        }
+        if let latest = timesAhead.map(\.modified).max() {
+            let until = Self.clock(latest)
+            s += listing(timesAhead.map(\.path)) { n, names in
+                (", \(n) tệp có thời gian sửa đổi muộn hơn đồng hồ của máy chủ (\(names); đến \(until)): được tính là nhận lúc "
+                    + "lần chạy này thấy chúng; đồng hồ của máy gửi có lẽ sai, hãy báo đơn vị chỉnh lại giờ máy",
+                 ", \(n) file(s) modified later than the server's clock (\(names); up to \(until)): taken as received when this "
+                    + "run saw them; the sender's clock is probably wrong, ask the unit to set it right")
             }
         }
         s += listing(notRegular) { n, names in

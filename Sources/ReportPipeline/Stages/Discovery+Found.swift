@@ -15,9 +15,13 @@ extension Discovery {
         public var folders: [SeenFolder] = []
         /// How many known file stamps were read to compare the walked folders' files.
         public var knownCount = 0
+        /// New or changed files whose modification time is after the machine's clock when the walk ended: each is
+        /// taken as received then (the sender's clock is wrong; a file cannot arrive after it was seen).
+        public var timesAhead: [InProgressUpload] = []
     }
 
-    /// An upload not finished yet, and when its file last changed.
+    /// An inbox file and when it last changed, as its modification time says (an upload not finished yet; a file
+    /// whose time is ahead of the clock).
     public struct InProgressUpload: Sendable, Equatable {
         public var path: String
         public var modified: Timestamp
