@@ -65,19 +65,24 @@ public struct RowNormalizer: Sendable {
         let code = record.trimmed(.unitCode), name = record.trimmed(.unitName)
         let reporter = Reporter(fullName: record.trimmed(.reporterName) ?? "", email: record.trimmed(.reporterEmail) ?? "",
                                 phone: record.trimmed(.reporterPhone) ?? "")
-        guard let dateText = record.trimmed(.reportDate) else {
-            if let label = Self.totalLabel(record.raw) {
-                return reject(.missingField, l.pick(
-                    vi: "dòng này là dòng tổng (ô \"\(label)\") và không có ngày báo cáo; hệ thống tự cộng số liệu các đơn vị, "
+        // A sheet's total row, said to be one when it lacks what a row needs (its label may sit in any column).
+        func totalRow(_ reason: RejectReason, lacking what: (vi: String, en: String), _ date: Day? = nil) -> Outcome? {
+            Self.totalLabel(record.raw).map { label in
+                reject(reason, l.pick(
+                    vi: "dòng này là dòng tổng (ô \"\(label)\") và không có \(what.vi); hệ thống tự cộng số liệu các đơn vị, "
                         + "hãy xóa dòng tổng khỏi tệp trước khi gửi",
-                    en: "this is a total row (cell \"\(label)\") with no report date; the program sums the units' figures "
-                        + "itself, delete the total row before sending the file"))
+                    en: "this is a total row (cell \"\(label)\") with no \(what.en); the program sums the units' figures "
+                        + "itself, delete the total row before sending the file"), date)
             }
+        }
+        guard let dateText = record.trimmed(.reportDate) else {
+            if let total = totalRow(.missingField, lacking: ("ngày báo cáo", "report date")) { return total }
             return reject(.missingField, l.pick(vi: "ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026",
                                                 en: "report_date is empty"))
         }
         let procedureText = record.trimmed(.procedureCode)
         if isRow, procedureText == nil {
+            if let total = totalRow(.missingField, lacking: ("mã thủ tục", "procedure code"), Day(parsing: dateText)) { return total }
             return reject(.missingField, l.pick(vi: "ô \"Mã thủ tục\" (procedure_code) trống; hãy ghi mã thủ tục, ví dụ 1.000101",
                                                 en: "procedure_code is empty"), Day(parsing: dateText))
         }

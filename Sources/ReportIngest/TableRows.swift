@@ -27,6 +27,8 @@ struct TableRows {
     private(set) var records = 0
     /// Whether any non-empty line was seen.
     private(set) var sawLines = false
+    /// Whether the first line after the header was looked at as a row of column numbers.
+    private var numberingChecked = false
 
     init(file: String, language: Language) {
         self.file = file
@@ -60,7 +62,18 @@ struct TableRows {
                 vi: "dòng \(line) là một dòng tiêu đề cột nữa (các tệp được ghép nối?) và được bỏ qua; các dòng sau được đọc theo nó",
                 en: "line \(line) is another column header (files joined together?) and was skipped; the rows after it are read by it")))
             found(again, line: line, result: &result)
+            numberingChecked = false
             return
+        }
+        if !numberingChecked {
+            numberingChecked = true
+            if TableRows.isColumnNumbering(fields) {
+                // Official forms number their columns under the header ("(1)", "(2)", … or "A", "B", "1", …).
+                result.notes.append(Note(file: file, line: line, kind: "column_numbers", detail: language.pick(
+                    vi: "dòng \(line) là dòng đánh số cột của mẫu (\(TableRows.sample(fields))) và được bỏ qua",
+                    en: "line \(line) numbers the template's columns (\(TableRows.sample(fields))) and was skipped")))
+                return
+            }
         }
         records += 1
         var raw = RawRecord(line: line, rawBytes: rawBytes)
@@ -87,6 +100,30 @@ struct TableRows {
               Column(header: fields[at]) != nil else { return nil }
         let map = HeaderMap(headers: fields)
         return map.missingRequired.isEmpty ? map : nil
+    }
+
+    /// Whether `fields` number a form's columns: at least three numbers, each one more than the one before, bare or in
+    /// parentheses, and otherwise only single letters ("A", "(B)") or empty cells. No row of data is such a line: its
+    /// report date is no number of one to three digits.
+    static func isColumnNumbering(_ fields: [String]) -> Bool {
+        var last: Int?, numbers = 0
+        for field in fields {
+            var cell = Substring(field.trimmingSpaces)
+            if cell.isEmpty { continue }
+            if cell.first == "(" && cell.last == ")" && cell.count > 2 { cell = cell.dropFirst().dropLast() }
+            if cell.count == 1, let c = cell.first, c.isASCII, c.isLetter { continue }
+            guard cell.count <= 3, cell.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(cell) else { return false }
+            if let last, n != last + 1 { return false }
+            last = n
+            numbers += 1
+        }
+        return numbers >= 3
+    }
+
+    /// The first cells of a line, as a note quotes them.
+    private static func sample(_ fields: [String]) -> String {
+        let cells = fields.map(\.trimmingSpaces).filter { !$0.isEmpty }
+        return cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
     }
 
     /// Ends the table: a file whose header was never found is `missing_header`.

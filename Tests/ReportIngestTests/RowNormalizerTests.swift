@@ -113,6 +113,11 @@ final class RowNormalizerTests: XCTestCase {
         XCTAssertFalse(o.rejects[0].detail.contains("dòng tổng"), o.rejects[0].detail)
         XCTAssertTrue(o.rejects[1].detail.hasPrefix("dòng này là dòng tổng (ô \"Tổng cộng\")"), o.rejects[1].detail)
         XCTAssertTrue(o.rejects[2].detail.contains("(ô \"TONG CONG\")"), o.rejects[2].detail)
+        // The label in the date column: the row lacks a procedure, and is said to be a total row.
+        let first = try ingestFile("total-first.csv", header + "Tổng cộng,,,,1,0,1,0,0,2,0\n")
+        XCTAssertEqual(rejectList(first), ["2:missing_field"])
+        XCTAssertTrue(first.rejects[0].detail.hasPrefix("dòng này là dòng tổng (ô \"Tổng cộng\") và không có mã thủ tục"),
+                      first.rejects[0].detail)
         XCTAssertEqual(RowNormalizer.totalLabel("\"Cộng\";5;6"), "Cộng")
         XCTAssertNil(RowNormalizer.totalLabel("Tổng số hồ sơ đã nhận,5"), "a cell saying more than the label")
     }

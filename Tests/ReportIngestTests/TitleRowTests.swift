@@ -1,4 +1,4 @@
-import ReportIngest
+@testable import ReportIngest
 import ReportModel
 import XCTest
 
@@ -17,6 +17,29 @@ final class TitleRowTests: XCTestCase {
         let note = try XCTUnwrap(o.notes.first { $0.kind == "title_row" })
         XCTAssertEqual(note.line, 1)
         XCTAssertEqual(note.detail, "dòng 1–2 nằm trên dòng tiêu đề cột (dòng 4) và được bỏ qua như tiêu đề của mẫu")
+    }
+
+    /// Official forms number their columns on the line under the header: "(1)", "(2)", … or "A", "B", "1", "2", ….
+    /// That line is skipped with a note (before, it was rejected `bad_date`: "(2)" is not a date); only the first line
+    /// after a header is looked at, and a data row never looks like one.
+    func testAFormsColumnNumbersUnderTheHeaderAreSkippedWithANote() throws {
+        let numbers = "(1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13)"
+        let o = try ingestFile("numbered.csv", "\(canonicalHeader)\n\(numbers)\n\(goodRow())\n")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [3])
+        let note = try XCTUnwrap(o.notes.first { $0.kind == "column_numbers" })
+        XCTAssertEqual(note.line, 2)
+        XCTAssertEqual(note.detail, "dòng 2 là dòng đánh số cột của mẫu ((1), (2), (3), …) và được bỏ qua")
+        let lettered = try ingestFile("lettered.csv", "\(canonicalHeader)\nA,B,C,1,2,3,4,5,6,7,8,,\n\(goodRow())\n")
+        XCTAssertEqual(rejectList(lettered), [])
+        XCTAssertEqual(lettered.rows.map(\.line), [3])
+        // Further down it is a row like any other, and so is a line whose numbers skip.
+        let below = try ingestFile("below.csv", "\(canonicalHeader)\n\(goodRow())\n\(numbers)\n")
+        XCTAssertEqual(rejectList(below), ["3:bad_date"])
+        let skipping = try ingestFile("skip.csv", "\(canonicalHeader)\n1,2,4,5,6,7,8,9,10,11,12,13,14\n\(goodRow())\n")
+        XCTAssertEqual(rejectList(skipping), ["2:bad_date"])
+        XCTAssertFalse(TableRows.isColumnNumbering(["2026-11-27", "00070", "", "1.000101", "1", "0", "1"]))
+        XCTAssertFalse(TableRows.isColumnNumbering(["1", "2"]), "two numbers are too few to tell")
     }
 
     /// A template's grouped header on two lines ("Số hồ sơ tiếp nhận" over "Trực tuyến" and "Trực tiếp", the group written

@@ -35,6 +35,17 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertTrue(title.detail.contains("dòng 1–2") && title.detail.contains("dòng 4"), title.detail)
     }
 
+    /// A form's column numbers typed as numbers under the header are skipped with a note, as in a CSV; a bare 5 in the
+    /// report-date column is no date (before, the numbers' line was `unknown_unit` "không có đơn vị nào mã 2", and 5 was
+    /// a day of 1900: `inactive_unit`, as if the commune had not existed yet).
+    func testAFormsColumnNumbersAndASmallNumberForADate() throws {
+        let o = try workbook("numbered.xlsx")
+        XCTAssertEqual(rejectList(o), ["4:bad_date"])
+        XCTAssertEqual(o.rows.map(\.line), [3])
+        XCTAssertEqual(o.notes.first { $0.kind == "column_numbers" }?.line, 2)
+        XCTAssertTrue(o.rejects[0].detail.hasPrefix("\"5\" không phải là ngày"), o.rejects[0].detail)
+    }
+
     /// Inline strings (rich runs), prefixed elements, the 1904 date system, a cell without reference, a sparse row.
     func testHandMadeWorkbook() throws {
         let o = try workbook("inline.xlsx")

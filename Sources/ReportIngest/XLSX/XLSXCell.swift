@@ -24,8 +24,11 @@ struct XLSXCell {
         guard let number = Double(value) else { return (value, false) }
         switch column {
         case .reportDate?:
-            // A date cell, or a bare serial number, in the report-date column is that day.
-            return (XLSXCell.day(serial: number, date1904: date1904)?.iso ?? value, false)
+            // A date cell, or a bare serial number, in the report-date column is that day. A bare number before 2000
+            // is no date someone typed (a form's column number "2" would be 1900-01-01): it stays a number (`bad_date`).
+            guard let day = XLSXCell.day(serial: number, date1904: date1904),
+                  isDateStyle || day.components.year >= 2000 else { return (XLSXCell.wholeNumber(value, number) ?? value, false) }
+            return (day.iso, false)
         case .submittedAt? where isDateStyle || value.contains("."):
             return (XLSXCell.timestamp(serial: number, date1904: date1904) ?? value, false)
         case .procedureCode? where value.contains(".") || value.contains("E"):
