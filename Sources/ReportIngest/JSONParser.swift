@@ -89,6 +89,7 @@ struct JSONParser {
         }
         while true {
             skipSpace()
+            if !members.isEmpty, i < b.count, b[i] == 0x7D { throw error(.trailingComma("}")) }
             guard i < b.count, b[i] == 0x22 else { throw error(.expectedKey) }
             let key = try string()
             skipSpace()
@@ -115,6 +116,7 @@ struct JSONParser {
         if i < b.count, b[i] == 0x5D { i += 1; return .array(items) }
         while true {
             skipSpace()
+            if !items.isEmpty, i < b.count, b[i] == 0x5D { throw error(.trailingComma("]")) }
             items.append(try value())
             skipSpace()
             guard i < b.count else { throw error(.unclosedArray) }

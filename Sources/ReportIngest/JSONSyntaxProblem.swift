@@ -4,6 +4,8 @@ enum JSONSyntaxProblem: Sendable, Equatable {
     case objectsWithoutArray
     case unexpectedEnd
     case unexpectedCharacter(String)
+    /// A comma right before a closing `]` or `}` (allowed by JavaScript, not by JSON).
+    case trailingComma(String)
     case invalidLiteral
     case tooDeep
     case expectedKey
@@ -26,6 +28,7 @@ enum JSONSyntaxProblem: Sendable, Equatable {
         case .objectsWithoutArray: "objects separated by commas outside an array; put [ before the first and ] after the last"
         case .unexpectedEnd: "unexpected end of the file"
         case .unexpectedCharacter(let c): "unexpected character '\(c)'"
+        case .trailingComma(let c): "unexpected comma just before '\(c)': delete that comma"
         case .invalidLiteral: "invalid literal"
         case .tooDeep: "nesting deeper than \(JSONParser.maxDepth)"
         case .expectedKey: "expected a quoted key"
@@ -50,6 +53,7 @@ enum JSONSyntaxProblem: Sendable, Equatable {
         case .objectsWithoutArray: "các đối tượng { } cách nhau bằng dấu phẩy mà không nằm trong một mảng; hãy thêm [ trước đối tượng đầu và ] sau đối tượng cuối"
         case .unexpectedEnd: "tệp kết thúc giữa chừng"
         case .unexpectedCharacter(let c): "ký tự không mong đợi '\(c)'"
+        case .trailingComma(let c): "dấu phẩy thừa ngay trước '\(c)': hãy xóa dấu phẩy đó"
         case .invalidLiteral: "giá trị không hợp lệ (chỉ được true, false hoặc null)"
         case .tooDeep: "lồng nhau sâu quá \(JSONParser.maxDepth) cấp"
         case .expectedKey: "thiếu tên trường trong dấu ngoặc kép"

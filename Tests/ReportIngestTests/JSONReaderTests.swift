@@ -147,6 +147,12 @@ final class JSONReaderTests: XCTestCase {
                 .ingest(Array(text.utf8), file: "bad.json", receivedAt: ts("2026-11-27T19:00:00+07:00")).rejects
             XCTAssertTrue(english.contains { en.first?.detail.contains($0) == true }, en.first?.detail ?? "none")
         }
+        // A comma before a closing bracket (JavaScript allows it, JSON does not) is said to be one, at its line.
+        let trailing = try ingestFile("bad.json", "{\"report_date\": \"2026-11-27\", \"items\": [\n {\"procedure_code\": \"1.000101\"},\n]}")
+        XCTAssertEqual(rejectList(trailing), ["3:bad_json"])
+        XCTAssertTrue(trailing.rejects[0].detail.hasPrefix("JSON không hợp lệ (dấu phẩy thừa ngay trước ']': hãy xóa dấu phẩy đó)"),
+                      trailing.rejects[0].detail)
+        XCTAssertTrue(try ingestFile("bad.json", "{\"a\": 1,}").rejects[0].detail.contains("dấu phẩy thừa ngay trước '}'"))
         XCTAssertEqual(try ingestFile("bad.json", "{'a': 1}").rejects.first?.detail,
                        "JSON không hợp lệ (thiếu tên trường trong dấu ngoặc kép); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép")
     }
