@@ -111,6 +111,8 @@ extension ReportError {
         case .fileWriteNoPermission, .fileReadNoPermission: return EACCES
         case .fileWriteVolumeReadOnly: return EROFS
         case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        // Creating a folder where a file of that name is (a metrics path under a file): a part of the path is no folder.
+        case .fileWriteFileExists: return ENOTDIR
         case .fileReadUnknown, .fileWriteUnknown: return EIO
         default: return nil
         }

@@ -25,7 +25,8 @@ struct DailyReports: ParsableCommand {
         }
         do {
             try command.run()
-            Recorder.finish(exitCode: 0, error: nil, language: (command as? SpeaksToAPerson)?.messageLanguage ?? .vi)
+            let code = Recorder.finish(exitCode: 0, error: nil, language: (command as? SpeaksToAPerson)?.messageLanguage ?? .vi)
+            if code != 0 { Foundation.exit(code) }
         } catch {
             finishProgress()
             fail(error, language: (command as? SpeaksToAPerson)?.messageLanguage ?? .vi)

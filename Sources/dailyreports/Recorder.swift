@@ -24,12 +24,14 @@ enum Recorder {
     /// The runner whose last summary says what the run did.
     static func running(_ r: NightlyRun) { runner = r }
 
-    /// Writes the record (once); `error` is the message printed, nil on success.
-    static func finish(exitCode: Int32, error: String?, language: Language) {
-        guard var i = invocation else { return }
+    /// Writes the record (once); `error` is the message printed, nil on success. Returns the exit status: a success
+    /// whose metrics file could not be written ends with that error's.
+    @discardableResult
+    static func finish(exitCode: Int32, error: String?, language: Language) -> Int32 {
+        guard var i = invocation else { return exitCode }
         i.language = language
         invocation = nil
         i.summary = runner?.lastSummary
-        i.finish(exitCode: exitCode, error: error)
+        return i.finish(exitCode: exitCode, error: error)
     }
 }

@@ -106,6 +106,24 @@ final class OperationsRecordTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out/metrics")), "only where it was told")
     }
 
+    /// A run that published its day but could not write its metrics file (a textfile path under a file, a folder it may
+    /// not write) ends 64, says the reports were published, and logs the error: before, it ended 0 with one stderr line
+    /// that `scripts/cron-job` (which prints only failures) swallowed, and monitoring went blind without a word.
+    func testASuccessWhoseMetricsCannotBeWrittenEndsWithThatError() throws {
+        let dir = try TempDir("metrics-unwritable")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        try stageInbox(inbox)
+        FileManager.default.createFile(atPath: dir.path("textfile"), contents: Data("not a folder".utf8))
+        let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out,
+                                  "--metrics-file", dir.path("textfile/dailyreports.prom")])
+        XCTAssertEqual(r.status, 64, r.both)
+        XCTAssertTrue(r.stderr.contains("các báo cáo đã được công bố, nhưng không ghi được tệp chỉ số metrics"), r.both)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/exports/2026-11-27/national_summary.csv"), "published")
+        let line = try XCTUnwrap(try invocations(out).last)
+        XCTAssertEqual(line["exit_code"] as? Int, 64)
+        XCTAssertTrue((line["error"] as? String)?.contains("textfile") == true, "\(line)")
+    }
+
     /// A run refused because the warehouse is damaged (74) cannot read the last success from it: the metrics file
     /// keeps the one it had, so an alert on its age fires at the right time instead of at once (or never).
     func testARefusedRunOnADamagedWarehouseKeepsTheLastSuccessInTheMetrics() throws {

@@ -25,10 +25,17 @@ public struct Invocation: Sendable {
         out.appendingPathComponent("metrics").appendingPathComponent("dailyreports.prom")
     }
 
-    /// Appends the invocation's line to the run log and rewrites the metrics file. Best effort: a folder
-    /// that cannot be written loses the record, never the run's own exit status.
-    public func finish(exitCode: Int32, error: String?, end: Date = Date()) {
-        guard let out, FileManager.default.fileExists(atPath: out.path) else { return }
+    /// Rewrites the metrics file and appends the invocation's line to the run log; returns the exit status. A run that
+    /// failed keeps its own; a run that succeeded but whose metrics file could not be written ends with that error's
+    /// (64: a place it may not write; 75: a full disk), since monitoring would otherwise go blind without a word under
+    /// cron. A run log that cannot be written loses the line, never the status.
+    public func finish(exitCode: Int32, error: String?, end: Date = Date()) -> Int32 {
+        guard let out, FileManager.default.fileExists(atPath: out.path) else { return exitCode }
+        var exitCode = exitCode, error = error
+        if let failure = writeMetrics(out: out, exitCode: exitCode, end: end), exitCode == 0 {
+            exitCode = failure.exitCode
+            error = failure.rendered(language)
+        }
         var entry: [String: Any] = [
             "event": "invocation", "command": command, "arguments": arguments,
             "start": RunLog.iso(start), "end": RunLog.iso(end),
@@ -41,6 +48,11 @@ public struct Invocation: Sendable {
             entry["counts"] = ["files": s.filesNew, "rows_accepted": s.rowsAccepted, "rows_rejected": s.rowsRejected]
         }
         RunLog.append(entry, to: out.appendingPathComponent("run-log.jsonl"))
+        return exitCode
+    }
+
+    /// Writes the metrics file; the error when it could not be written (said on stderr).
+    private func writeMetrics(out: URL, exitCode: Int32, end: Date) -> ReportError? {
         var outcome = MetricsFile.Outcome(end: end, duration: end.timeIntervalSince(start), exitCode: exitCode,
                                           filesIngested: summary?.filesNew ?? 0, rowsAccepted: summary?.rowsAccepted ?? 0,
                                           rowsRejected: summary?.rowsRejected ?? 0)
@@ -52,10 +64,16 @@ public struct Invocation: Sendable {
         let metrics = MetricsFile.gather(out: out, outcome: outcome, version: BuildInfo.current.short, previous: file)
         do {
             try metrics.write(to: file)
+            return nil
         } catch {
-            let why = ReportError(wrapping: error).rendered(language)
-            let line = language.pick(vi: "không ghi được tệp chỉ số metrics (\(why))", en: "cannot write the metrics file (\(why))")
+            let failure = ReportError(wrapping: error)
+            let why = failure.rendered(language)
+            let line = exitCode == 0
+                ? language.pick(vi: "các báo cáo đã được công bố, nhưng không ghi được tệp chỉ số metrics (\(why))",
+                                en: "the reports were published, but the metrics file could not be written (\(why))")
+                : language.pick(vi: "không ghi được tệp chỉ số metrics (\(why))", en: "cannot write the metrics file (\(why))")
             FileHandle.standardError.write(Data("dailyreports: \(line)\n".utf8))
+            return failure
         }
     }
 }
