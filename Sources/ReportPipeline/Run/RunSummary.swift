@@ -129,23 +129,24 @@ public struct RunSummary: Sendable {
             (", \(n) tệp đang tải lên dở, để lại cho lần chạy sau (\(names))",
              ", \(n) upload(s) still in progress left for a later run (\(names))")
         }
-        if let oldest = stalledUploads.map(\.modified).min() {
-            let since = Self.clock(oldest)
-            s += listing(stalledUploads.map(\.path)) { n, names in
-                (", \(n) tệp tải lên dở không thay đổi đã hơn 1 giờ (\(names); từ \(since)): việc gửi có lẽ đã bị gián đoạn, "
-                    + "hãy báo đơn vị gửi lại tệp",
-                 ", \(n) upload(s) in progress unchanged for over an hour (\(names); since \(since)): the sending was probably "
-                    + "interrupted, ask the unit to send the file again")
-            }
+        // A clause naming files with a time of theirs, and one time among them (the earliest or the latest).
+        func timed(_ files: [Discovery.InProgressUpload], _ pick: ([Timestamp]) -> Timestamp?,
+                   _ text: (_ count: Int, _ names: String, _ time: String) -> (vi: String, en: String)) -> String {
+            guard let t = pick(files.map(\.modified)) else { return "" }
+            let time = Self.clock(t)
+            return listing(files.map(\.path)) { n, names in text(n, names, time) }
         }
-        if let latest = timesAhead.map(\.modified).max() {
-            let until = Self.clock(latest)
-            s += listing(timesAhead.map(\.path)) { n, names in
-                (", \(n) tệp có thời gian sửa đổi muộn hơn đồng hồ của máy chủ (\(names); đến \(until)): được tính là nhận lúc "
-                    + "lần chạy này thấy chúng; đồng hồ của máy gửi có lẽ sai, hãy báo đơn vị chỉnh lại giờ máy",
-                 ", \(n) file(s) modified later than the server's clock (\(names); up to \(until)): taken as received when this "
-                    + "run saw them; the sender's clock is probably wrong, ask the unit to set it right")
-            }
+        s += timed(stalledUploads, { $0.min() }) { n, names, since in
+            (", \(n) tệp tải lên dở không thay đổi đã hơn 1 giờ (\(names); từ \(since)): việc gửi có lẽ đã bị gián đoạn, "
+                + "hãy báo đơn vị gửi lại tệp",
+             ", \(n) upload(s) in progress unchanged for over an hour (\(names); since \(since)): the sending was probably "
+                + "interrupted, ask the unit to send the file again")
+        }
+        s += timed(timesAhead, { $0.max() }) { n, names, until in
+            (", \(n) tệp có thời gian sửa đổi muộn hơn đồng hồ của máy chủ (\(names); đến \(until)): được tính là nhận lúc "
+                + "lần chạy này thấy chúng; đồng hồ của máy gửi có lẽ sai, hãy báo đơn vị chỉnh lại giờ máy",
+             ", \(n) file(s) modified later than the server's clock (\(names); up to \(until)): taken as received when this "
+                + "run saw them; the sender's clock is probably wrong, ask the unit to set it right")
         }
         s += listing(notRegular) { n, names in
             (", \(n) mục không phải tệp thường (liên kết tượng trưng, …) không được đọc (\(names)): "
