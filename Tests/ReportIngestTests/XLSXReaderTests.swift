@@ -44,6 +44,11 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(o.rows.map(\.line), [3])
         XCTAssertEqual(o.notes.first { $0.kind == "column_numbers" }?.line, 2)
         XCTAssertTrue(o.rejects[0].detail.hasPrefix("\"5\" không phải là ngày"), o.rejects[0].detail)
+        // A template styles its whole date column as dates, the numbers' row too: still the column numbers.
+        let styled = try workbook("numbered-date-column.xlsx")
+        XCTAssertEqual(rejectList(styled), [])
+        XCTAssertEqual(styled.rows.map(\.line), [3])
+        XCTAssertEqual(styled.notes.first { $0.kind == "column_numbers" }?.line, 2)
     }
 
     /// Inline strings (rich runs), prefixed elements, the 1904 date system, a cell without reference, a sparse row.

@@ -24,9 +24,10 @@ struct XLSXCell {
         guard let number = Double(value) else { return (value, false) }
         switch column {
         case .reportDate?:
-            // A date cell, or a bare serial number, in the report-date column is that day. A bare number before 2000
-            // is no date someone typed (a form's column number "2" would be 1900-01-01): it stays a number (`bad_date`).
-            guard let day = XLSXCell.day(serial: number, date1904: date1904),
+            // A date cell, or a bare serial number, in the report-date column is that day. A number below 1000 is no
+            // date anyone reports for (a form's column number "2", in a column styled as dates, would be 1900-01-01), nor
+            // is a bare number before 2000: they stay numbers (`bad_date`, or a line of column numbers).
+            guard number >= 1000, let day = XLSXCell.day(serial: number, date1904: date1904),
                   isDateStyle || day.components.year >= 2000 else { return (XLSXCell.wholeNumber(value, number) ?? value, false) }
             return (day.iso, false)
         case .submittedAt? where isDateStyle || value.contains("."):
