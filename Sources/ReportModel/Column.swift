@@ -80,6 +80,13 @@ public enum Column: Int, CaseIterable, Sendable {
         m[headerKey("Mã TTHC")] = .procedureCode
         m[headerKey("Mã thủ tục hành chính")] = .procedureCode
         m[headerKey("Mã đơn vị hành chính")] = .unitCode
+        // … and for an administrative unit (ĐVHC: đơn vị hành chính, the statistics office's term), and a commune's own.
+        m[headerKey("Tên đơn vị hành chính")] = .unitName
+        m[headerKey("Mã ĐVHC")] = .unitCode
+        m[headerKey("Tên ĐVHC")] = .unitName
+        m[headerKey("Mã xã")] = .unitCode
+        m[headerKey("Tên xã")] = .unitName
+        m[headerKey("Ngày BC")] = .reportDate
         m[headerKey("Trả lại / rút")] = .returned
         return m
     }()

@@ -47,6 +47,9 @@ final class ColumnTests: XCTestCase {
             ("Số điện thoại người báo cáo", .reporterPhone), ("Mã TTHC", .procedureCode), ("MÃ TTHC", .procedureCode),
             ("Mã thủ tục hành chính", .procedureCode), ("Mã đơn vị hành chính", .unitCode), ("Trả lại/rút", .returned),
             ("Ngày báo cáo (dd/mm/yyyy)", .reportDate),
+            // ĐVHC (đơn vị hành chính) as the statistics office abbreviates it, a commune's own words, "Ngày BC".
+            ("Tên đơn vị hành chính", .unitName), ("Mã ĐVHC", .unitCode), ("Tên ĐVHC", .unitName), ("MÃ ĐVHC", .unitCode),
+            ("Mã xã", .unitCode), ("Tên xã", .unitName), ("Ngày BC", .reportDate),
         ]
         for (header, column) in expected { XCTAssertEqual(Column(header: header), column, header) }
         // Only decorations go: what is left must still be a whole title.
