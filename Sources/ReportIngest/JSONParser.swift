@@ -90,7 +90,9 @@ struct JSONParser {
         while true {
             skipSpace()
             if !members.isEmpty, i < b.count, b[i] == 0x7D { throw error(.trailingComma("}")) }
-            guard i < b.count, b[i] == 0x22 else { throw error(.expectedKey) }
+            // A file cut short after a comma (an upload that stopped) ends inside the object, not at a bad key.
+            guard i < b.count else { throw error(.unclosedObject) }
+            guard b[i] == 0x22 else { throw error(.expectedKey) }
             let key = try string()
             skipSpace()
             guard i < b.count, b[i] == 0x3A else { throw error(.expectedColon) }
@@ -117,6 +119,7 @@ struct JSONParser {
         while true {
             skipSpace()
             if !items.isEmpty, i < b.count, b[i] == 0x5D { throw error(.trailingComma("]")) }
+            guard i < b.count else { throw error(.unclosedArray) }
             items.append(try value())
             skipSpace()
             guard i < b.count else { throw error(.unclosedArray) }

@@ -153,6 +153,11 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertTrue(trailing.rejects[0].detail.hasPrefix("JSON không hợp lệ (dấu phẩy thừa ngay trước ']': hãy xóa dấu phẩy đó)"),
                       trailing.rejects[0].detail)
         XCTAssertTrue(try ingestFile("bad.json", "{\"a\": 1,}").rejects[0].detail.contains("dấu phẩy thừa ngay trước '}'"))
+        // A file cut short after a comma (an upload that stopped) is said to end inside its object or list.
+        let cut = try ingestFile("bad.json", "{\"report_date\": \"2026-11-27\",\n \"items\": [\n  {\"procedure_code\": \"1.000901\", \"received_online\": 1,\n")
+        XCTAssertEqual(rejectList(cut), ["4:bad_json"])
+        XCTAssertTrue(cut.rejects[0].detail.contains("tệp kết thúc khi một đối tượng { } chưa đóng"), cut.rejects[0].detail)
+        XCTAssertTrue(try ingestFile("bad.json", "[{\"a\": 1},").rejects[0].detail.contains("tệp kết thúc khi một danh sách [ ] chưa đóng"))
         XCTAssertEqual(try ingestFile("bad.json", "{'a': 1}").rejects.first?.detail,
                        "JSON không hợp lệ (thiếu tên trường trong dấu ngoặc kép); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu ngoặc kép")
     }
