@@ -64,7 +64,7 @@ public enum Discovery {
                                             walked: folder.walked, unreadable: folder.unreadable))
             let knownHere = knownFiles.files(in: folder.name.rel) ?? [:]
             found.inProgress += folder.inProgress.map {
-                InProgressUpload(path: path(folder.name.rel, $0.name), modified: Timestamp(seconds: $0.mtimeSeconds))
+                TimedFile(path: path(folder.name.rel, $0.name), modified: Timestamp(seconds: $0.mtimeSeconds))
             }
             found.notRegular += folder.notRegular.map { path(folder.name.rel, $0) }
             let folderIsUTF8 = folder.name.bytes.elementsEqual(folder.name.rel.utf8)
@@ -72,7 +72,7 @@ public enum Discovery {
             for f in folder.files where knownHere[f.name].map({ $0.size != f.size || $0.mtimeNanos != f.mtimeNanos }) ?? true {
                 let raw = folderIsUTF8 && f.bytes == nil ? nil : folder.name.joined(f.bytes ?? Array(f.name.utf8))
                 let file = path(folder.name.rel, f.name)
-                if f.mtimeSeconds > seenAt { found.timesAhead.append(InProgressUpload(path: file, modified: Timestamp(seconds: f.mtimeSeconds))) }
+                if f.mtimeSeconds > seenAt { found.timesAhead.append(TimedFile(path: file, modified: Timestamp(seconds: f.mtimeSeconds))) }
                 found.files.append(DiscoveredFile(path: file, root: root, rawPath: raw, size: f.size,
                                                   mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: min(f.mtimeSeconds, seenAt))))
             }

@@ -45,12 +45,12 @@ public struct RunSummary: Sendable {
     /// Uploads still in progress (`.part`, `.tmp`, …): left for a later run.
     public var inProgress: [String] = []
     /// Uploads in progress whose file has not changed for `stalledUploadSeconds`: probably interrupted, also left.
-    public var stalledUploads: [Discovery.InProgressUpload] = []
+    public var stalledUploads: [Discovery.TimedFile] = []
     /// How long an upload in progress may stay unchanged before the summary says it seems interrupted (an hour: a
     /// report is kilobytes; a browser or a transfer tool working on it changes it within seconds).
     public static let stalledUploadSeconds: Int64 = 3600
     /// New files whose modification time was ahead of the machine's clock: taken as received when this run saw them.
-    public var timesAhead: [Discovery.InProgressUpload] = []
+    public var timesAhead: [Discovery.TimedFile] = []
     /// Whether this run walked the inbox (its uploads and entries above are then what it found).
     public var inboxWalked = false
     /// Inbox entries that are no regular file (symbolic links, pipes, …): not followed, not read; named each run.
@@ -130,7 +130,7 @@ public struct RunSummary: Sendable {
              ", \(n) upload(s) still in progress left for a later run (\(names))")
         }
         // A clause naming files with a time of theirs, and one time among them (the earliest or the latest).
-        func timed(_ files: [Discovery.InProgressUpload], _ pick: ([Timestamp]) -> Timestamp?,
+        func timed(_ files: [Discovery.TimedFile], _ pick: ([Timestamp]) -> Timestamp?,
                    _ text: (_ count: Int, _ names: String, _ time: String) -> (vi: String, en: String)) -> String {
             guard let t = pick(files.map(\.modified)) else { return "" }
             let time = Self.clock(t)

@@ -8,7 +8,7 @@ extension Discovery {
         public var files: [DiscoveredFile] = []
         /// Uploads still in progress (`.part`, `.tmp`, `.partial`, `.crdownload`), with their modification times:
         /// left for a later run.
-        public var inProgress: [InProgressUpload] = []
+        public var inProgress: [TimedFile] = []
         /// Symbolic links and other entries that are no regular file or folder: not followed, not read.
         public var notRegular: [String] = []
         /// Every folder reached, walked or skipped, with its time when seen (before it was listed).
@@ -17,12 +17,12 @@ extension Discovery {
         public var knownCount = 0
         /// New or changed files whose modification time is after the machine's clock when the walk ended: each is
         /// taken as received then (the sender's clock is wrong; a file cannot arrive after it was seen).
-        public var timesAhead: [InProgressUpload] = []
+        public var timesAhead: [TimedFile] = []
     }
 
-    /// An inbox file and when it last changed, as its modification time says (an upload not finished yet; a file
-    /// whose time is ahead of the clock).
-    public struct InProgressUpload: Sendable, Equatable {
+    /// An inbox file and when it last changed, as its modification time says: an upload not finished yet, or a file
+    /// whose time is ahead of the clock.
+    public struct TimedFile: Sendable, Equatable {
         public var path: String
         public var modified: Timestamp
     }
