@@ -74,7 +74,7 @@ public enum Discovery {
                 let file = path(folder.name.rel, f.name)
                 if f.mtimeSeconds > seenAt { found.timesAhead.append(TimedFile(path: file, modified: Timestamp(seconds: f.mtimeSeconds))) }
                 found.files.append(DiscoveredFile(path: file, root: root, rawPath: raw, size: f.size,
-                                                  mtimeNanos: f.mtimeNanos, receivedAt: Timestamp(seconds: min(f.mtimeSeconds, seenAt))))
+                                                  mtimeNanos: f.mtimeNanos, receivedAt: DiscoveredFile.receivedAt(modified: f.mtimeSeconds, seenAt: seenAt)))
             }
         }
         found.files.sort { $0.path < $1.path }

@@ -19,6 +19,10 @@ public struct DiscoveredFile: Sendable {
         self.size = size; self.mtimeNanos = mtimeNanos; self.receivedAt = receivedAt
     }
 
+    /// When a file modified at `modified` (Unix seconds) counts as received, seen at `seenAt` by the machine's clock:
+    /// its modification time, but never after it was seen (a time ahead is the sender's clock). Runs and `validate`.
+    static func receivedAt(modified: Int64, seenAt: Int64) -> Timestamp { Timestamp(seconds: min(modified, seenAt)) }
+
     /// The absolute path as the file system has it (NUL-terminated): the only way to open a non-UTF-8 name.
     public var fileSystemPath: [CChar] {
         var bytes = Array(root.utf8)

@@ -48,8 +48,7 @@ public struct Validator: Sendable {
                 report.unreadable.append(path)
                 continue
             }
-            // As a run would take it: never after now (a file's time ahead of the clock is the sender's clock).
-            let received = Timestamp(seconds: min(Int64(st.st_mtim.tv_sec), Int64(Date().timeIntervalSince1970)))
+            let received = DiscoveredFile.receivedAt(modified: Int64(st.st_mtim.tv_sec), seenAt: Int64(Date().timeIntervalSince1970))
             let outcome = ingester.ingest(bytes, file: path, receivedAt: received)
             var items: [(line: Int, text: String)] = []
             for r in outcome.rejects {
