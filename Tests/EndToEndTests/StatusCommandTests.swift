@@ -114,4 +114,56 @@ final class StatusCommandTests: XCTestCase {
                       r.stdout)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/warehouse.sqlite")), before, "status changes nothing")
     }
+
+    /// The operator reads `status` in the morning, not the cron log: what the latest run left in the inbox to chase
+    /// (an interrupted upload, an upload still going, a link, a sender whose clock is ahead) is listed there with what
+    /// to do. Before, only the run's own summary line named them, and `status` said nothing of the inbox.
+    func testStatusNamesWhatTheLatestRunLeftInTheInbox() throws {
+        let dir = try TempDir("status-inbox")
+        let inbox = dir.path("inbox"), out = dir.path("out")
+        let folder = "\(inbox)/2026-11-27/01"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let src = sampleInbox.appendingPathComponent("2026-11-27/01")
+        for (from, to) in [("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload"),
+                           ("00256.csv", "00256.csv")] {
+            try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
+            try touch("\(folder)/\(to)", "2026-11-27T19:30:00+07:00")
+        }
+        try touch("\(folder)/00235.csv.crdownload", "2026-11-28T06:30:00+07:00")
+        try touch("\(folder)/00256.csv", "2031-01-01T08:00:00+07:00")
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/link.csv", withDestinationPath: "\(folder)/00070.csv")
+        let run = ["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out, "--now", "2026-11-28T07:00:00+07:00"]
+        XCTAssertEqual(try dailyreports(run).status, 0)
+
+        let r = try dailyreports(["status", "--out", out])
+        XCTAssertEqual(r.status, 0, r.both)
+        for line in [
+            "  1 tệp tải lên dở không thay đổi đã hơn 1 giờ (từ 2026-11-27T19:30:00+07:00): việc gửi có lẽ đã bị gián đoạn, "
+                + "hãy báo đơn vị gửi lại tệp: 2026-11-27/01/00187.csv.part\n",
+            "  1 tệp đang tải lên dở, để lại cho lần chạy sau: 2026-11-27/01/00235.csv.crdownload\n",
+            "  1 mục không phải tệp thường (liên kết tượng trưng, …) không được đọc: hãy chép chính tệp vào hộp thư đến: "
+                + "2026-11-27/01/link.csv\n",
+            "  1 tệp có thời gian sửa đổi muộn hơn đồng hồ của máy chủ (đến 2031-01-01T08:00:00+07:00), được tính là nhận lúc lần "
+                + "chạy thấy chúng: hãy báo đơn vị chỉnh lại giờ máy: 2026-11-27/01/00256.csv\n",
+        ] {
+            XCTAssertTrue(r.stdout.contains(line), "missing \(line) in\n\(r.stdout)")
+        }
+        XCTAssertTrue(r.stdout.contains("\nHộp thư đến, ở lần chạy gần nhất ("), r.stdout)
+        let json = try dailyreports(["status", "--out", out, "--json"])
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let left = try XCTUnwrap(doc["inbox"] as? [String: Any])
+        let stalled = try XCTUnwrap(left["stalled"] as? [String: Any])
+        XCTAssertEqual(stalled["count"] as? Int, 1)
+        XCTAssertEqual(stalled["paths"] as? [String], ["2026-11-27/01/00187.csv.part"])
+        XCTAssertEqual((left["uploads_in_progress"] as? [String: Any])?["count"] as? Int, 1)
+
+        // Once the uploads have ended and the link is gone, the next run leaves nothing, and status says so.
+        try FileManager.default.moveItem(atPath: "\(folder)/00187.csv.part", toPath: "\(folder)/00187.csv")
+        try FileManager.default.moveItem(atPath: "\(folder)/00235.csv.crdownload", toPath: "\(folder)/00235.csv")
+        try FileManager.default.removeItem(atPath: "\(folder)/link.csv")
+        XCTAssertEqual(try dailyreports(run).status, 0)
+        let after = try dailyreports(["status", "--out", out])
+        XCTAssertTrue(after.stdout.contains("): không có tệp nào cần theo dõi.\n"), after.stdout)
+        XCTAssertFalse(after.stdout.contains("00187.csv.part"), after.stdout)
+    }
 }

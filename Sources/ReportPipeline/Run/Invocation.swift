@@ -47,6 +47,7 @@ public struct Invocation: Sendable {
             entry["run"] = s.runId
             entry["counts"] = ["files": s.filesNew, "rows_accepted": s.rowsAccepted, "rows_rejected": s.rowsRejected]
         }
+        if let s = summary, s.inboxWalked { entry["inbox"] = InboxLeftovers(s).logObject }
         RunLog.append(entry, to: out.appendingPathComponent("run-log.jsonl"))
         return exitCode
     }

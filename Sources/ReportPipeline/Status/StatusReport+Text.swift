@@ -15,6 +15,7 @@ extension StatusReport {
         s += "\n" + t("Các lần chạy gần nhất:", "Last runs:") + "\n"
         if lastRuns.isEmpty { s += "  " + t("(chưa có)", "(none)") + "\n" }
         for r in lastRuns { s += "  " + runLine(r, language) + "\n" }
+        if let inbox, let start = inboxRunStart { s += "\n" + inboxText(inbox, runStart: start, language) }
         s += "\n" + t("Ngày báo cáo đã xuất gần nhất: ", "Latest exported report day: ") + (latestExportedDay ?? t("chưa có", "none")) + "\n"
         s += t("Ngày chờ tính lại: ", "Dates pending recomputation: ") + list(pendingDates, language)
         if !pendingDates.isEmpty { s += t(" (lần chạy sau sẽ tính lại)", " (the next run recomputes them)") }
@@ -45,6 +46,42 @@ extension StatusReport {
             let more = chronicallyMissing.count - Self.unitsShown
             s += "  " + t("… và \(more) đơn vị khác (tất cả, kèm đầu mối liên hệ: status --json)",
                           "… and \(more) more units (all of them, with contacts: status --json)") + "\n"
+        }
+        return s
+    }
+
+    /// What the latest run that walked the inbox left there to chase, a line per kind.
+    func inboxText(_ inbox: InboxLeftovers, runStart: String, _ language: Language) -> String {
+        func t(_ vi: String, _ en: String) -> String { language.pick(vi: vi, en: en) }
+        var s = t("Hộp thư đến, ở lần chạy gần nhất (\(runStart)):", "The inbox, at the latest run (\(runStart)):")
+        guard !inbox.isEmpty else { return s + t(" không có tệp nào cần theo dõi.", " nothing to follow up.") + "\n" }
+        s += "\n"
+        func line(_ e: InboxLeftovers.Entries, _ text: (_ n: Int, _ time: String) -> String) {
+            guard e.count > 0 else { return }
+            var paths = e.paths.joined(separator: ", ")
+            if e.count > e.paths.count { paths += t(" … và \(e.count - e.paths.count) tệp khác", " … and \(e.count - e.paths.count) more") }
+            s += "  " + text(e.count, e.time ?? "?") + ": " + paths + "\n"
+        }
+        line(inbox.stalled) { n, since in
+            t("\(n) tệp tải lên dở không thay đổi đã hơn 1 giờ (từ \(since)): việc gửi có lẽ đã bị gián đoạn, hãy báo đơn vị gửi lại tệp",
+              "\(n) upload(s) in progress unchanged for over an hour (since \(since)): probably interrupted, ask the unit to send again")
+        }
+        line(inbox.inProgress) { n, _ in
+            t("\(n) tệp đang tải lên dở, để lại cho lần chạy sau", "\(n) upload(s) still in progress, left for a later run")
+        }
+        line(inbox.unreadable) { n, _ in
+            t("\(n) tệp không đọc được, để lại cho lần chạy sau (hãy xem quyền đọc của tệp)",
+              "\(n) unreadable file(s), left for the next run (check the files' read permission)")
+        }
+        line(inbox.notRegular) { n, _ in
+            t("\(n) mục không phải tệp thường (liên kết tượng trưng, …) không được đọc: hãy chép chính tệp vào hộp thư đến",
+              "\(n) entry(ies) that are no regular file (symbolic links, …) not read: copy the file itself into the inbox")
+        }
+        line(inbox.timesAhead) { n, until in
+            t("\(n) tệp có thời gian sửa đổi muộn hơn đồng hồ của máy chủ (đến \(until)), được tính là nhận lúc lần chạy thấy chúng: "
+                + "hãy báo đơn vị chỉnh lại giờ máy",
+              "\(n) file(s) modified later than the server's clock (up to \(until)), taken as received when the run saw them: "
+                + "ask the unit to set its clock right")
         }
         return s
     }

@@ -69,12 +69,16 @@ public struct StatusReport: Sendable, Codable {
     public var chronicallyMissing: [MissingUnit] = []
     /// What could not be read (no warehouse yet, say), for the person.
     public var notes: [String] = []
+    /// What the latest run that walked the inbox left there to chase, and when that run began.
+    public var inbox: InboxLeftovers?
+    public var inboxRunStart: String?
 
     enum CodingKeys: String, CodingKey {
         case out, notes, provinces
         case generatedAt = "generated_at", lastRuns = "last_runs", latestExportedDay = "latest_exported_day"
         case pendingDates = "pending_dates", provisionalDates = "provisional_dates"
         case chronicallyMissing = "chronically_missing"
+        case inbox, inboxRunStart = "inbox_run_start"
     }
 
     /// Units missing this many report days in a row or more are listed.
@@ -88,6 +92,7 @@ public struct StatusReport: Sendable, Codable {
         var r = StatusReport(out: out.path, generatedAt: Timestamp(seconds: Int64(now.timeIntervalSince1970)).iso)
         let log = runLog(out.appendingPathComponent("run-log.jsonl"))
         r.lastRuns = Array(log.invocations.suffix(runsShown).reversed())
+        (r.inbox, r.inboxRunStart) = (log.inbox?.leftovers, log.inbox?.start)
         let exports = out.appendingPathComponent("exports")
         let exported = ((try? FileManager.default.contentsOfDirectory(atPath: exports.path)) ?? []).compactMap { Day(iso: $0) }.sorted()
         r.latestExportedDay = exported.last?.iso
@@ -116,21 +121,27 @@ public struct StatusReport: Sendable, Codable {
         return r
     }
 
-    /// The invocation lines of the run log, oldest first, and when each warehouse run's first line began.
-    static func runLog(_ url: URL) -> (invocations: [RunEntry], runStarts: [Int: String]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return ([], [:]) }
+    /// The invocation lines of the run log, oldest first, when each warehouse run's first line began, and the
+    /// latest invocation's record of the inbox.
+    static func runLog(_ url: URL) -> (invocations: [RunEntry], runStarts: [Int: String],
+                                       inbox: (leftovers: InboxLeftovers, start: String)?) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return ([], [:], nil) }
         var starts: [Int: String] = [:]
+        var inbox: (leftovers: InboxLeftovers, start: String)?
         let entries = data.split(separator: 0x0A).compactMap { line -> RunEntry? in
             guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
             if let run = o["run"] as? Int, starts[run] == nil, let start = o["start"] as? String { starts[run] = start }
             guard o["event"] as? String == "invocation" else { return nil }
+            if let i = o["inbox"] as? [String: Any], let leftovers = InboxLeftovers(logObject: i) {
+                inbox = (leftovers, o["start"] as? String ?? "")
+            }
             let counts = o["counts"] as? [String: Int]
             return RunEntry(start: o["start"] as? String ?? "", end: o["end"] as? String, command: o["command"] as? String ?? "",
                             arguments: Array((o["arguments"] as? [String] ?? []).dropFirst(2)), exitCode: o["exit_code"] as? Int,
                             error: o["error"] as? String, filesNew: counts?["files"], rowsAccepted: counts?["rows_accepted"],
                             rowsRejected: counts?["rows_rejected"])
         }
-        return (entries, starts)
+        return (entries, starts, inbox)
     }
 
     /// Runs the warehouse recorded as killed (or still running): they wrote no invocation line. Each is placed by
