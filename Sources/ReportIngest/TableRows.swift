@@ -103,13 +103,16 @@ struct TableRows {
     }
 
     /// Whether `fields` number a form's columns: at least three numbers, each one more than the one before, bare or in
-    /// parentheses, and otherwise only single letters ("A", "(B)") or empty cells. No row of data is such a line: its
+    /// parentheses, perhaps after the word "Cột", and otherwise only single letters ("A", "(B)") or empty cells. No row of data is such a line: its
     /// report date is no number of one to three digits.
     static func isColumnNumbering(_ fields: [String]) -> Bool {
         var last: Int?, numbers = 0
         for field in fields {
             var cell = Substring(field.trimmingSpaces)
             if cell.isEmpty { continue }
+            // "Cột 1", "cột (2)", "Cot A": the word is the form's, the number what counts.
+            let words = cell.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+            if words.count == 2, NameKey(String(words[0])).loose == ["cot"] { cell = words[1] }
             if cell.first == "(" && cell.last == ")" && cell.count > 2 { cell = cell.dropFirst().dropLast() }
             if cell.count == 1, let c = cell.first, c.isASCII, c.isLetter { continue }
             guard cell.count <= 3, cell.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(cell) else { return false }

@@ -40,6 +40,13 @@ final class TitleRowTests: XCTestCase {
         XCTAssertEqual(rejectList(skipping), ["2:bad_date"])
         XCTAssertFalse(TableRows.isColumnNumbering(["2026-11-27", "00070", "", "1.000101", "1", "0", "1"]))
         XCTAssertFalse(TableRows.isColumnNumbering(["1", "2"]), "two numbers are too few to tell")
+        // The word "Cột" before each number ("Cột 1", "cột (2)", "Cot 3" typed without its marks).
+        let words = "Cột A,Cột B,Cột C,Cột 1,cột (2),Cot 3,Cột 4,Cột 5,Cột 6,Cột 7,Cột 8,,"
+        let worded = try ingestFile("worded.csv", "\(canonicalHeader)\n\(words)\n\(goodRow())\n")
+        XCTAssertEqual(rejectList(worded), [])
+        XCTAssertEqual(worded.notes.first { $0.kind == "column_numbers" }?.line, 2)
+        XCTAssertFalse(TableRows.isColumnNumbering(["Cột", "Cột", "Cột"]), "the word alone numbers nothing")
+        XCTAssertFalse(TableRows.isColumnNumbering(["Tỉnh 1", "Tỉnh 2", "Tỉnh 3"]), "only the word Cột")
     }
 
     /// A template's grouped header on two lines ("Số hồ sơ tiếp nhận" over "Trực tuyến" and "Trực tiếp", the group written
