@@ -1,5 +1,5 @@
 import Foundation
-import ReportIngest
+@testable import ReportIngest
 import ReportModel
 import XCTest
 
@@ -49,6 +49,41 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(rejectList(styled), [])
         XCTAssertEqual(styled.rows.map(\.line), [3])
         XCTAssertEqual(styled.notes.first { $0.kind == "column_numbers" }?.line, 2)
+    }
+
+    /// A form laid out by unit merges the date, the unit and the reporter down the rows of the unit's procedures:
+    /// Excel shows them on each row, and the sheet stores them once, in the range's first cell. Each row is read as
+    /// shown (before, every row but the first was `missing_field` for its date), with a note; a blank row inside the
+    /// range stays blank, a merged title is left alone, and a count merged over two rows is not taken twice.
+    func testMergedCellsAreReadAsExcelShowsThem() throws {
+        let o = try workbook("merged.xlsx")
+        XCTAssertEqual(rejectList(o), [])
+        XCTAssertEqual(o.rows.map(\.line), [3, 4, 5, 7, 8])
+        XCTAssertEqual(Set(o.rows.map(\.reportDate.iso)), ["2026-11-27"])
+        XCTAssertEqual(Set(o.rows.map(\.unitCode)), ["00070"])
+        XCTAssertEqual(o.rows.filter { $0.line <= 5 }.map(\.reporter.email), Array(repeating: "motcua.00070@dichvucong.gov.vn", count: 3))
+        XCTAssertEqual(o.rows.map(\.counts.pendingOnTime), [5, 1, 4, 6, 0], "the merged count J7:J8 only on line 7")
+        let carried = try XCTUnwrap(o.notes.first { $0.kind == "merged_cells" }, "\(o.notes)")
+        XCTAssertEqual(carried.line, 3)
+        XCTAssertEqual(carried.detail, "4 vùng ô gộp nhiều dòng (A3:A6, B3:B6, C3:C6, …) được đọc như Excel hiển thị: "
+                       + "giá trị của ô đầu vùng cho mọi dòng trong vùng")
+        let counts = try XCTUnwrap(o.notes.first { $0.kind == "merged_counts" }, "\(o.notes)")
+        XCTAssertEqual(counts.line, 7)
+        XCTAssertTrue(counts.detail.hasPrefix("vùng ô gộp J7:J8 ở cột \"Đang xử lý trong hạn\": số hồ sơ chỉ được tính cho dòng 7"),
+                      counts.detail)
+        // A template's horizontal merges (its title rows) change nothing.
+        XCTAssertFalse(try workbook("template.xlsx").notes.contains { $0.kind.hasPrefix("merged") })
+    }
+
+    /// Merged ranges are found in the sheet's bytes before its rows are read: only those over several rows.
+    func testMergedRangesAreFoundInTheSheetXML() {
+        let xml = Array(#"<sheetData/><mergeCells count="3"><mergeCell ref="A1:L1"/><mergeCell ref="B3:B6"/><mergeCell ref="AA10:AB12"/></mergeCells>"#.utf8)
+        XCTAssertEqual(XLSXMergedRange.vertical(in: xml), [XLSXMergedRange(rows: 3...6, columns: 1...1),
+                                                           XLSXMergedRange(rows: 10...12, columns: 26...27)])
+        XCTAssertEqual(XLSXMergedRange(rows: 10...12, columns: 26...27).ref, "AA10:AB12")
+        XCTAssertNil(XLSXMergedRange(ref: "B6:B3"))
+        XCTAssertNil(XLSXMergedRange(ref: "B3"))
+        XCTAssertEqual(XLSXMergedRange.vertical(in: Array("<sheetData/>".utf8)), [])
     }
 
     /// Inline strings (rich runs), prefixed elements, the 1904 date system, a cell without reference, a sparse row.

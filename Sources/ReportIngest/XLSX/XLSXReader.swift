@@ -59,6 +59,7 @@ public struct XLSXReader: Sendable {
         var local = ReadResult()
         var failure: XLSXFailure?
         var uncalculated: (line: Int, count: Int, columns: [Column]) = (0, 0, [])
+        var merged = XLSXMergedFill(XLSXMergedRange.vertical(in: sheetXML))
         withoutActuallyEscaping(sink) { sink in
             let sheet = XLSXSheet { line, cells in
                 let columns = table.header?.columns
@@ -77,9 +78,10 @@ public struct XLSXReader: Sendable {
                     if fields.count == c.column { fields.append(text) } else { fields[c.column] = text }
                     if fractional, let column { mask |= 1 << UInt32(column.rawValue) }
                 }
-                // An empty row is a blank line; a row ends at its last filled cell, and is as wide as the header
-                // when it is not wider (Excel does not write the empty cells at a row's end).
+                // An empty row is a blank line (even inside a merged range); a row ends at its last filled cell, and is
+                // as wide as the header when it is not wider (Excel does not write the empty cells at a row's end).
                 guard fields.contains(where: { !$0.trimmingSpaces.isEmpty }) else { return }
+                if !merged.ranges.isEmpty { merged.fill(line: line, fields: &fields, columns: columns) }
                 if let width = columns?.count, fields.count < width {
                     fields.append(contentsOf: repeatElement("", count: width - fields.count))
                 }
@@ -99,6 +101,12 @@ public struct XLSXReader: Sendable {
             local.rejects.append(Reject(file: file, line: 0, reason: .emptyFile, detail: l.pick(
                 vi: "trang tính có dòng tiêu đề cột nhưng không có dòng số liệu nào; hãy điền số liệu, mỗi thủ tục một dòng, dưới dòng tiêu đề cột rồi gửi lại",
                 en: "the worksheet has a header but no rows; fill in one row per procedure under the header and send the file again"), raw: ""))
+        }
+        if let first = merged.carried.first {
+            local.notes.append(mergedCellsNote(file: file, line: first.rows.lowerBound, ranges: merged.carried))
+        }
+        if let first = merged.overCounts.first {
+            local.notes.append(mergedCountsNote(file: file, range: first.range, column: first.column, count: merged.overCounts.count))
         }
         if uncalculated.count > 0 {
             local.notes.append(uncalculatedNote(file: file, line: uncalculated.line, count: uncalculated.count,
