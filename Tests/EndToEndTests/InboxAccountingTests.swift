@@ -46,14 +46,9 @@ final class InboxAccountingTests: XCTestCase {
     func testUploadsInProgressAreLeftAndCounted() throws {
         let dir = try TempDir("inprogress")
         let inbox = dir.path("inbox"), out = dir.path("out")
-        let folder = "\(inbox)/2026-11-27/01"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let src = sampleInbox.appendingPathComponent("2026-11-27/01")
-        for (from, to) in [("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload"),
-                           ("00256.csv", "00256.tmp"), ("00004.csv", "00004.csv.partial")] {
-            // The uploads are being written now (their times are the copy's); the finished file arrived last evening.
-            try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
-        }
+        // The uploads are being written now (their times are the copy's); the finished file arrived last evening.
+        let folder = try sampleUploads([("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload"),
+                                        ("00256.csv", "00256.tmp"), ("00004.csv", "00004.csv.partial")], inbox: inbox)
         try touch("\(folder)/00070.csv", "2026-11-27T19:30:00+07:00")
         let r = try runNightly(date: "2026-11-27", inbox: inbox, out: out)
         XCTAssertTrue(r.stdout.contains("1 tệp mới"), r.both)
@@ -75,13 +70,8 @@ final class InboxAccountingTests: XCTestCase {
     func testAnUploadUnchangedForAnHourIsSaidToBeInterrupted() throws {
         let dir = try TempDir("stalled")
         let inbox = dir.path("inbox"), out = dir.path("out")
-        let folder = "\(inbox)/2026-11-27/01"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let src = sampleInbox.appendingPathComponent("2026-11-27/01")
-        for (from, to) in [("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload")] {
-            try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
-            try touch("\(folder)/\(to)", "2026-11-27T19:30:00+07:00")
-        }
+        let folder = try sampleUploads([("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload")],
+                                       inbox: inbox, touchedAt: "2026-11-27T19:30:00+07:00")
         try touch("\(folder)/00235.csv.crdownload", "2026-11-28T06:30:00+07:00")
         let now = ["--now", "2026-11-28T07:00:00+07:00"]
         let r = try dailyreports(["run", "--date", "2026-11-27", "--inbox", inbox, "--out", out] + now)

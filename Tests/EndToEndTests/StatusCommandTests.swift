@@ -121,14 +121,8 @@ final class StatusCommandTests: XCTestCase {
     func testStatusNamesWhatTheLatestRunLeftInTheInbox() throws {
         let dir = try TempDir("status-inbox")
         let inbox = dir.path("inbox"), out = dir.path("out")
-        let folder = "\(inbox)/2026-11-27/01"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let src = sampleInbox.appendingPathComponent("2026-11-27/01")
-        for (from, to) in [("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload"),
-                           ("00256.csv", "00256.csv")] {
-            try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
-            try touch("\(folder)/\(to)", "2026-11-27T19:30:00+07:00")
-        }
+        let folder = try sampleUploads([("00070.csv", "00070.csv"), ("00187.csv", "00187.csv.part"), ("00235.csv", "00235.csv.crdownload"),
+                                        ("00256.csv", "00256.csv")], inbox: inbox, touchedAt: "2026-11-27T19:30:00+07:00")
         try touch("\(folder)/00235.csv.crdownload", "2026-11-28T06:30:00+07:00")
         try touch("\(folder)/00256.csv", "2031-01-01T08:00:00+07:00")
         try FileManager.default.createSymbolicLink(atPath: "\(folder)/link.csv", withDestinationPath: "\(folder)/00070.csv")

@@ -118,6 +118,19 @@ func touch(_ path: String, _ isoTime: String) throws {
     guard r.status == 0 else { throw E2EError.setup("touch failed: \(r.both)") }
 }
 
+/// An inbox folder `INBOX/2026-11-27/01` holding sample files of that folder under new names (`(from, to)`), each
+/// touched to `time` when one is given (else their times are the copy's, as an upload's being written now).
+func sampleUploads(_ names: [(from: String, to: String)], inbox: String, touchedAt time: String? = nil) throws -> String {
+    let folder = "\(inbox)/2026-11-27/01"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let src = sampleInbox.appendingPathComponent("2026-11-27/01")
+    for (from, to) in names {
+        try FileManager.default.copyItem(atPath: src.appendingPathComponent(from).path, toPath: "\(folder)/\(to)")
+        if let time { try touch("\(folder)/\(to)", time) }
+    }
+    return folder
+}
+
 /// The exported dates (folder names under OUT/exports), sorted.
 func exportedDates(_ out: String) throws -> [String] {
     // Report days only: `periods/` holds the period reports (contract §6).

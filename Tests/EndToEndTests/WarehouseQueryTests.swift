@@ -206,7 +206,7 @@ final class WarehouseQueryTests: XCTestCase {
     }
 
     func testFindingRowsNameUnitAndProvince() throws {
-        let t = try TwoNights.get()
+        _ = try TwoNights.get()  // the shared warehouse of two nights, made once
         let findings = try query("SELECT report_date, unit_code, province_code, province_name, unit_name FROM finding_rows ORDER BY 1, 2")
         var expected = 0
         for date in Self.dates { expected += try csv(date, "anomalies.csv").count }
