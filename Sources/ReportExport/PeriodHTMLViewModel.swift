@@ -89,7 +89,7 @@ struct PeriodHTMLViewModel {
                 lang.pick(vi: "trên \(F.count(nation.unitsExpectedEveryDay)) đơn vị phải báo cáo mọi ngày",
                           en: "of \(F.count(nation.unitsExpectedEveryDay)) units expected every day")),
             kpi("missing", lang.pick(vi: "Lượt chưa báo cáo", en: "Missing reports"), F.count(n.missing), percent: false,
-                "\(F.count(n.anomalies)) " + lang.pick(vi: "bất thường phát hiện", en: "findings raised")),
+                lang.pick(vi: "phát hiện \(F.count(n.anomalies)) bất thường", en: F.count(n.anomalies, "finding raised", "findings raised"))),
             kpi("received", lang.pick(vi: "Hồ sơ tiếp nhận", en: "Dossiers received"), F.count(c.received), percent: false,
                 lang.pick(vi: "trực tuyến \(F.count(c.receivedOnline)), trực tiếp \(F.count(c.receivedOffline))",
                           en: "online \(F.count(c.receivedOnline)), in person \(F.count(c.receivedOffline))")),

@@ -67,6 +67,8 @@ final class PeriodReportHTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("66.7<span class=\"unit\">%</span>"))
         // The week is not over (Thursday and Friday remain): the page says so.
         XCTAssertTrue(html.contains("Kỳ chưa kết thúc: số liệu đến hết ngày 25/11/2026."))
+        // The findings under the missing reports, in Vietnamese word order (was "0 bất thường phát hiện").
+        XCTAssertTrue(html.contains(">phát hiện 0 bất thường<"), html)
         // One small multiple for the nation and each province.
         XCTAssertEqual(html.components(separatedBy: "<div class=\"multiple nation\"").count - 1, 1)
         XCTAssertEqual(html.components(separatedBy: "<div class=\"multiple\"").count - 1, 2)
@@ -95,6 +97,7 @@ final class PeriodReportHTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("<html lang=\"en\">"))
         XCTAssertTrue(html.contains("<h1>Weekly report, week 48 of 2026</h1>"))
         XCTAssertTrue(html.contains("The period is not over: figures up to 2026-11-25."))
+        XCTAssertTrue(html.contains(">0 findings raised<"), html)
         XCTAssertTrue(html.contains("2026-11-23 – 2026-11-25 · 3 report days · 2 units expected to report"))
         XCTAssertTrue(html.contains("Units that often do not report <small>(missing 3 report days in a row or more; 1 unit)</small>"))
         let own = ["Tỉnh Hai", "Xã Một", "Đăng ký khai sinh"].reduce(html) { $0.replacingOccurrences(of: $1, with: "") }
