@@ -23,6 +23,16 @@ public struct RawRecord: Sendable {
     public var raggedGuess: RaggedGuess?
     /// Count columns a reader already knows are not integers (a JSON `2.5`), by `Column.rawValue` bit.
     public var badCountMask: UInt32 = 0
+    /// Columns a record above in the table had a value in, by `Column.rawValue` bit: an empty cell under one may be in
+    /// a spreadsheet's merged cell, whose value a CSV keeps on the range's first row only.
+    public var filledAbove: UInt32 = 0
+
+    /// The columns holding a value other than spaces, by `Column.rawValue` bit.
+    var filledColumns: UInt32 {
+        var mask: UInt32 = 0
+        for (i, v) in values.enumerated() where v.map({ !$0.trimmingSpaces.isEmpty }) ?? false { mask |= 1 << UInt32(i) }
+        return mask
+    }
 
     /// How much of a record's text a reject keeps.
     public static let rawLimit = 4000

@@ -75,10 +75,18 @@ public struct RowNormalizer: Sendable {
                         + "itself, delete the total row before sending the file"), date)
             }
         }
+        // An empty cell under a filled one: perhaps a merged cell, which a CSV keeps on the range's first row only.
+        func merged(_ columns: Column...) -> String {
+            guard columns.contains(where: { record.filledAbove & (1 << UInt32($0.rawValue)) != 0 }) else { return "" }
+            return l.pick(vi: "; nếu ô này được gộp với ô ở dòng trên trong Excel, hãy bỏ gộp ô và ghi giá trị ở mọi dòng "
+                              + "(tệp CSV chỉ giữ giá trị của ô gộp ở dòng đầu)",
+                          en: "; if the cell was merged with the one above in Excel, unmerge it and write the value on every "
+                              + "row (a CSV keeps a merged cell's value on its first row only)")
+        }
         guard let dateText = record.trimmed(.reportDate) else {
             if let total = totalRow(.missingField, lacking: ("ngày báo cáo", "report date")) { return total }
             return reject(.missingField, l.pick(vi: "ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026",
-                                                en: "report_date is empty"))
+                                                en: "report_date is empty") + merged(.reportDate))
         }
         let procedureText = record.trimmed(.procedureCode)
         if isRow, procedureText == nil {
@@ -89,7 +97,8 @@ public struct RowNormalizer: Sendable {
         if code == nil, name == nil, reporter.isEmpty {
             return reject(.missingField, l.pick(
                 vi: "dòng không ghi đơn vị: \"Mã đơn vị\", \"Tên đơn vị\" và người báo cáo đều trống; hãy ghi mã đơn vị",
-                en: "the row names no unit: unit_code, unit_name and the reporter are empty"), Day(parsing: dateText))
+                en: "the row names no unit: unit_code, unit_name and the reporter are empty") + merged(.unitCode, .unitName),
+                          Day(parsing: dateText))
         }
         guard let date = Day(parsing: dateText) else {
             return reject(.badDate, l.pick(vi: "\"\(dateText)\" không phải là ngày; hãy viết ngày/tháng/năm (27/11/2026) hoặc YYYY-MM-DD",

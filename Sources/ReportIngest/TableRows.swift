@@ -29,6 +29,8 @@ struct TableRows {
     private(set) var sawLines = false
     /// Whether the first line after the header was looked at as a row of column numbers.
     private var numberingChecked = false
+    /// The columns some record so far had a value in (`RawRecord.filledAbove` of the next).
+    private var lastFilled: UInt32 = 0
 
     init(file: String, language: Language) {
         self.file = file
@@ -88,6 +90,8 @@ struct TableRows {
                 raw.values[c!.rawValue] = fields[i]
             }
         }
+        raw.filledAbove = lastFilled
+        lastFilled |= raw.filledColumns
         sink(raw)
     }
 

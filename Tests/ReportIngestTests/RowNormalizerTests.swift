@@ -121,4 +121,23 @@ final class RowNormalizerTests: XCTestCase {
         XCTAssertEqual(RowNormalizer.totalLabel("\"Cộng\";5;6"), "Cộng")
         XCTAssertNil(RowNormalizer.totalLabel("Tổng số hồ sơ đã nhận,5"), "a cell saying more than the label")
     }
+
+    /// A sheet whose date and unit are merged down the unit's procedure rows, saved as CSV, keeps them on the first row
+    /// only. The rows below are still rejected (a CSV cannot tell a merged cell from a forgotten one), and the reject
+    /// now says what to do in Excel; an empty cell with nothing above it says only what is missing.
+    func testAnEmptyCellUnderAFilledOneSuggestsAMergedCell() throws {
+        let header = "report_date,unit_code,unit_name,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,"
+            + "returned,pending_on_time,pending_overdue\n"
+        let o = try ingestFile("merged.csv", header + "2026-11-27,00070,,1.000101,1,0,1,0,0,2,0\n"
+                               + ",,,1.000102,1,0,1,0,0,2,0\n" + ",,,1.000103,1,0,1,0,0,2,0\n"
+                               + "2026-11-27,,,1.000104,1,0,1,0,0,2,0\n")
+        XCTAssertEqual(rejectList(o), ["3:missing_field", "4:missing_field", "5:missing_field"])
+        let hint = "; nếu ô này được gộp với ô ở dòng trên trong Excel, hãy bỏ gộp ô và ghi giá trị ở mọi dòng "
+            + "(tệp CSV chỉ giữ giá trị của ô gộp ở dòng đầu)"
+        XCTAssertEqual(o.rejects[0].detail, "ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026" + hint)
+        XCTAssertTrue(o.rejects[1].detail.hasSuffix(hint), "every row of the range: \(o.rejects[1].detail)")
+        XCTAssertTrue(o.rejects[2].detail.hasPrefix("dòng không ghi đơn vị") && o.rejects[2].detail.hasSuffix(hint), o.rejects[2].detail)
+        let first = try ingestFile("first.csv", header + ",00070,,1.000101,1,0,1,0,0,2,0\n")
+        XCTAssertEqual(first.rejects.map(\.detail), ["ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026"])
+    }
 }
