@@ -84,7 +84,7 @@ public enum ArchiveVerifier {
                 report.members += 1
             }
             for (name, sha) in recorded where !members.contains(where: { $0.name == name }) {
-                // A file over the size limit is recorded but was never kept.
+                // A file past the keep limit is recorded but was never kept.
                 if try warehouse.rawBlob(sha256: sha) == nil { continue }
                 throw ReportError(.dataError,
                     vi: "tệp \(name) mà kho dữ liệu đã ghi không có trong tệp lưu trữ; hãy khôi phục tệp lưu trữ từ bản sao lưu",

@@ -62,7 +62,7 @@ struct Archiver: Sendable {
         let names = ArchiveMemberNames.assign(submissions)
         var damaged: [String] = []
         for (s, name) in zip(submissions, names) {
-            // A file over the size limit was never kept: the manifest lists it, the archive holds no bytes.
+            // A file past the keep limit was never kept: the manifest lists it, the archive holds no bytes.
             let blob = blobs[s.sha256]
             if let blob {
                 guard let bytes = reader.intactBytes(blob) else {

@@ -26,7 +26,7 @@ extension Ingestion {
         var items: [KeptFile] = []
         var oldDates = Set<Day>()
         try warehouse.eachSubmissionToReingest(from: from, through: through) { id, submission in
-            // A file over the size limit was never kept: it stays rejected as it was.
+            // A file past the keep limit was never kept: it stays rejected as it was.
             guard let b = try warehouse.rawBlob(sha256: submission.sha256) else { return }
             oldDates.formUnion(submission.reportDates)
             // Held without its dates and hash (a year: 835,000 of each on the heap, ~130 MB): `settle` gives it
@@ -89,7 +89,10 @@ extension Ingestion {
         let store = rawStore
         return try Parallel.map(count: files.count, context: { RawStore.Reader(store: store) }) { reader, i in
             let s = files[i].submission
-            let outcome = ingester.ingest(try reader.bytes(files[i].blob), file: s.path, receivedAt: s.receivedAt)
+            // A kept file over the size limit is rejected as its first ingest rejected it, unread.
+            let outcome = files[i].blob.length > Int64(ingester.decoder.sizeLimit)
+                ? tooLarge(s.path, size: files[i].blob.length, kept: true)
+                : ingester.ingest(try reader.bytes(files[i].blob), file: s.path, receivedAt: s.receivedAt)
             ticker?.tick()
             return outcome
         }

@@ -31,7 +31,8 @@ struct Ingestion: Sendable {
         let readFiles = read
         let outcomes = try Parallel.map(count: readFiles.count, yielding: true) { i -> FileOutcome? in
             let f = readFiles[i]
-            if !f.kept { return f.outcome }
+            // A file over the size limit is not parsed (kept or not).
+            if let preset = f.outcome { return preset }
             return firstIndex[f.sha256] == i ? ingester.ingest(f.bytes, file: f.file.path, receivedAt: f.file.receivedAt) : nil
         }
         for (i, o) in outcomes.enumerated() { read[i].outcome = o }
@@ -40,22 +41,42 @@ struct Ingestion: Sendable {
     }
 
     /// One file's bytes and hash; nil for a file that vanished or cannot be read (left for the next run, not
-    /// recorded). A file over the size limit is hashed as it streams and rejected, never held or kept.
+    /// recorded). A file over the size limit is rejected `too_large` unread by the parsers, and kept byte for byte for
+    /// its date's archive (contract §2) when it is within `keepLimit`; past that it is hashed as it streams, never
+    /// held or kept.
     func readFile(_ f: DiscoveredFile) -> IngestedFile? {
         let limit = ingester.decoder.sizeLimit
         guard f.size > Int64(limit) else {
             guard let bytes = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else { return nil }
             return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
         }
-        // Even compressed it is past the limit.
+        if f.size <= Int64(keepLimit) {
+            guard let bytes = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else { return nil }
+            return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes),
+                                outcome: tooLarge(f.path, size: Int64(bytes.count), kept: true))
+        }
         guard let sha = SHA256Hex.hex(ofFileAtSystemPath: f.fileSystemPath) else { return nil }
-        let reject = Reject(file: f.path, line: 0, reason: .tooLarge,
-                            detail: ingester.language.pick(
-                                vi: "tệp \(f.size) byte vượt quá giới hạn \(limit) byte; tệp không được giữ lại",
-                                en: "\(f.size) bytes is over the limit of \(limit); the file is not kept"), raw: "")
-        return IngestedFile(file: f, bytes: [], sha256: sha,
-                            outcome: FileOutcome(encoding: "", format: FileIngester.format(of: f.path) ?? "other", rejects: [reject]),
-                            kept: false)
+        return IngestedFile(file: f, bytes: [], sha256: sha, outcome: tooLarge(f.path, size: f.size, kept: false), kept: false)
+    }
+
+    /// The largest file over the size limit still kept for the archive: twice the limit, and at least 128 MiB (a file
+    /// is held whole in memory to be kept and archived; past this it is only hashed).
+    var keepLimit: Int { max(2 * ingester.decoder.sizeLimit, 128 << 20) }
+
+    /// What a file over the size limit yields: its `too_large` reject, saying whether its bytes were kept.
+    func tooLarge(_ path: String, size: Int64, kept: Bool) -> FileOutcome {
+        let limit = ingester.decoder.sizeLimit
+        let (vi, en) = kept
+            ? ("tệp \(size) byte vượt quá giới hạn \(limit) byte nên số liệu không được đọc; tệp được giữ nguyên trong kho lưu trữ của ngày; "
+                + "hãy tách thành các tệp nhỏ hơn rồi gửi lại",
+               "\(size) bytes is over the limit of \(limit), so its figures were not read; the file is kept as received in the "
+                + "date's archive; split it into smaller files and send them again")
+            : ("tệp \(size) byte vượt quá giới hạn \(limit) byte, và quá lớn để lưu giữ (trên \(keepLimit) byte): tệp không được giữ lại; "
+                + "hãy tách thành các tệp nhỏ hơn rồi gửi lại",
+               "\(size) bytes is over the limit of \(limit), and too large to keep (over \(keepLimit) bytes): the file is not "
+                + "kept; split it into smaller files and send them again")
+        let reject = Reject(file: path, line: 0, reason: .tooLarge, detail: ingester.language.pick(vi: vi, en: en), raw: "")
+        return FileOutcome(encoding: "", format: FileIngester.format(of: path) ?? "other", rejects: [reject])
     }
 
     /// A file's bytes, read to its end whatever its size now; nil when it cannot be opened or read.

@@ -6,6 +6,6 @@ struct IngestedFile: Sendable {
     var bytes: [UInt8]
     var sha256: String
     var outcome: FileOutcome?
-    /// False for a file over the size limit: hashed as it streams, rejected `too_large`, its bytes not kept.
+    /// False for a file past `Ingestion.keepLimit`: hashed as it streams, rejected `too_large`, its bytes not kept.
     var kept = true
 }
