@@ -38,6 +38,9 @@ public struct RowNormalizer: Sendable {
     private static let totalLabels = Set(totalWords.map(\.exact)), looseTotalLabels = Set(totalWords.map(\.loose))
 
     /// The cell of `raw` (a record as written) that labels it a total row, when one does: a whole cell, so that a
+    /// The bytes of a CSV line that holds no value: delimiters, spaces, quotes and line ends.
+    static let delimiterOnly: Set<UInt8> = Set(",;\t \"\r\n".utf8)
+
     /// unit named "Xã Cộng Hòa" is not one. Without diacritics ("Tong cong") only as the fallback.
     public static func totalLabel(_ raw: String) -> String? {
         let cells = raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" || $0 == "|" })
@@ -85,6 +88,13 @@ public struct RowNormalizer: Sendable {
         }
         guard let dateText = record.trimmed(.reportDate) else {
             if let total = totalRow(.missingField, lacking: ("ngày báo cáo", "report date")) { return total }
+            if isRow, !record.rawBytes.isEmpty, record.rawBytes.allSatisfy({ Self.delimiterOnly.contains($0) }) {
+                return reject(.missingField, l.pick(
+                    vi: "dòng không có giá trị nào, chỉ có dấu phân cách (Excel ghi như vậy các dòng trống đã định dạng); "
+                        + "hãy xóa dòng trống này rồi lưu lại",
+                    en: "the line holds no value, only delimiters (as Excel writes formatted empty rows); delete the empty row "
+                        + "and save again"))
+            }
             return reject(.missingField, l.pick(vi: "ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026",
                                                 en: "report_date is empty") + merged(.reportDate))
         }

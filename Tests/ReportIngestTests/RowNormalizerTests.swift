@@ -140,4 +140,18 @@ final class RowNormalizerTests: XCTestCase {
         let first = try ingestFile("first.csv", header + ",00070,,1.000101,1,0,1,0,0,2,0\n")
         XCTAssertEqual(first.rejects.map(\.detail), ["ô \"Ngày báo cáo\" (report_date) trống; hãy ghi ngày báo cáo, ví dụ 27/11/2026"])
     }
+
+    /// A line of delimiters only (Excel's CSV of a sheet with formatted empty rows) is still rejected, by decision, and
+    /// the reject now says what it is and to delete it; before, it read "the report date is empty" (and with a value
+    /// above, to unmerge a cell that was never merged).
+    func testALineOfDelimitersOnlyIsSaidToBeAnEmptyRow() throws {
+        let header = "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,"
+            + "returned,pending_on_time,pending_overdue\n"
+        let o = try ingestFile("empty-rows.csv", header + "2026-11-27,00070,1.000101,1,0,1,0,0,0,0\n,,,,,,,,,\n , ,\"\",,,,,,,\n")
+        XCTAssertEqual(rejectList(o), ["3:missing_field", "4:missing_field"])
+        for r in o.rejects {
+            XCTAssertEqual(r.detail, "dòng không có giá trị nào, chỉ có dấu phân cách (Excel ghi như vậy các dòng trống đã định dạng); "
+                           + "hãy xóa dòng trống này rồi lưu lại")
+        }
+    }
 }
