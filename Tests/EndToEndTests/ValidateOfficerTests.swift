@@ -104,6 +104,19 @@ final class ValidateOfficerTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("không đọc được 1 tệp") && r.stderr.contains("khong-co.xlsx"), r.stderr)
     }
 
+    /// A file over the size limit (an officer picking a video by mistake) is rejected `too_large` without being read
+    /// into memory; before, `validate` read all of it first.
+    func testAFileOverTheSizeLimitIsRejectedUnread() throws {
+        let dir = try TempDir("validate-large")
+        let path = dir.path("video.csv")
+        let t = try runProcess("/usr/bin/truncate", ["-s", "70M", path])
+        XCTAssertEqual(t.status, 0, t.both)
+        let r = try dailyreports(["validate", path])
+        XCTAssertEqual(r.status, 65, r.both)
+        XCTAssertTrue(r.stdout.contains(": (cả tệp): too_large: tệp 73400320 byte vượt quá giới hạn 67108864 byte nên không được đọc; "
+                                        + "hãy tách thành các tệp nhỏ hơn rồi gửi lại"), r.stdout)
+    }
+
     func testHelpListsOnlyWhatValidateUses() throws {
         let r = try runProcess(try binary(), ["validate", "--help"])
         XCTAssertEqual(r.status, 0, r.both)

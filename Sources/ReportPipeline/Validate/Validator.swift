@@ -41,7 +41,11 @@ public struct Validator: Sendable {
             let path = Discovery.displayName(raw)
             let cPath = raw.map { CChar(bitPattern: $0) } + [0]
             var st = stat()
-            guard stat(cPath, &st) == 0, let bytes = Ingestion.contents(ofFileAt: cPath, sizeHint: Int(st.st_size)) else {
+            let found = stat(cPath, &st) == 0
+            // A file over the size limit is not read into memory (an officer may pick a video by mistake).
+            let tooLarge = found && Int64(st.st_size) > Int64(ingester.decoder.sizeLimit)
+            let bytes = found && !tooLarge ? Ingestion.contents(ofFileAt: cPath, sizeHint: Int(st.st_size)) : nil
+            guard found, tooLarge || bytes != nil else {
                 report.lines.append("\(location(path, 0)): " + l.pick(
                     vi: "không đọc được tệp (không có tệp này, hoặc không có quyền đọc); hãy kiểm tra đường dẫn",
                     en: "cannot read the file (no such file, or not readable); check the path"))
@@ -49,7 +53,8 @@ public struct Validator: Sendable {
                 continue
             }
             let received = DiscoveredFile.receivedAt(modified: Int64(st.st_mtim.tv_sec), seenAt: Int64(Date().timeIntervalSince1970))
-            let outcome = ingester.ingest(bytes, file: path, receivedAt: received)
+            let outcome = bytes.map { ingester.ingest($0, file: path, receivedAt: received) }
+                ?? tooLargeOutcome(path, size: Int64(st.st_size))
             var items: [(line: Int, text: String)] = []
             for r in outcome.rejects {
                 items.append((r.line, "\(location(path, r.line)): \(r.reason.rawValue): \(r.detail)"))
@@ -68,6 +73,15 @@ public struct Validator: Sendable {
         }
         report.lines.append(totals(report))
         return report
+    }
+
+    /// A file over the size limit, unread: its `too_large` reject.
+    func tooLargeOutcome(_ path: String, size: Int64) -> FileOutcome {
+        let limit = ingester.decoder.sizeLimit
+        let reject = Reject(file: path, line: 0, reason: .tooLarge, detail: language.pick(
+            vi: "tệp \(size) byte vượt quá giới hạn \(limit) byte nên không được đọc; hãy tách thành các tệp nhỏ hơn rồi gửi lại",
+            en: "\(size) bytes is over the limit of \(limit), so it was not read; split it into smaller files and send them again"), raw: "")
+        return FileOutcome(encoding: "", format: FileIngester.format(of: path) ?? "other", rejects: [reject])
     }
 
     /// The paths with each folder replaced by the files under it, as the inbox would read them (every regular file,
