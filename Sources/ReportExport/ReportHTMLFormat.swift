@@ -31,9 +31,7 @@ struct ReportHTMLFormat: Sendable {
 
     /// `06/01/2025`.
     func date(_ day: Day) -> String {
-        guard language == .vi else { return day.iso }
-        let c = day.components
-        return String(format2: c.day) + "/" + String(format2: c.month) + "/" + String(format4: c.year)
+        language == .vi ? day.dayFirst : day.iso
     }
 
     /// `01/12/2026 10:35` (+07:00).
@@ -51,11 +49,7 @@ struct ReportHTMLFormat: Sendable {
     }
 
     /// `Thứ Hai`, … `Chủ nhật`.
-    func weekday(_ day: Day) -> String {
-        (language == .vi
-            ? ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
-            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])[day.isoWeekday - 1]
-    }
+    func weekday(_ day: Day) -> String { day.weekdayName(language) }
 
     /// Tenths of a percent of a `Percent.format` string ("93.5" → 935), nil when empty.
     static func tenths(_ percent: String) -> Int? {

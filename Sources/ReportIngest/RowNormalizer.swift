@@ -111,6 +111,11 @@ public struct RowNormalizer: Sendable {
                           Day(parsing: dateText))
         }
         guard let date = Day(parsing: dateText) else {
+            if let d = Day.behindAnotherWeekday(dateText) {
+                return reject(.badDate, l.pick(
+                    vi: "\"\(dateText)\": ngày \(d.dayFirst) là \(d.weekdayName(.vi)), không khớp với thứ ghi trong ô; hãy sửa ngày hoặc thứ cho đúng",
+                    en: "\"\(dateText)\": \(d.iso) is a \(d.weekdayName(.en)), not the weekday written before it; correct the date or the weekday"))
+            }
             return reject(.badDate, l.pick(vi: "\"\(dateText)\" không phải là ngày; hãy viết ngày/tháng/năm (27/11/2026) hoặc YYYY-MM-DD",
                                            en: "\"\(dateText)\" is not a date (YYYY-MM-DD or D/M/YYYY)"))
         }

@@ -3,7 +3,8 @@ extension Day {
     /// or `7/1/2026` (day first; `-` and `.` also separate a day-first date).
     /// A time after an ISO date (`2026-11-27T00:00:00`, `2026-11-27 00:00`) is ignored, and so is one after a space
     /// behind a day-first date (`27/11/2026 0:00`, a spreadsheet's date-and-time cell written to CSV); a leading
-    /// `ngày` ("day": `ngày 27/11/2026`) too. So is a date written out as in official documents, `27 tháng 11 năm 2026`.
+    /// `ngày` ("day": `ngày 27/11/2026`) too, and a leading weekday that is the date's (`Thứ Sáu, 27/11/2026`). So is a
+    /// date written out as in official documents, `27 tháng 11 năm 2026`.
     public init?(parsing text: some StringProtocol) {
         // The common case, an ISO date, without copying the text.
         if let fast = text.utf8.withContiguousStorageIfAvailable({ Day.isoFast($0) }), let d = fast {
@@ -13,9 +14,48 @@ extension Day {
         var bytes = Array(text.utf8)
         while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
         while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
+        let weekday = Day.leadingWeekday(&bytes)
         if let space = Day.afterDayWord(bytes) { bytes.removeFirst(space + 1) }
-        guard let d = Day.parse(bytes[...]) ?? Day.writtenOut(bytes) else { return nil }
+        guard let d = Day.parse(bytes[...]) ?? Day.writtenOut(bytes), weekday.map({ $0 == d.isoWeekday }) ?? true else { return nil }
         self = d
+    }
+
+    /// The date of a text that is one but for the weekday before it, which is not the date's (`Thứ Năm 27/11/2026`):
+    /// for a message that says so; nil for any other text.
+    public static func behindAnotherWeekday(_ text: some StringProtocol) -> Day? {
+        var bytes = Array(text.utf8)
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
+        guard let weekday = leadingWeekday(&bytes) else { return nil }
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
+        if let space = afterDayWord(bytes) { bytes.removeFirst(space + 1) }
+        guard let d = parse(bytes[...]) ?? writtenOut(bytes), d.isoWeekday != weekday else { return nil }
+        return d
+    }
+
+    /// The ISO weekday a text begins with (`Thứ Sáu`, `thu 6`, `Chủ nhật`, `CN`, then perhaps a comma: a Vietnamese
+    /// long date, "Thứ Sáu, ngày 27/11/2026"), removed from `bytes` with what follows it up to the date; nil, and
+    /// `bytes` unchanged, when it begins with none. The date must then fall on that weekday.
+    static func leadingWeekday(_ bytes: inout [UInt8]) -> Int? {
+        guard let first = bytes.first, !(0x30...0x39).contains(first) else { return nil }
+        // The weekday's words end at a comma, or before the date or the word `ngày`.
+        let cut = bytes.prefix(24).firstIndex(of: 0x2C) ?? bytes.prefix(24).firstIndex(where: { (0x30...0x39).contains($0) })
+        guard var cut else { return nil }
+        var words = NameKey(String(decoding: bytes[..<cut], as: UTF8.self)).loose
+        // `Thứ 6 27/11/2026`: the weekday's number is the first digit.
+        if words == ["thu"], cut + 1 < bytes.count, (0x32...0x37).contains(bytes[cut]), bytes[cut + 1] == 0x20 || bytes[cut + 1] == 0x2C {
+            words.append(String(UnicodeScalar(bytes[cut])))
+            cut += 1
+        }
+        if words.last == "ngay" { words.removeLast() }
+        let names = [["thu", "hai"], ["thu", "ba"], ["thu", "tu"], ["thu", "nam"], ["thu", "sau"], ["thu", "bay"], ["chu", "nhat"]]
+        var weekday = names.firstIndex(of: words).map { $0 + 1 }
+        if weekday == nil, words.count == 2, words[0] == "thu", let n = Int(words[1]), (2...7).contains(n) { weekday = n - 1 }
+        if weekday == nil, words == ["cn"] { weekday = 7 }
+        guard let weekday else { return nil }
+        var rest = bytes[cut...]
+        while let f = rest.first, f == 0x2C || f == 0x20 { rest.removeFirst() }
+        bytes = Array(rest)
+        return weekday
     }
 
     /// `YYYY-MM-DD` read straight from bytes; nil for any other form.

@@ -32,6 +32,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// The weekday's name: `Thứ Hai` … `Chủ nhật`, or `Monday` … `Sunday`.
+    public func weekdayName(_ language: Language) -> String {
+        (language == .vi
+            ? ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])[isoWeekday - 1]
+    }
+
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var isoWeekday: Int {
         let w = (Int(ordinal) % 7 + 7 + 3) % 7  // 1970-01-01 was a Thursday
@@ -45,6 +52,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { iso }
+
+    /// The date day first, as Vietnamese write it: `27/11/2026`.
+    public var dayFirst: String {
+        let c = components
+        return String(format2: c.day) + "/" + String(format2: c.month) + "/" + String(format4: c.year)
+    }
 
     /// The day `n` days later (or earlier when negative).
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + Int32(n)) }

@@ -154,4 +154,16 @@ final class RowNormalizerTests: XCTestCase {
                            + "hãy xóa dòng trống này rồi lưu lại")
         }
     }
+
+    /// A date behind a weekday that is not its own is `bad_date`, and the reject says which weekday the date is.
+    func testAWeekdayThatIsNotTheDatesIsNamed() throws {
+        let header = "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,"
+            + "returned,pending_on_time,pending_overdue\n"
+        let o = try ingestFile("weekday.csv", header + "\"Thứ Sáu, ngày 27/11/2026\",00070,1.000101,1,0,1,0,0,0,0\n"
+                               + "Thứ Năm 27/11/2026,00070,1.000102,1,0,1,0,0,0,0\n")
+        XCTAssertEqual(rejectList(o), ["3:bad_date"])
+        XCTAssertEqual(o.rows.map(\.reportDate.iso), ["2026-11-27"])
+        XCTAssertEqual(o.rejects.first?.detail,
+                       "\"Thứ Năm 27/11/2026\": ngày 27/11/2026 là Thứ Sáu, không khớp với thứ ghi trong ô; hãy sửa ngày hoặc thứ cho đúng")
+    }
 }

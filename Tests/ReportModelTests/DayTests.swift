@@ -91,6 +91,27 @@ final class DayTests: XCTestCase {
     }
 
     /// Walks day by day with an independent calendar and checks every form round-trips.
+    /// A Vietnamese long date begins with its weekday (`Thứ Sáu, ngày 27/11/2026`, as the committee's page writes it, or
+    /// as a spreadsheet writes a long-date cell to CSV): read when the weekday is the date's, in any of its spellings.
+    /// Before, `bad_date`.
+    func testALeadingWeekdayThatIsTheDatesOwn() {
+        let friday = Day(year: 2026, month: 11, day: 27)
+        for text in ["Thứ Sáu 27/11/2026", "Thứ Sáu, ngày 27/11/2026", "thu sau, 27/11/2026", "Thứ 6 27/11/2026",
+                     "THỨ SÁU, NGÀY 27 THÁNG 11 NĂM 2026", "Thứ Sáu, 2026-11-27"] {
+            XCTAssertEqual(Day(parsing: text), friday, text)
+            XCTAssertNil(Day.behindAnotherWeekday(text), text)
+        }
+        XCTAssertEqual(Day(parsing: "Chủ nhật, 29/11/2026"), Day(year: 2026, month: 11, day: 29))
+        XCTAssertEqual(Day(parsing: "CN 29/11/2026"), Day(year: 2026, month: 11, day: 29))
+        // Another weekday than the date's: no date, and the message can say which weekday the date is.
+        XCTAssertNil(Day(parsing: "Thứ Năm 27/11/2026"))
+        XCTAssertEqual(Day.behindAnotherWeekday("Thứ Năm 27/11/2026"), friday)
+        XCTAssertNil(Day(parsing: "Thứ 8 27/11/2026"), "no eighth day")
+        XCTAssertNil(Day(parsing: "Thứ Sáu"))
+        XCTAssertEqual(friday?.dayFirst, "27/11/2026")
+        XCTAssertEqual(friday?.weekdayName(.vi), "Thứ Sáu")
+    }
+
     func testRoundTripOverManyDays() {
         var y = 1900, m = 1, d = 1
         var ordinal = Day(year: 1900, month: 1, day: 1)!.ordinal

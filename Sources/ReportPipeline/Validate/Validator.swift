@@ -160,11 +160,7 @@ public struct Validator: Sendable {
         }
     }
 
-    func weekday(_ day: Day) -> String {
-        let vi = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
-        let en = ["a Monday", "a Tuesday", "a Wednesday", "a Thursday", "a Friday", "a Saturday", "a Sunday"]
-        return language.pick(vi: vi[day.isoWeekday - 1], en: en[day.isoWeekday - 1])
-    }
+    func weekday(_ day: Day) -> String { language.pick(vi: day.weekdayName(.vi), en: "a " + day.weekdayName(.en)) }
 
     /// What a file's accepted rows say, per unit and date, so a wrong unit or date shows.
     func summary(of outcome: FileOutcome, path: String) -> [String] {
