@@ -111,6 +111,16 @@ public struct RowNormalizer: Sendable {
                           Day(parsing: dateText))
         }
         guard let date = Day(parsing: dateText) else {
+            // A spreadsheet's date cell formatted as a number ("General") is written to CSV as its serial: said, not
+            // guessed at (a CSV has no cell types, and a 5-digit number may be anything).
+            if dateText.utf8.count == 5, let n = Int(dateText), (36_526...73_050).contains(n),
+               let d = XLSXCell.day(serial: Double(n), date1904: false) {
+                return reject(.badDate, l.pick(
+                    vi: "\"\(dateText)\" không phải là ngày; có lẽ đây là ngày \(d.dayFirst) mà Excel ghi thành số vì cột không được "
+                        + "định dạng ngày: hãy định dạng cột \"Ngày báo cáo\" là ngày (Format Cells › Date) rồi lưu lại",
+                    en: "\"\(dateText)\" is not a date; it may be \(d.iso) written as a number by Excel because the column is not "
+                        + "formatted as a date: format the report_date column as a date (Format Cells › Date) and save again"))
+            }
             if let d = Day.behindAnotherWeekday(dateText) {
                 return reject(.badDate, l.pick(
                     vi: "\"\(dateText)\": ngày \(d.dayFirst) là \(d.weekdayName(.vi)), không khớp với thứ ghi trong ô; hãy sửa ngày hoặc thứ cho đúng",

@@ -166,4 +166,16 @@ final class RowNormalizerTests: XCTestCase {
         XCTAssertEqual(o.rejects.first?.detail,
                        "\"Thứ Năm 27/11/2026\": ngày 27/11/2026 là Thứ Sáu, không khớp với thứ ghi trong ô; hãy sửa ngày hoặc thứ cho đúng")
     }
+
+    /// A date cell formatted as a number in Excel reaches the CSV as its serial (46353 for 2026-11-27): still `bad_date`,
+    /// and the reject says which date it may be and how to format the column.
+    func testASerialDateInACSVIsSaidToBeOne() throws {
+        let header = "report_date,unit_code,procedure_code,received_online,received_offline,resolved_on_time,resolved_late,"
+            + "returned,pending_on_time,pending_overdue\n"
+        let o = try ingestFile("serial.csv", header + "46353,00070,1.000101,1,0,1,0,0,0,0\n123,00070,1.000102,1,0,1,0,0,0,0\n")
+        XCTAssertEqual(rejectList(o), ["2:bad_date", "3:bad_date"])
+        XCTAssertTrue(o.rejects[0].detail.hasPrefix("\"46353\" không phải là ngày; có lẽ đây là ngày 27/11/2026 mà Excel ghi thành số"),
+                      o.rejects[0].detail)
+        XCTAssertFalse(o.rejects[1].detail.contains("Excel"), o.rejects[1].detail)
+    }
 }
