@@ -12,7 +12,7 @@ public struct JSONReader: SubmissionReader {
         var result = ReadResult()
         var unknown: [String] = []
         for envelope in envelopes(in: text, file: file, rejects: &result.rejects, notes: &result.notes) {
-            readEnvelope(envelope, text: text, unknown: &unknown, result: &result, sink: sink)
+            readEnvelope(envelope, text: text, file: file, unknown: &unknown, result: &result, sink: sink)
         }
         for key in unknown {
             result.notes.append(Note(file: file, line: 1, kind: "unknown_column", detail: language.pick(
@@ -77,7 +77,7 @@ public struct JSONReader: SubmissionReader {
     static func wrapped(_ members: [(String, JSONValue)]) -> (key: String, value: JSONValue)? {
         var found: (String, JSONValue)?
         for (key, value) in members {
-            if key == "items" || key == "reporter" || Column(header: key) != nil { return nil }
+            if EnvelopeKey(key) != nil || Column(header: key) != nil { return nil }
             guard holdsEnvelopes(value) else { continue }
             if found != nil { return nil }
             found = (key, value)
@@ -86,7 +86,7 @@ public struct JSONReader: SubmissionReader {
     }
 
     /// Whether a value is an object, or a non-empty array of objects.
-    private static func holdsEnvelopes(_ value: JSONValue) -> Bool {
+    static func holdsEnvelopes(_ value: JSONValue) -> Bool {
         switch value {
         case .object: return true
         case .array(let list): return !list.isEmpty && list.allSatisfy { if case .object = $0 { true } else { false } }
@@ -94,21 +94,51 @@ public struct JSONReader: SubmissionReader {
         }
     }
 
-    /// One envelope's records: each of its items, itself when it is a flat row, or one empty envelope.
-    func readEnvelope(_ envelope: JSONValue, text: DecodedText, unknown: inout [String], result: inout ReadResult,
+    /// The envelope's own keys besides the columns, in any case or spacing (`Items`, `ITEMS`), as columns are.
+    enum EnvelopeKey {
+        case items, reporter
+
+        init?(_ key: String) {
+            if key == "items" { self = .items; return }
+            if key == "reporter" { self = .reporter; return }
+            switch Column.headerKey(key) {
+            case "items": self = .items
+            case "reporter": self = .reporter
+            default: return nil
+            }
+        }
+    }
+
+    /// One envelope's records: each of its items, itself when it is a flat row, or one empty envelope. An envelope
+    /// without `items` whose other key holds a list of objects (`"rows": [...]`) is rejected, not read as a report of no
+    /// activity: its figures are under a name the contract does not have.
+    func readEnvelope(_ envelope: JSONValue, text: DecodedText, file: String, unknown: inout [String], result: inout ReadResult,
                       sink: (RawRecord) -> Void) {
         guard case .object(let members, let line, let range) = envelope else { return }
         var base = RawRecord(line: line, rawBytes: [])
         var items: JSONValue?
         var hasItemsKey = false
+        var lists: [String] = []
         for (key, value) in members {
-            switch key {
-            case "items": items = value; hasItemsKey = true
-            case "reporter": JSONReader.setReporter(&base, value)
-            default: JSONReader.set(&base, key: key, value, unknown: &unknown)
+            switch EnvelopeKey(key) {
+            case .items: items = value; hasItemsKey = true
+            case .reporter: JSONReader.setReporter(&base, value)
+            case nil:
+                JSONReader.set(&base, key: key, value, unknown: &unknown)
+                if Column(header: key) == nil, JSONReader.holdsEnvelopes(value) { lists.append(key) }
             }
         }
         base.rawBytes = text.bytes[range].prefix(4000)
+        if !hasItemsKey, base[.procedureCode] == nil, let key = lists.first {
+            result.records += 1
+            result.rejects.append(Reject(file: file, line: line, reason: .missingField, detail: language.pick(
+                vi: "khóa \"\(key)\" chứa danh sách các mục nhưng mẫu báo cáo gọi danh sách này là \"items\": số liệu trong đó chưa "
+                    + "được đọc; hãy đổi tên khóa thành \"items\" rồi gửi lại",
+                en: "key \"\(key)\" holds a list of items but the contract calls that list \"items\": its figures were not read; "
+                    + "rename the key to \"items\" and send the file again"),
+                raw: base.raw, reportDate: base[.reportDate].flatMap { Day(parsing: $0) }))
+            return
+        }
         switch items {
         case .some(.array(let list)) where !list.isEmpty:
             for item in list {

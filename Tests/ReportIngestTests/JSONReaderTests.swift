@@ -33,6 +33,27 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(o.status, .accepted)
     }
 
+    /// `Items` or `ITEMS` is the items list, as `REPORT_DATE` is the report date. Before, the envelope was read as a
+    /// report of no activity and its figures were lost with only an unknown-key warning; and so were they under any
+    /// other name (`rows`), which is now rejected, saying to rename the key.
+    func testTheItemsListUnderAnotherSpellingOrNameIsNotReadAsNoActivity() throws {
+        let upper = try ingestFile("u.json", #"{"REPORT_DATE": "2026-11-27", "Unit_Code": "00070", "Items": [{"procedure_code": "1.000101", "received_online": 3}], "Reporter": {"full_name": "Trần Thu Hương"}}"#)
+        XCTAssertEqual(rejectList(upper), [])
+        XCTAssertEqual(upper.rows.map(\.counts.receivedOnline), [3])
+        XCTAssertEqual(upper.rows.first?.reporter.fullName, "Trần Thu Hương")
+        XCTAssertFalse(upper.notes.contains { $0.kind == "unknown_column" }, "\(upper.notes)")
+        let rows = try ingestFile("r.json", #"{"report_date": "2026-11-27", "unit_code": "00070", "rows": [{"procedure_code": "1.000101", "received_online": 3}]}"#)
+        XCTAssertEqual(rejectList(rows), ["1:missing_field"])
+        XCTAssertTrue(rows.rows.isEmpty && rows.unitReports.isEmpty, "no report of no activity")
+        XCTAssertEqual(rows.rejects.first?.detail, "khóa \"rows\" chứa danh sách các mục nhưng mẫu báo cáo gọi danh sách này là \"items\": "
+                       + "số liệu trong đó chưa được đọc; hãy đổi tên khóa thành \"items\" rồi gửi lại")
+        XCTAssertEqual(rows.rejects.first?.reportDate?.iso, "2026-11-27")
+        // A list beside `items` is still only an unknown key.
+        let beside = try ingestFile("b.json", #"{"report_date": "2026-11-27", "unit_code": "00070", "items": [], "attachments": [{"name": "a.pdf"}]}"#)
+        XCTAssertEqual(rejectList(beside), [])
+        XCTAssertEqual(beside.unitReports.count, 1)
+    }
+
     func testArrayOfEnvelopes() throws {
         let text = "[\n" + envelope00070 + ",\n" + envelope00070.replacingOccurrences(of: "00070", with: "00073")
             .replacingOccurrences(of: "Phường Hoàn Kiếm", with: "Phường Cửa Nam") + "\n]\n"
