@@ -139,6 +139,8 @@ public struct JSONReader: SubmissionReader {
                 raw: base.raw, reportDate: base[.reportDate].flatMap { Day(parsing: $0) }))
             return
         }
+        // A single item written without its list (`"items": { … }`) is that one item.
+        if case .some(.object) = items { items = .array([items!]) }
         switch items {
         case .some(.array(let list)) where !list.isEmpty:
             for item in list {

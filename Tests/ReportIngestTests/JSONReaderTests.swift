@@ -48,6 +48,10 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(rows.rejects.first?.detail, "khóa \"rows\" chứa danh sách các mục nhưng mẫu báo cáo gọi danh sách này là \"items\": "
                        + "số liệu trong đó chưa được đọc; hãy đổi tên khóa thành \"items\" rồi gửi lại")
         XCTAssertEqual(rows.rejects.first?.reportDate?.iso, "2026-11-27")
+        // One item written without its list is that item (before: missing_field, "the procedure code is empty").
+        let single = try ingestFile("s.json", #"{"report_date": "2026-11-27", "unit_code": "00070", "items": {"procedure_code": "1.000101", "received_online": 2}}"#)
+        XCTAssertEqual(rejectList(single), [])
+        XCTAssertEqual(single.rows.map(\.counts.receivedOnline), [2])
         // A list beside `items` is still only an unknown key.
         let beside = try ingestFile("b.json", #"{"report_date": "2026-11-27", "unit_code": "00070", "items": [], "attachments": [{"name": "a.pdf"}]}"#)
         XCTAssertEqual(rejectList(beside), [])
