@@ -37,10 +37,10 @@ public struct RowNormalizer: Sendable {
     private static let totalWords = ["Tổng cộng", "Cộng", "Tổng", "Tổng số"].map(NameKey.init)
     private static let totalLabels = Set(totalWords.map(\.exact)), looseTotalLabels = Set(totalWords.map(\.loose))
 
-    /// The cell of `raw` (a record as written) that labels it a total row, when one does: a whole cell, so that a
     /// The bytes of a CSV line that holds no value: delimiters, spaces, quotes and line ends.
     static let delimiterOnly: Set<UInt8> = Set(",;\t \"\r\n".utf8)
 
+    /// The cell of `raw` (a record as written) that labels it a total row, when one does: a whole cell, so that a
     /// unit named "Xã Cộng Hòa" is not one. Without diacritics ("Tong cong") only as the fallback.
     public static func totalLabel(_ raw: String) -> String? {
         let cells = raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" || $0 == "|" })
