@@ -23,15 +23,20 @@ public struct RawRecord: Sendable {
     public var raggedGuess: RaggedGuess?
     /// Count columns a reader already knows are not integers (a JSON `2.5`), by `Column.rawValue` bit.
     public var badCountMask: UInt32 = 0
-    /// Columns a record above in the table had a value in, by `Column.rawValue` bit: an empty cell under one may be in
-    /// a spreadsheet's merged cell, whose value a CSV keeps on the range's first row only.
+    /// Which of `mergedHintColumns` a record above in the table had a value in, by `Column.rawValue` bit: an empty
+    /// cell under one may be in a spreadsheet's merged cell, whose value a CSV keeps on the range's first row only.
     public var filledAbove: UInt32 = 0
 
-    /// The columns holding a value other than spaces, by `Column.rawValue` bit.
-    var filledColumns: UInt32 {
-        var mask: UInt32 = 0
-        for (i, v) in values.enumerated() where v.map({ !$0.trimmingSpaces.isEmpty }) ?? false { mask |= 1 << UInt32(i) }
-        return mask
+    /// The columns whose empty cell gets the merged-cell hint: the date and the unit.
+    static let mergedHintColumns: UInt32 = [Column.reportDate, .unitCode, .unitName].reduce(0) { $0 | 1 << UInt32($1.rawValue) }
+
+    /// Which of the columns in `mask` hold a value other than spaces, by `Column.rawValue` bit.
+    func filledColumns(among mask: UInt32) -> UInt32 {
+        var filled: UInt32 = 0
+        for (i, v) in values.enumerated() where mask & (1 << UInt32(i)) != 0 && v.map({ !$0.trimmingSpaces.isEmpty }) ?? false {
+            filled |= 1 << UInt32(i)
+        }
+        return filled
     }
 
     /// How much of a record's text a reject keeps.

@@ -29,7 +29,7 @@ struct TableRows {
     private(set) var sawLines = false
     /// Whether the first line after the header was looked at as a row of column numbers.
     private var numberingChecked = false
-    /// The columns some record so far had a value in (`RawRecord.filledAbove` of the next).
+    /// The hint columns some record so far had a value in (`RawRecord.filledAbove` of the next).
     private var lastFilled: UInt32 = 0
 
     init(file: String, language: Language) {
@@ -91,7 +91,9 @@ struct TableRows {
             }
         }
         raw.filledAbove = lastFilled
-        lastFilled |= raw.filledColumns
+        // Only the columns the merged-cell hint looks at, and only until each has been seen (bits are never cleared):
+        // after a file's first full row this costs nothing per row.
+        if lastFilled != RawRecord.mergedHintColumns { lastFilled |= raw.filledColumns(among: RawRecord.mergedHintColumns) }
         sink(raw)
     }
 
