@@ -11,25 +11,25 @@ extension Day {
             self = d
             return
         }
-        var bytes = Array(text.utf8)
-        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
-        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
-        let weekday = Day.leadingWeekday(&bytes)
-        if let space = Day.afterDayWord(bytes) { bytes.removeFirst(space + 1) }
-        guard let d = Day.parse(bytes[...]) ?? Day.writtenOut(bytes), weekday.map({ $0 == d.isoWeekday }) ?? true else { return nil }
+        guard let (d, weekday) = Day.dateAndWeekday(text), weekday.map({ $0 == d.isoWeekday }) ?? true else { return nil }
         self = d
     }
 
     /// The date of a text that is one but for the weekday before it, which is not the date's (`Thứ Năm 27/11/2026`):
     /// for a message that says so; nil for any other text.
     public static func behindAnotherWeekday(_ text: some StringProtocol) -> Day? {
-        var bytes = Array(text.utf8)
-        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
-        guard let weekday = leadingWeekday(&bytes) else { return nil }
-        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
-        if let space = afterDayWord(bytes) { bytes.removeFirst(space + 1) }
-        guard let d = parse(bytes[...]) ?? writtenOut(bytes), d.isoWeekday != weekday else { return nil }
+        guard let (d, weekday) = dateAndWeekday(text), let weekday, weekday != d.isoWeekday else { return nil }
         return d
+    }
+
+    /// The date a text writes in any of the slower forms, and the ISO weekday written before it, if any.
+    private static func dateAndWeekday(_ text: some StringProtocol) -> (Day, Int?)? {
+        var bytes = Array(text.utf8)
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
+        let weekday = leadingWeekday(&bytes)
+        if let space = afterDayWord(bytes) { bytes.removeFirst(space + 1) }
+        return (parse(bytes[...]) ?? writtenOut(bytes)).map { ($0, weekday) }
     }
 
     /// The ISO weekday a text begins with (`Thứ Sáu`, `thu 6`, `Chủ nhật`, `CN`, then perhaps a comma: a Vietnamese
