@@ -47,6 +47,12 @@ public struct FileIngester: Sendable {
         return (bits, count)
     }
 
+    /// What a file over the size limit yields, unread: its `too_large` reject with `detail`.
+    public static func tooLarge(_ file: String, detail: String) -> FileOutcome {
+        FileOutcome(encoding: "", format: format(of: file) ?? "other",
+                    rejects: [Reject(file: file, line: 0, reason: .tooLarge, detail: detail, raw: "")])
+    }
+
     /// Everything `bytes` of `file` (a path relative to the inbox) yield.
     public func ingest(_ bytes: [UInt8], file: String, receivedAt: Timestamp) -> FileOutcome {
         guard let format = FileIngester.format(of: file) else {

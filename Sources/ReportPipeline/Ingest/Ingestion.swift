@@ -45,15 +45,11 @@ struct Ingestion: Sendable {
     /// its date's archive (contract §2) when it is within `keepLimit`; past that it is hashed as it streams, never
     /// held or kept.
     func readFile(_ f: DiscoveredFile) -> IngestedFile? {
-        let limit = ingester.decoder.sizeLimit
-        guard f.size > Int64(limit) else {
-            guard let bytes = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else { return nil }
-            return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes), outcome: nil)
-        }
         if f.size <= Int64(keepLimit) {
             guard let bytes = Ingestion.contents(ofFileAt: f.fileSystemPath, sizeHint: Int(f.size)) else { return nil }
+            let over = f.size > Int64(ingester.decoder.sizeLimit)
             return IngestedFile(file: f, bytes: bytes, sha256: SHA256Hex.hex(of: bytes),
-                                outcome: tooLarge(f.path, size: Int64(bytes.count), kept: true))
+                                outcome: over ? tooLarge(f.path, size: Int64(bytes.count), kept: true) : nil)
         }
         guard let sha = SHA256Hex.hex(ofFileAtSystemPath: f.fileSystemPath) else { return nil }
         return IngestedFile(file: f, bytes: [], sha256: sha, outcome: tooLarge(f.path, size: f.size, kept: false), kept: false)
@@ -75,8 +71,7 @@ struct Ingestion: Sendable {
                 + "hãy tách thành các tệp nhỏ hơn rồi gửi lại",
                "\(size) bytes is over the limit of \(limit), and too large to keep (over \(keepLimit) bytes): the file is not "
                 + "kept; split it into smaller files and send them again")
-        let reject = Reject(file: path, line: 0, reason: .tooLarge, detail: ingester.language.pick(vi: vi, en: en), raw: "")
-        return FileOutcome(encoding: "", format: FileIngester.format(of: path) ?? "other", rejects: [reject])
+        return FileIngester.tooLarge(path, detail: ingester.language.pick(vi: vi, en: en))
     }
 
     /// A file's bytes, read to its end whatever its size now; nil when it cannot be opened or read.

@@ -78,10 +78,9 @@ public struct Validator: Sendable {
     /// A file over the size limit, unread: its `too_large` reject.
     func tooLargeOutcome(_ path: String, size: Int64) -> FileOutcome {
         let limit = ingester.decoder.sizeLimit
-        let reject = Reject(file: path, line: 0, reason: .tooLarge, detail: language.pick(
+        return FileIngester.tooLarge(path, detail: language.pick(
             vi: "tệp \(size) byte vượt quá giới hạn \(limit) byte nên không được đọc; hãy tách thành các tệp nhỏ hơn rồi gửi lại",
-            en: "\(size) bytes is over the limit of \(limit), so it was not read; split it into smaller files and send them again"), raw: "")
-        return FileOutcome(encoding: "", format: FileIngester.format(of: path) ?? "other", rejects: [reject])
+            en: "\(size) bytes is over the limit of \(limit), so it was not read; split it into smaller files and send them again"))
     }
 
     /// The paths with each folder replaced by the files under it, as the inbox would read them (every regular file,
