@@ -29,9 +29,9 @@ struct XLSXMergedRange: Equatable, Sendable {
         let tag = Array("mergeCell ".utf8), key = Array("ref=\"".utf8)
         var out: [XLSXMergedRange] = []
         var i = 0
-        while let at = find(tag, in: xml, from: i) {
+        while let at = xml[i...].firstRange(of: tag)?.lowerBound {
             i = at + tag.count
-            guard let r = find(key, in: xml, from: i), let close = xml[(r + key.count)...].firstIndex(of: 0x22) else { break }
+            guard let r = xml[i...].firstRange(of: key)?.lowerBound, let close = xml[(r + key.count)...].firstIndex(of: 0x22) else { break }
             // The reference belongs to this element only if no other tag began before it.
             if !xml[i..<r].contains(0x3C), let range = XLSXMergedRange(ref: Substring(decoding: xml[(r + key.count)..<close], as: UTF8.self)),
                range.rows.count > 1 {
@@ -40,16 +40,6 @@ struct XLSXMergedRange: Equatable, Sendable {
             i = close
         }
         return out
-    }
-
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var i = start
-        while i <= bytes.count - pattern.count {
-            if bytes[i] == first && bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
-            i += 1
-        }
-        return nil
     }
 
     private static func cell(_ ref: Substring) -> (row: Int, column: Int)? {
@@ -76,9 +66,10 @@ struct XLSXMergedRange: Equatable, Sendable {
 /// A range over a count column is not carried (one number shown over several procedures' rows is no count of each):
 /// its first row keeps it, the others read it as empty, and the file's note says so.
 struct XLSXMergedFill {
-    let ranges: [XLSXMergedRange]
     /// The ranges by their first row (a sheet may merge thousands: each row looks up its own).
     private let starting: [Int: [XLSXMergedRange]]
+    /// Whether the sheet merges no range over several rows (nothing to fill).
+    var isEmpty: Bool { starting.isEmpty }
     private var active: [(range: XLSXMergedRange, text: String)] = []
     /// The ranges that gave a value to a cell, in the order first used (for the file's note).
     private(set) var carried: [XLSXMergedRange] = []
@@ -86,7 +77,6 @@ struct XLSXMergedFill {
     private(set) var overCounts: [(range: XLSXMergedRange, column: Column)] = []
 
     init(_ ranges: [XLSXMergedRange]) {
-        self.ranges = ranges
         starting = Dictionary(grouping: ranges, by: \.rows.lowerBound)
     }
 

@@ -81,7 +81,7 @@ public struct XLSXReader: Sendable {
                 // An empty row is a blank line (even inside a merged range); a row ends at its last filled cell, and is
                 // as wide as the header when it is not wider (Excel does not write the empty cells at a row's end).
                 guard fields.contains(where: { !$0.trimmingSpaces.isEmpty }) else { return }
-                if !merged.ranges.isEmpty { merged.fill(line: line, fields: &fields, columns: columns) }
+                if !merged.isEmpty { merged.fill(line: line, fields: &fields, columns: columns) }
                 if let width = columns?.count, fields.count < width {
                     fields.append(contentsOf: repeatElement("", count: width - fields.count))
                 }
