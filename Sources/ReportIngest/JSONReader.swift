@@ -118,18 +118,18 @@ public struct JSONReader: SubmissionReader {
         var base = RawRecord(line: line, rawBytes: [])
         var items: JSONValue?
         var hasItemsKey = false
-        var lists: [String] = []
+        var list: String?  // the first other key holding a list of objects
         for (key, value) in members {
             switch EnvelopeKey(key) {
             case .items: items = value; hasItemsKey = true
             case .reporter: JSONReader.setReporter(&base, value)
             case nil:
                 JSONReader.set(&base, key: key, value, unknown: &unknown)
-                if Column(header: key) == nil, JSONReader.holdsEnvelopes(value) { lists.append(key) }
+                if list == nil, JSONReader.holdsEnvelopes(value), Column(header: key) == nil { list = key }
             }
         }
         base.rawBytes = text.bytes[range].prefix(4000)
-        if !hasItemsKey, base[.procedureCode] == nil, let key = lists.first {
+        if !hasItemsKey, base[.procedureCode] == nil, let key = list {
             result.records += 1
             result.rejects.append(Reject(file: file, line: line, reason: .missingField, detail: language.pick(
                 vi: "khóa \"\(key)\" chứa danh sách các mục nhưng mẫu báo cáo gọi danh sách này là \"items\": số liệu trong đó chưa "
@@ -140,7 +140,7 @@ public struct JSONReader: SubmissionReader {
             return
         }
         // A single item written without its list (`"items": { … }`) is that one item.
-        if case .some(.object) = items { items = .array([items!]) }
+        if let item = items, case .object = item { items = .array([item]) }
         switch items {
         case .some(.array(let list)) where !list.isEmpty:
             for item in list {
