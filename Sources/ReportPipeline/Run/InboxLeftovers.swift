@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// What a run that walked the inbox found there to chase: entries it left unread (uploads in progress, stalled
@@ -52,25 +53,15 @@ public struct InboxLeftovers: Sendable, Codable, Equatable {
         [inProgress, stalled, timesAhead, notRegular, unreadable].allSatisfy { $0.count == 0 }
     }
 
-    /// The run log's form (a JSON object, keys as in `CodingKeys`).
-    var logObject: [String: Any] {
-        func object(_ e: Entries) -> [String: Any] {
-            var o: [String: Any] = ["count": e.count, "paths": e.paths]
-            if let t = e.time { o["time"] = t }
-            return o
-        }
-        return ["uploads_in_progress": object(inProgress), "stalled": object(stalled), "times_ahead": object(timesAhead),
-                "not_regular_files": object(notRegular), "unreadable": object(unreadable)]
+    /// The run log's form: the object its `Codable` form encodes to (the same keys `status --json` shows).
+    var logObject: Any {
+        (try? JSONEncoder().encode(self)).flatMap { try? JSONSerialization.jsonObject(with: $0) } ?? [String: Any]()
     }
 
     /// Read back from a run log line's `inbox` object; nil when it is not one.
-    init?(logObject o: [String: Any]) {
-        func entries(_ key: String) -> Entries? {
-            guard let e = o[key] as? [String: Any], let count = e["count"] as? Int else { return nil }
-            return Entries(count: count, paths: e["paths"] as? [String] ?? [], time: e["time"] as? String)
-        }
-        guard let p = entries("uploads_in_progress"), let s = entries("stalled"), let t = entries("times_ahead"),
-              let n = entries("not_regular_files"), let u = entries("unreadable") else { return nil }
-        (inProgress, stalled, timesAhead, notRegular, unreadable) = (p, s, t, n, u)
+    init?(logObject o: Any) {
+        guard JSONSerialization.isValidJSONObject(o), let data = try? JSONSerialization.data(withJSONObject: o),
+              let decoded = try? JSONDecoder().decode(InboxLeftovers.self, from: data) else { return nil }
+        self = decoded
     }
 }

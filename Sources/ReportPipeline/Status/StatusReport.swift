@@ -132,7 +132,7 @@ public struct StatusReport: Sendable, Codable {
             guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
             if let run = o["run"] as? Int, starts[run] == nil, let start = o["start"] as? String { starts[run] = start }
             guard o["event"] as? String == "invocation" else { return nil }
-            if let i = o["inbox"] as? [String: Any], let leftovers = InboxLeftovers(logObject: i) {
+            if let i = o["inbox"], let leftovers = InboxLeftovers(logObject: i) {
                 inbox = (leftovers, o["start"] as? String ?? "")
             }
             let counts = o["counts"] as? [String: Int]
